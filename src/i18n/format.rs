@@ -1,0 +1,82 @@
+//! Dates and numbers as each language writes them.
+
+use super::Lang;
+use chrono::{DateTime, NaiveDate, Utc};
+
+pub fn format_date(date: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => date.format("%Y年%-m月%-d日").to_string(),
+        Lang::En => date.format("%-d %b %Y").to_string(),
+    }
+}
+
+/// `offset_minutes` is the viewer's UTC offset (east positive): records keep UTC, people read local time.
+pub fn format_datetime(at: DateTime<Utc>, offset_minutes: i32, lang: Lang) -> String {
+    let local = at.naive_utc() + chrono::Duration::minutes(offset_minutes as i64);
+    match lang {
+        Lang::Zh => local.format("%Y年%-m月%-d日 %H:%M").to_string(),
+        Lang::En => local.format("%-d %b %Y %H:%M").to_string(),
+    }
+}
+
+/// Thousands grouped with commas in both languages; `decimals` fixed.
+pub fn format_number(value: f64, decimals: usize, _lang: Lang) -> String {
+    if !value.is_finite() {
+        return "—".to_string();
+    }
+    let fixed = format!("{:.*}", decimals, value.abs());
+    let (int, frac) = match fixed.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (fixed.as_str(), None),
+    };
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if value < 0.0 && fixed.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        "-"
+    } else {
+        ""
+    };
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+pub fn format_percent(ratio: f64, decimals: usize, lang: Lang) -> String {
+    format!("{}%", format_number(ratio * 100.0, decimals, lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn dates_per_language() {
+        let d = NaiveDate::from_ymd_opt(2026, 3, 7).unwrap();
+        assert_eq!(format_date(d, Lang::Zh), "2026年3月7日");
+        assert_eq!(format_date(d, Lang::En), "7 Mar 2026");
+    }
+
+    #[test]
+    fn datetime_applies_offset() {
+        let at = Utc.with_ymd_and_hms(2026, 11, 22, 23, 30, 0).unwrap();
+        assert_eq!(format_datetime(at, 480, Lang::Zh), "2026年11月23日 07:30");
+        assert_eq!(format_datetime(at, -60, Lang::En), "22 Nov 2026 22:30");
+    }
+
+    #[test]
+    fn numbers_grouped() {
+        assert_eq!(format_number(1234567.891, 2, Lang::En), "1,234,567.89");
+        assert_eq!(format_number(-1000.0, 0, Lang::Zh), "-1,000");
+        assert_eq!(format_number(999.0, 0, Lang::Zh), "999");
+        assert_eq!(format_number(-0.001, 1, Lang::En), "0.0");
+        assert_eq!(format_number(f64::NAN, 1, Lang::En), "—");
+        assert_eq!(format_percent(0.905, 1, Lang::Zh), "90.5%");
+    }
+}

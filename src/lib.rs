@@ -1,0 +1,13 @@
+//! Serviceflow 服务流程规范化工作台.
+//!
+//! The pure layers (`domain`, `i18n`, `route`, `charts`) build for every target and are
+//! tested natively; the browser layers (`storage`, `ui`) exist only on wasm32, so the
+//! domain core cannot reach `web-sys` even by accident.
+
+pub mod i18n;
+pub mod route;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+#[cfg(target_arch = "wasm32")]
+pub mod storage;

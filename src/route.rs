@@ -1,0 +1,103 @@
+//! Routes live in the URL fragment (`#/processes`): a plain static server, or a file share,
+//! serves `index.html` for every deep link, and the app works under any sub-path.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    Dashboard,
+    Processes,
+    Surveys,
+    Feedback,
+    Staff,
+    Improvement,
+    Reports,
+    Data,
+    Settings,
+}
+
+impl Section {
+    pub const ALL: [Section; 9] = [
+        Section::Dashboard,
+        Section::Processes,
+        Section::Surveys,
+        Section::Feedback,
+        Section::Staff,
+        Section::Improvement,
+        Section::Reports,
+        Section::Data,
+        Section::Settings,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Section::Dashboard => "dashboard",
+            Section::Processes => "processes",
+            Section::Surveys => "surveys",
+            Section::Feedback => "feedback",
+            Section::Staff => "staff",
+            Section::Improvement => "improvement",
+            Section::Reports => "reports",
+            Section::Data => "data",
+            Section::Settings => "settings",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Section(Section),
+    /// The customer-facing survey screen: no navigation, leaving needs the manager PIN.
+    Kiosk,
+    NotFound(String),
+}
+
+impl Route {
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_matches('/');
+        let first = path.split(['/', '?']).next().unwrap_or("");
+        if first.is_empty() {
+            return Route::Section(Section::Dashboard);
+        }
+        if first == "kiosk" {
+            return Route::Kiosk;
+        }
+        Section::ALL
+            .into_iter()
+            .find(|s| s.slug() == first)
+            .map(Route::Section)
+            .unwrap_or_else(|| Route::NotFound(path.to_string()))
+    }
+
+    pub fn href(&self) -> String {
+        match self {
+            Route::Section(s) => format!("#/{}", s.slug()),
+            Route::Kiosk => "#/kiosk".to_string(),
+            Route::NotFound(p) => format!("#/{p}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_every_section_and_back() {
+        for s in Section::ALL {
+            let r = Route::Section(s);
+            assert_eq!(Route::parse(&r.href()), r);
+        }
+    }
+
+    #[test]
+    fn empty_hash_is_dashboard() {
+        assert_eq!(Route::parse(""), Route::Section(Section::Dashboard));
+        assert_eq!(Route::parse("#/"), Route::Section(Section::Dashboard));
+    }
+
+    #[test]
+    fn kiosk_and_unknown() {
+        assert_eq!(Route::parse("#/kiosk"), Route::Kiosk);
+        assert_eq!(Route::parse("#/staff/42"), Route::Section(Section::Staff));
+        assert_eq!(Route::parse("#/nope"), Route::NotFound("nope".into()));
+    }
+}

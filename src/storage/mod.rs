@@ -1,0 +1,3 @@
+//! Browser storage: small settings in localStorage.
+
+pub mod settings;

@@ -1,0 +1,78 @@
+//! The browser UI: one module per feature, all reading the shared `Ctx`.
+
+mod kiosk;
+mod section;
+mod shell;
+
+use crate::i18n::{Key, Lang};
+use crate::route::Route;
+use crate::storage::settings;
+use leptos::prelude::*;
+
+/// What every view reads: the language and the route. Passed by context, not props,
+/// because nearly every component needs both.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub lang: RwSignal<Lang>,
+    pub route: RwSignal<Route>,
+}
+
+impl Ctx {
+    /// A reactive text: re-reads when the language changes.
+    pub fn t(self, key: Key) -> impl Fn() -> &'static str + Copy + 'static {
+        move || key.text(self.lang.get())
+    }
+
+    pub fn set_lang(self, lang: Lang) {
+        self.lang.set(lang);
+        settings::save_lang(lang);
+    }
+}
+
+pub fn ctx() -> Ctx {
+    expect_context::<Ctx>()
+}
+
+pub fn mount() {
+    leptos::mount::mount_to_body(App);
+}
+
+fn current_route() -> Route {
+    Route::parse(&window().location().hash().unwrap_or_default())
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let lang = RwSignal::new(settings::load_lang().unwrap_or_else(browser_lang));
+    let route = RwSignal::new(current_route());
+    let ctx = Ctx { lang, route };
+    provide_context(ctx);
+
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| route.set(current_route()));
+    on_cleanup(move || listener.remove());
+
+    // <html lang> lets screen readers and fonts pick the right language.
+    Effect::new(move |_| {
+        let lang = lang.get();
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", lang.code());
+        }
+        document().set_title(Key::AppName.text(lang));
+    });
+
+    move || match route.get() {
+        Route::Kiosk => view! { <kiosk::Kiosk/> }.into_any(),
+        other => view! { <shell::Shell route=other/> }.into_any(),
+    }
+}
+
+fn browser_lang() -> Lang {
+    let nav = window().navigator();
+    let list: Vec<String> = nav
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .chain(nav.language())
+        .collect();
+    Lang::negotiate(list.iter().map(String::as_str))
+}

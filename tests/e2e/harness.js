@@ -1,0 +1,94 @@
+// The end-to-end harness: serves the release dist/ from a plain static server on 127.0.0.1
+// (no rewrite rules, no fallback: exactly what a cheap host or a file share gives) and drives
+// Debian's Chromium through playwright-core. Every page it opens records console errors and
+// any request that would leave 127.0.0.1.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const DIST = path.resolve(here, '../../dist');
+export const SHOTS = path.resolve(here, '../screenshots');
+export const SUB_PATH = '/serviceflow/';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/** Serves dist/ at `/` and again under SUB_PATH. Unknown paths are 404. */
+export async function startServer() {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+    throw new Error(`no release build in ${DIST}: run \`trunk build --release\` (scripts/test.sh does)`);
+  }
+  const server = http.createServer((req, res) => {
+    let url = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (url.startsWith(SUB_PATH)) url = '/' + url.slice(SUB_PATH.length);
+    if (url.endsWith('/')) url += 'index.html';
+    const file = path.join(DIST, path.normalize(url));
+    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  return { base, close: () => new Promise((r) => server.close(r)) };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-dev-shm-usage',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+    ],
+  });
+}
+
+export const TABLET_PORTRAIT = { width: 768, height: 1024 };
+export const TABLET_LANDSCAPE = { width: 1024, height: 768 };
+export const DESKTOP = { width: 1440, height: 900 };
+
+/**
+ * A fresh browser context (its own IndexedDB and localStorage) with one page.
+ * `problems` collects console errors, page errors and requests that leave 127.0.0.1.
+ */
+export async function openContext(browser, { locale = 'en-US', viewport = TABLET_PORTRAIT, hasTouch = true } = {}) {
+  const context = await browser.newContext({ locale, viewport, hasTouch, acceptDownloads: true });
+  const problems = [];
+  const watch = (page) => {
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  };
+  context.on('request', (req) => {
+    const url = req.url();
+    if (!/^(http:\/\/127\.0\.0\.1:\d+\/|data:|blob:)/.test(url)) problems.push(`request left the machine: ${url}`);
+  });
+  context.on('page', watch);
+  const page = await context.newPage();
+  return { context, page, problems };
+}
+
+/** Opens the app and waits until Leptos has mounted the view for `hash`. */
+export async function openApp(page, base, hash = '#/', prefix = '/') {
+  await page.goto(`${base}${prefix}${hash}`);
+  await page.waitForSelector('[data-page]');
+}
+
+export async function screenshot(page, name) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}

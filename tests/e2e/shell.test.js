@@ -1,0 +1,146 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startServer, launch, openContext, openApp, screenshot,
+  SUB_PATH, TABLET_PORTRAIT, TABLET_LANDSCAPE, DESKTOP,
+} from './harness.js';
+
+const SECTIONS = [
+  ['dashboard', '经营看板', 'Dashboard'],
+  ['processes', '服务流程', 'Processes'],
+  ['surveys', '满意度调查', 'Surveys'],
+  ['feedback', '投诉建议', 'Feedback'],
+  ['staff', '员工能力', 'Staff'],
+  ['improvement', '持续改进', 'Improvement'],
+  ['reports', '报表', 'Reports'],
+  ['data', '数据', 'Data'],
+  ['settings', '设置', 'Settings'],
+];
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('loads in the browser language with no console error and no outside request', async () => {
+  for (const [locale, title] of [['zh-CN', '经营看板'], ['en-GB', 'Dashboard']]) {
+    const { context, page, problems } = await openContext(browser, { locale });
+    await openApp(page, server.base);
+    assert.equal(await page.textContent('h1'), title);
+    assert.equal(await page.getAttribute('html', 'lang'), locale.startsWith('zh') ? 'zh-CN' : 'en');
+    await page.waitForTimeout(300);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test('every navigation link reaches its page, by touch', async () => {
+  const { context, page, problems } = await openContext(browser, { locale: 'zh-CN' });
+  await openApp(page, server.base);
+  for (const [slug, zh] of SECTIONS) {
+    await page.tap(`nav a[data-section="${slug}"]`);
+    await page.waitForSelector(`[data-page="${slug}"]`);
+    assert.equal(await page.textContent('h1'), zh);
+    assert.equal(await page.getAttribute(`nav a[data-section="${slug}"]`, 'aria-current'), 'page');
+    assert.ok(page.url().endsWith(`#/${slug}`), page.url());
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the language switch applies at once and persists across reload', async () => {
+  const { context, page, problems } = await openContext(browser, { locale: 'zh-CN' });
+  await openApp(page, server.base, '#/staff');
+  assert.equal(await page.textContent('h1'), '员工能力');
+  await page.click('.app-header button.lang-option[lang="en"]');
+  assert.equal(await page.textContent('h1'), 'Staff');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await page.reload();
+  await page.waitForSelector('[data-page="staff"]');
+  assert.equal(await page.textContent('h1'), 'Staff');
+  assert.equal(await page.getAttribute('.app-header button.lang-option[lang="en"]', 'aria-pressed'), 'true');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a deep link survives a reload on a plain static server', async () => {
+  const { context, page, problems } = await openContext(browser);
+  await openApp(page, server.base, '#/reports');
+  await page.reload();
+  await page.waitForSelector('[data-page="reports"]');
+  assert.equal(await page.textContent('h1'), 'Reports');
+  // Back and forward move between sections like any web page.
+  await page.tap('nav a[data-section="data"]');
+  await page.waitForSelector('[data-page="data"]');
+  await page.goBack();
+  await page.waitForSelector('[data-page="reports"]');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the app works when served under a sub-path', async () => {
+  const { context, page, problems } = await openContext(browser);
+  await openApp(page, server.base, '#/settings', SUB_PATH);
+  assert.equal(await page.textContent('h1'), 'Settings');
+  await page.tap('nav a[data-section="processes"]');
+  await page.waitForSelector('[data-page="processes"]');
+  assert.ok(page.url().startsWith(`${server.base}${SUB_PATH}`), page.url());
+  await page.reload();
+  await page.waitForSelector('[data-page="processes"]');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an unknown link shows a translated not-found page with a way back', async () => {
+  const { context, page } = await openContext(browser, { locale: 'zh-CN' });
+  await page.goto(`${server.base}/#/no-such-page`);
+  await page.waitForSelector('main h1');
+  assert.equal(await page.textContent('main h1'), '找不到这个页面');
+  await page.tap('main a.button');
+  await page.waitForSelector('[data-page="dashboard"]');
+  await context.close();
+});
+
+test('the kiosk route shows no navigation', async () => {
+  const { context, page, problems } = await openContext(browser);
+  await openApp(page, server.base, '#/kiosk');
+  assert.equal(await page.locator('nav').count(), 0);
+  assert.equal(await page.locator('.app-header').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('touch targets are at least 44 px and keyboard focus is visible', async () => {
+  const { context, page } = await openContext(browser);
+  await openApp(page, server.base);
+  const small = await page.$$eval('a.nav-link, button, a.button', (els) =>
+    els.filter((e) => e.offsetParent !== null)
+      .map((e) => [e.textContent.trim(), e.getBoundingClientRect().height])
+      .filter(([, h]) => h < 44));
+  assert.deepEqual(small, []);
+  await page.keyboard.press('Tab');
+  const first = await page.evaluate(() => document.activeElement.className);
+  assert.equal(first, 'skip-link');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.equal(outline, 'solid');
+  await context.close();
+});
+
+test('screenshots at tablet and desktop sizes', async () => {
+  for (const [name, viewport] of [['portrait', TABLET_PORTRAIT], ['landscape', TABLET_LANDSCAPE], ['desktop', DESKTOP]]) {
+    for (const locale of ['zh-CN', 'en-US']) {
+      const { context, page } = await openContext(browser, { locale, viewport });
+      await openApp(page, server.base, '#/processes');
+      // Nothing may overflow sideways: a squeezed desktop page would.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${name} ${locale} overflows by ${overflow}px`);
+      await screenshot(page, `shell-${name}-${locale}`);
+      await context.close();
+    }
+  }
+});
