@@ -4,10 +4,11 @@
 //! tested natively; the browser layers (`storage`, `ui`) exist only on wasm32, so the
 //! domain core cannot reach `web-sys` even by accident.
 
+pub mod domain;
 pub mod i18n;
 pub mod route;
 
 #[cfg(target_arch = "wasm32")]
-pub mod ui;
-#[cfg(target_arch = "wasm32")]
 pub mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -48,7 +48,8 @@ fn App() -> impl IntoView {
     let ctx = Ctx { lang, route };
     provide_context(ctx);
 
-    let listener = window_event_listener(leptos::ev::hashchange, move |_| route.set(current_route()));
+    let listener =
+        window_event_listener(leptos::ev::hashchange, move |_| route.set(current_route()));
     on_cleanup(move || listener.remove());
 
     // <html lang> lets screen readers and fonts pick the right language.

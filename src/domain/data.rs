@@ -1,0 +1,232 @@
+//! All records of a workspace, by collection, and the one generic way to walk them.
+
+use super::model::*;
+use serde::{Deserialize, Serialize};
+
+/// A stored record: it knows its collection, its id, its last change, and what it points to.
+pub trait Record: Clone + PartialEq + Serialize + for<'de> Deserialize<'de> + 'static {
+    const COLLECTION: Collection;
+    fn id(&self) -> Id;
+    fn updated_at(&self) -> Time;
+    /// The records this one refers to; an import must find each in the file or in storage.
+    fn refs(&self) -> Vec<(Collection, Id)> {
+        Vec::new()
+    }
+}
+
+/// Something done to every collection of one `Data`, whatever its record type.
+pub trait Visitor {
+    fn visit<R: Record>(&mut self, records: &[R]);
+}
+
+/// Something done to the same collection of two `Data`s at once (preview, merge).
+pub trait PairVisitor {
+    fn visit<R: Record>(&mut self, left: &[R], right: &[R]);
+}
+
+/// Something that changes each collection of one `Data`.
+pub trait VisitorMut {
+    fn visit<R: Record>(&mut self, records: &mut Vec<R>);
+}
+
+macro_rules! collections {
+    ($($field:ident: $ty:ty => $variant:ident),* $(,)?) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum Collection { $($variant),* }
+
+        impl Collection {
+            pub const ALL: &'static [Collection] = &[$(Collection::$variant),*];
+
+            /// The key in the backup file's `data` object and in storage.
+            pub fn name(self) -> &'static str {
+                match self { $(Collection::$variant => stringify!($field)),* }
+            }
+
+            pub fn from_name(name: &str) -> Option<Collection> {
+                match name { $(stringify!($field) => Some(Collection::$variant),)* _ => None }
+            }
+        }
+
+        #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct Data {
+            $(#[serde(default)] pub $field: Vec<$ty>,)*
+        }
+
+        impl Data {
+            pub fn visit(&self, v: &mut impl Visitor) {
+                $(v.visit(&self.$field);)*
+            }
+
+            pub fn visit_pair(&self, other: &Data, v: &mut impl PairVisitor) {
+                $(v.visit(&self.$field, &other.$field);)*
+            }
+
+            pub fn visit_mut(&mut self, v: &mut impl VisitorMut) {
+                $(v.visit(&mut self.$field);)*
+            }
+        }
+
+        $(impl Record for $ty {
+            const COLLECTION: Collection = Collection::$variant;
+            fn id(&self) -> Id { self.id }
+            fn updated_at(&self) -> Time { self.updated_at }
+            fn refs(&self) -> Vec<(Collection, Id)> { refs_of(self) }
+        })*
+    };
+}
+
+collections! {
+    workspace: Workspace => Workspace,
+    roles: Role => Roles,
+    staff: Staff => Staff,
+    processes: ServiceProcess => Processes,
+    process_versions: ProcessVersion => ProcessVersions,
+    runs: ProcessRun => Runs,
+    surveys: Survey => Surveys,
+    survey_versions: SurveyVersion => SurveyVersions,
+    responses: Response => Responses,
+    feedback: Feedback => Feedback,
+    capabilities: Capability => Capabilities,
+    evaluations: Evaluation => Evaluations,
+    trainings: Training => Trainings,
+    improvement_actions: ImprovementAction => ImprovementActions,
+}
+
+/// What each record type points to. Kept in one place so validation cannot miss a link.
+trait Refs {
+    fn refs(&self) -> Vec<(Collection, Id)>;
+}
+
+fn refs_of<T: Refs>(record: &T) -> Vec<(Collection, Id)> {
+    record.refs()
+}
+
+fn opt(c: Collection, id: Option<Id>) -> impl Iterator<Item = (Collection, Id)> {
+    id.into_iter().map(move |id| (c, id))
+}
+
+fn all(c: Collection, ids: &[Id]) -> impl Iterator<Item = (Collection, Id)> + '_ {
+    ids.iter().map(move |id| (c, *id))
+}
+
+impl Refs for Workspace {
+    fn refs(&self) -> Vec<(Collection, Id)> {
+        Vec::new()
+    }
+}
+
+impl Refs for Role {
+    fn refs(&self) -> Vec<(Collection, Id)> {
+        Vec::new()
+    }
+}
+
+impl Refs for Staff {
+    fn refs(&self) -> Vec<(Collection, Id)> {
+        opt(Collection::Roles, self.role_id).collect()
+    }
+}
+
+impl Refs for ServiceProcess {
+    fn refs(&self) -> Vec<(Collection, Id)> {
+        Vec::new()
+    }
+}
+
+impl Refs for ProcessVersion {
+    fn refs(&self) -> Vec<(Collection, Id)> {
+        let steps = self.stages.iter().flat_map(|s| &s.steps);
+        std::iter::once((Collection::Processes, self.process_id))
+            .chain(steps.flat_map(|s| opt(Collection::Roles, s.role_id)))
+            .collect()
+    }
+}
+
+impl Refs for ProcessRun {
+    fn refs(&self) -> Vec<(Collection, Id)> {
+        std::iter::once((Collection::ProcessVersions, self.process_version_id))
+            .chain(opt(Collection::Staff, self.staff_id))
+            .chain(
+                self.steps
+                    .iter()
+                    .flat_map(|s| opt(Collection::Staff, s.done_by)),
+            )
+            .collect()
+    }
+}
+
+impl Refs for Survey {
+    fn refs(&self) -> Vec<(Collection, Id)> {
+        Vec::new()
+    }
+}
+
+impl Refs for SurveyVersion {
+    fn refs(&self) -> Vec<(Collection, Id)> {
+        vec![(Collection::Surveys, self.survey_id)]
+    }
+}
+
+impl Refs for Response {
+    fn refs(&self) -> Vec<(Collection, Id)> {
+        std::iter::once((Collection::SurveyVersions, self.survey_version_id))
+            .chain(opt(Collection::Staff, self.staff_id))
+            .chain(opt(Collection::Processes, self.process_id))
+            .collect()
+    }
+}
+
+impl Refs for Feedback {
+    fn refs(&self) -> Vec<(Collection, Id)> {
+        opt(Collection::Staff, self.staff_id)
+            .chain(opt(Collection::Staff, self.owner_id))
+            .chain(opt(Collection::Responses, self.response_id))
+            .collect()
+    }
+}
+
+impl Refs for Capability {
+    fn refs(&self) -> Vec<(Collection, Id)> {
+        Vec::new()
+    }
+}
+
+impl Refs for Evaluation {
+    fn refs(&self) -> Vec<(Collection, Id)> {
+        std::iter::once((Collection::Staff, self.staff_id))
+            .chain(self.scores.keys().map(|id| (Collection::Capabilities, *id)))
+            .collect()
+    }
+}
+
+impl Refs for Training {
+    fn refs(&self) -> Vec<(Collection, Id)> {
+        all(Collection::Capabilities, &self.capability_ids)
+            .chain(all(Collection::Staff, &self.attendee_ids))
+            .collect()
+    }
+}
+
+impl Refs for ImprovementAction {
+    fn refs(&self) -> Vec<(Collection, Id)> {
+        opt(Collection::Staff, self.owner_id)
+            .chain(all(Collection::Feedback, &self.feedback_ids))
+            .chain(opt(Collection::ProcessVersions, self.process_version_id))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collection_names_round_trip() {
+        for c in Collection::ALL {
+            assert_eq!(Collection::from_name(c.name()), Some(*c));
+        }
+        assert_eq!(Collection::Responses.name(), "responses");
+    }
+}

@@ -1,0 +1,7 @@
+//! The pure domain core: records, rules, KPIs, import / merge / migrate. No `web-sys`, no
+//! clock ("now" is an argument), no display text (it returns enums and codes).
+
+pub mod data;
+pub mod model;
+
+pub use data::{Collection, Data, PairVisitor, Record, Visitor, VisitorMut};

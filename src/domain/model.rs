@@ -1,0 +1,453 @@
+//! The records of the whole product. Every record has a UUID made on the device and
+//! `created_at` / `updated_at` in UTC; nothing is identified by its position in a list.
+//! Versions (process, survey) nest their stages / questions: a published version is
+//! immutable, so its parts never change on their own.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use uuid::Uuid;
+
+pub type Id = Uuid;
+pub type Time = DateTime<Utc>;
+
+/// Text in both languages; either may be empty when the business wrote only one.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LocalText {
+    #[serde(default)]
+    pub zh: String,
+    #[serde(default)]
+    pub en: String,
+}
+
+impl LocalText {
+    pub fn new(zh: &str, en: &str) -> Self {
+        LocalText {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Targets {
+    /// CSAT % (0–100).
+    pub csat: f64,
+    /// NPS (−100–100).
+    pub nps: f64,
+    /// Process compliance % (0–100).
+    pub compliance: f64,
+    /// Share of complaints resolved, % (0–100).
+    pub resolution: f64,
+}
+
+impl Default for Targets {
+    fn default() -> Self {
+        Targets {
+            csat: 90.0,
+            nps: 30.0,
+            compliance: 95.0,
+            resolution: 90.0,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Workspace {
+    pub id: Id,
+    pub created_at: Time,
+    pub updated_at: Time,
+    pub business_name: String,
+    #[serde(default)]
+    pub industry: String,
+    #[serde(default)]
+    pub targets: Targets,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Role {
+    pub id: Id,
+    pub created_at: Time,
+    pub updated_at: Time,
+    pub name: LocalText,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Staff {
+    pub id: Id,
+    pub created_at: Time,
+    pub updated_at: Time,
+    pub name: String,
+    pub role_id: Option<Id>,
+    pub joined_on: Option<NaiveDate>,
+    pub left_on: Option<NaiveDate>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ServiceProcess {
+    pub id: Id,
+    pub created_at: Time,
+    pub updated_at: Time,
+    pub name: LocalText,
+    #[serde(default)]
+    pub category: String,
+    #[serde(default)]
+    pub archived: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VersionStatus {
+    Draft,
+    Published,
+    Retired,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StageKind {
+    /// 服务前准备
+    Pre,
+    /// 服务中互动
+    In,
+    /// 服务后跟进
+    Post,
+}
+
+/// 三层级服务标准.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tier {
+    /// 基础环节: done exactly as written.
+    Basic,
+    /// 中间环节: one of the listed options.
+    Standard,
+    /// 高端环节: free, a note is required when run.
+    Custom,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    pub id: Id,
+    pub name: LocalText,
+    pub role_id: Option<Id>,
+    pub standard: LocalText,
+    /// Time limit in seconds.
+    pub time_limit_s: u32,
+    pub tier: Tier,
+    #[serde(default)]
+    pub options: Vec<LocalText>,
+    #[serde(default)]
+    pub inputs: Vec<String>,
+    #[serde(default)]
+    pub outputs: Vec<String>,
+    #[serde(default = "yes")]
+    pub value_adding: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Stage {
+    pub kind: StageKind,
+    pub steps: Vec<Step>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProcessVersion {
+    pub id: Id,
+    pub created_at: Time,
+    pub updated_at: Time,
+    pub process_id: Id,
+    pub number: u32,
+    pub status: VersionStatus,
+    #[serde(default)]
+    pub change_note: String,
+    pub published_at: Option<Time>,
+    pub stages: Vec<Stage>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StepRecord {
+    pub step_id: Id,
+    pub started_at: Option<Time>,
+    pub done_at: Option<Time>,
+    pub done_by: Option<Id>,
+    /// Index into the step's options (standard tier).
+    pub option: Option<u32>,
+    #[serde(default)]
+    pub note: String,
+    pub skipped_reason: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProcessRun {
+    pub id: Id,
+    pub created_at: Time,
+    pub updated_at: Time,
+    pub process_version_id: Id,
+    pub staff_id: Option<Id>,
+    #[serde(default)]
+    pub visit_code: String,
+    pub started_at: Time,
+    pub finished_at: Option<Time>,
+    pub steps: Vec<StepRecord>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SurveyKind {
+    /// 即时: answered at the visit.
+    Instant,
+    /// 回访: answered days later.
+    FollowUp,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Survey {
+    pub id: Id,
+    pub created_at: Time,
+    pub updated_at: Time,
+    pub name: LocalText,
+    pub kind: SurveyKind,
+    #[serde(default)]
+    pub archived: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    Stars,
+    Smiley,
+    Nps,
+    Likert,
+    SingleChoice,
+    MultipleChoice,
+    Text,
+}
+
+impl QuestionKind {
+    /// The range of a scored answer; `None` for choices and text.
+    pub fn scale(self) -> Option<(u8, u8)> {
+        match self {
+            QuestionKind::Stars => Some((1, 5)),
+            QuestionKind::Smiley => Some((1, 4)),
+            QuestionKind::Nps => Some((0, 10)),
+            QuestionKind::Likert => Some((1, 7)),
+            _ => None,
+        }
+    }
+}
+
+/// SERVQUAL's five dimensions, or one the business names.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dimension {
+    Tangibles,
+    Reliability,
+    Responsiveness,
+    Assurance,
+    Empathy,
+    Custom(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Question {
+    pub id: Id,
+    pub kind: QuestionKind,
+    pub text: LocalText,
+    #[serde(default)]
+    pub required: bool,
+    #[serde(default)]
+    pub options: Vec<LocalText>,
+    pub dimension: Option<Dimension>,
+    #[serde(default)]
+    pub step_ids: Vec<Id>,
+    /// Asked when the score is at or below `follow_up_at_or_below`.
+    pub follow_up: Option<LocalText>,
+    pub follow_up_at_or_below: Option<u8>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SurveyVersion {
+    pub id: Id,
+    pub created_at: Time,
+    pub updated_at: Time,
+    pub survey_id: Id,
+    pub number: u32,
+    pub status: VersionStatus,
+    pub questions: Vec<Question>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "value")]
+pub enum Answer {
+    Score(u8),
+    Choice(u32),
+    Choices(Vec<u32>),
+    Text(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Response {
+    pub id: Id,
+    pub created_at: Time,
+    pub updated_at: Time,
+    pub survey_version_id: Id,
+    pub submitted_at: Time,
+    #[serde(default)]
+    pub device_id: String,
+    pub staff_id: Option<Id>,
+    pub process_id: Option<Id>,
+    #[serde(default)]
+    pub visit_code: String,
+    /// Question id → answer. A BTreeMap so the file is stable and diffs are small.
+    pub answers: BTreeMap<Id, Answer>,
+    /// Question id → the text answered to the low-score follow-up.
+    #[serde(default)]
+    pub follow_ups: BTreeMap<Id, String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FeedbackKind {
+    Complaint,
+    Suggestion,
+    Praise,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    InPerson,
+    Phone,
+    Kiosk,
+    Online,
+    Other,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RootCause {
+    People,
+    Process,
+    Equipment,
+    Materials,
+    Environment,
+    Measurement,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FeedbackStatus {
+    Open,
+    InProgress,
+    Resolved,
+    Closed,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Feedback {
+    pub id: Id,
+    pub created_at: Time,
+    pub updated_at: Time,
+    pub kind: FeedbackKind,
+    pub channel: Channel,
+    pub text: String,
+    pub staff_id: Option<Id>,
+    pub step_id: Option<Id>,
+    pub response_id: Option<Id>,
+    pub owner_id: Option<Id>,
+    pub root_cause: Option<RootCause>,
+    #[serde(default)]
+    pub whys: Vec<String>,
+    pub status: FeedbackStatus,
+    pub first_response_at: Option<Time>,
+    pub resolved_at: Option<Time>,
+    pub due_at: Option<Time>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Capability {
+    pub id: Id,
+    pub created_at: Time,
+    pub updated_at: Time,
+    pub name: LocalText,
+    #[serde(default)]
+    pub description: LocalText,
+    /// What a 1, 2, 3, 4 and 5 look like.
+    #[serde(default)]
+    pub guide: Vec<LocalText>,
+    pub target: f64,
+    /// Survey dimensions whose answers speak about this capability.
+    #[serde(default)]
+    pub dimensions: Vec<Dimension>,
+    #[serde(default)]
+    pub archived: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Evaluator {
+    Manager,
+    SelfReview,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Evaluation {
+    pub id: Id,
+    pub created_at: Time,
+    pub updated_at: Time,
+    pub staff_id: Id,
+    /// The period's first day (e.g. 2026-10-01 for October).
+    pub period: NaiveDate,
+    pub evaluator: Evaluator,
+    pub scores: BTreeMap<Id, u8>,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Training {
+    pub id: Id,
+    pub created_at: Time,
+    pub updated_at: Time,
+    pub title: String,
+    pub date: NaiveDate,
+    pub capability_ids: Vec<Id>,
+    pub attendee_ids: Vec<Id>,
+    #[serde(default)]
+    pub trainer: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PdcaStage {
+    Plan,
+    Do,
+    Check,
+    Act,
+    Done,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ImprovementAction {
+    pub id: Id,
+    pub created_at: Time,
+    pub updated_at: Time,
+    pub title: String,
+    pub stage: PdcaStage,
+    pub owner_id: Option<Id>,
+    pub due_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub findings: String,
+    #[serde(default)]
+    pub feedback_ids: Vec<Id>,
+    pub process_version_id: Option<Id>,
+    #[serde(default)]
+    pub kpi: String,
+    pub kpi_before: Option<f64>,
+    pub kpi_after: Option<f64>,
+}
