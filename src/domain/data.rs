@@ -94,6 +94,40 @@ collections! {
     improvement_actions: ImprovementAction => ImprovementActions,
 }
 
+impl Data {
+    /// Drops the given records; ids not present are ignored.
+    pub fn remove(&mut self, deletes: &[(Collection, Id)]) {
+        struct Remove<'a>(&'a [(Collection, Id)]);
+        impl VisitorMut for Remove<'_> {
+            fn visit<R: Record>(&mut self, records: &mut Vec<R>) {
+                let gone: std::collections::HashSet<Id> = self
+                    .0
+                    .iter()
+                    .filter(|(c, _)| *c == R::COLLECTION)
+                    .map(|(_, id)| *id)
+                    .collect();
+                if !gone.is_empty() {
+                    records.retain(|r| !gone.contains(&r.id()));
+                }
+            }
+        }
+        self.visit_mut(&mut Remove(deletes));
+    }
+
+    /// Records per collection, for previews and the storage summary.
+    pub fn counts(&self) -> Vec<(Collection, usize)> {
+        struct Count(Vec<(Collection, usize)>);
+        impl Visitor for Count {
+            fn visit<R: Record>(&mut self, records: &[R]) {
+                self.0.push((R::COLLECTION, records.len()));
+            }
+        }
+        let mut c = Count(Vec::new());
+        self.visit(&mut c);
+        c.0
+    }
+}
+
 /// What each record type points to. Kept in one place so validation cannot miss a link.
 trait Refs {
     fn refs(&self) -> Vec<(Collection, Id)>;
@@ -228,5 +262,33 @@ mod tests {
             assert_eq!(Collection::from_name(c.name()), Some(*c));
         }
         assert_eq!(Collection::Responses.name(), "responses");
+    }
+
+    fn role(n: u128) -> Role {
+        let t = chrono::DateTime::from_timestamp(0, 0).unwrap();
+        Role {
+            id: Id::from_u128(n),
+            created_at: t,
+            updated_at: t,
+            name: LocalText::new("前台", "Front desk"),
+        }
+    }
+
+    #[test]
+    fn remove_drops_only_named_records_of_that_collection() {
+        let mut d = Data {
+            roles: vec![role(1), role(2), role(3)],
+            ..Data::default()
+        };
+        d.remove(&[
+            (Collection::Roles, Id::from_u128(2)),
+            (Collection::Staff, Id::from_u128(3)),
+        ]);
+        let ids: Vec<_> = d.roles.iter().map(|r| r.id.as_u128()).collect();
+        assert_eq!(ids, vec![1, 3]);
+        let counts = d.counts();
+        assert_eq!(counts.len(), Collection::ALL.len());
+        assert!(counts.contains(&(Collection::Roles, 2)));
+        assert!(counts.contains(&(Collection::Responses, 0)));
     }
 }

@@ -1,3 +1,9 @@
-//! Browser storage: small settings in localStorage.
+//! Browser storage behind one small interface: records in IndexedDB (`store`), small
+//! settings in localStorage (`settings`).
 
+mod idb;
 pub mod settings;
+pub mod store;
+
+pub use idb::StoreError;
+pub use store::{open, Store};

@@ -1,0 +1,127 @@
+//! A thin, promise-free wrapper over IndexedDB. Requests are all issued synchronously inside
+//! one transaction and only the transaction's completion is awaited: awaiting between
+//! requests could let the transaction auto-commit under us.
+
+use js_sys::{Array, Promise};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{DomException, IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
+
+/// Why a storage operation failed, as a code the UI translates.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// The disk or the origin's quota is full.
+    Quota,
+    /// Another tab holds an old version of the database open.
+    Blocked,
+    /// The transaction was aborted (by the browser or an error inside it).
+    Aborted(String),
+    /// IndexedDB is missing or refused (private mode in some browsers, disabled storage).
+    Unavailable(String),
+    /// Stored data could not be read back.
+    Corrupt(String),
+}
+
+impl StoreError {
+    pub(crate) fn from_js(err: JsValue) -> StoreError {
+        match err.dyn_ref::<DomException>() {
+            Some(e) if e.name() == "QuotaExceededError" => StoreError::Quota,
+            Some(e) if e.name() == "AbortError" => StoreError::Aborted(e.message()),
+            Some(e) => StoreError::Aborted(format!("{}: {}", e.name(), e.message())),
+            None => StoreError::Aborted(format!("{err:?}")),
+        }
+    }
+
+    pub fn detail(&self) -> &str {
+        match self {
+            StoreError::Quota | StoreError::Blocked => "",
+            StoreError::Aborted(d) | StoreError::Unavailable(d) | StoreError::Corrupt(d) => d,
+        }
+    }
+}
+
+/// Resolves with the request's result, rejects with its error.
+pub(crate) async fn request(req: &IdbRequest) -> Result<JsValue, StoreError> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        let ok = req.clone();
+        let on_ok = Closure::once_into_js(move || {
+            let _ = resolve.call1(&JsValue::NULL, &ok.result().unwrap_or(JsValue::UNDEFINED));
+        });
+        let bad = req.clone();
+        let on_err = Closure::once_into_js(move || {
+            let err = bad
+                .error()
+                .ok()
+                .flatten()
+                .map(JsValue::from)
+                .unwrap_or(JsValue::NULL);
+            let _ = reject.call1(&JsValue::NULL, &err);
+        });
+        req.set_onsuccess(Some(on_ok.unchecked_ref()));
+        req.set_onerror(Some(on_err.unchecked_ref()));
+    });
+    JsFuture::from(promise).await.map_err(StoreError::from_js)
+}
+
+/// Resolves when the transaction commits; rejects with the first error if it aborts.
+pub(crate) async fn committed(tx: &IdbTransaction) -> Result<(), StoreError> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        let on_ok = Closure::once_into_js(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        let t = tx.clone();
+        let reject2 = reject.clone();
+        let on_abort = Closure::once_into_js(move || {
+            let err = t.error().map(JsValue::from).unwrap_or(JsValue::NULL);
+            let _ = reject.call1(&JsValue::NULL, &err);
+        });
+        let t = tx.clone();
+        let on_err = Closure::once_into_js(move || {
+            let err = t.error().map(JsValue::from).unwrap_or(JsValue::NULL);
+            let _ = reject2.call1(&JsValue::NULL, &err);
+        });
+        tx.set_oncomplete(Some(on_ok.unchecked_ref()));
+        tx.set_onabort(Some(on_abort.unchecked_ref()));
+        tx.set_onerror(Some(on_err.unchecked_ref()));
+    });
+    JsFuture::from(promise).await.map(|_| ()).map_err(|e| {
+        // A null error on abort means the browser aborted it (e.g. quota in some engines).
+        if e.is_null() {
+            StoreError::Aborted(String::new())
+        } else {
+            StoreError::from_js(e)
+        }
+    })
+}
+
+pub(crate) fn transaction(
+    db: &IdbDatabase,
+    stores: &[&str],
+    mode: IdbTransactionMode,
+) -> Result<IdbTransaction, StoreError> {
+    let names: Array = stores.iter().map(|s| JsValue::from_str(s)).collect();
+    db.transaction_with_str_sequence_and_mode(&names, mode)
+        .map_err(StoreError::from_js)
+}
+
+/// All keys and values of a store whose values are strings, read in one transaction.
+pub(crate) async fn read_all(
+    db: &IdbDatabase,
+    store: &str,
+) -> Result<Vec<(String, String)>, StoreError> {
+    let tx = transaction(db, &[store], IdbTransactionMode::Readonly)?;
+    let os = tx.object_store(store).map_err(StoreError::from_js)?;
+    let keys_req = os.get_all_keys().map_err(StoreError::from_js)?;
+    let vals_req = os.get_all().map_err(StoreError::from_js)?;
+    let keys: Array = request(&keys_req).await?.unchecked_into();
+    let vals: Array = request(&vals_req).await?.unchecked_into();
+    let mut out = Vec::with_capacity(keys.length() as usize);
+    for (k, v) in keys.iter().zip(vals.iter()) {
+        match (k.as_string(), v.as_string()) {
+            (Some(k), Some(v)) => out.push((k, v)),
+            _ => return Err(StoreError::Corrupt(format!("{store}: a non-text entry"))),
+        }
+    }
+    Ok(out)
+}

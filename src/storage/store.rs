@@ -1,0 +1,362 @@
+//! The record store. Layout (see docs/ARCHITECTURE.md, "Storage layout"):
+//! - `records`: one entry per record, key `collection/id`, value its JSON. High-volume
+//!   collections may hold `null` here: a deletion not yet folded into their segments.
+//! - `segments`: high-volume collections (responses, runs) in JSON arrays of up to
+//!   `SEGMENT` records, key `collection/000042`. Loading 100 segments is ~20× faster than
+//!   100,000 entries, and a save touches only the records that changed; once a collection
+//!   has `SEGMENT` loose entries they are folded into fresh segments in one transaction.
+//! - `snapshots`: whole backup files taken before a replace, key = RFC 3339 time.
+//!
+//! Every write is one transaction: it lands whole or not at all.
+
+use super::idb::{committed, read_all, request, transaction, StoreError};
+use crate::domain::{Collection, Data, PairVisitor, Record, VisitorMut};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{IdbDatabase, IdbKeyRange, IdbObjectStore, IdbOpenDbRequest, IdbTransactionMode};
+
+pub const DB_NAME: &str = "serviceflow";
+const DB_VERSION: u32 = 1;
+const RECORDS: &str = "records";
+const SEGMENTS: &str = "segments";
+const SNAPSHOTS: &str = "snapshots";
+pub const SEGMENT: usize = 1000;
+const KEEP_SNAPSHOTS: usize = 3;
+
+fn segmented(c: Collection) -> bool {
+    matches!(c, Collection::Responses | Collection::Runs)
+}
+
+pub struct Store {
+    db: IdbDatabase,
+    /// Loose entries per segmented collection, to know when to fold them into segments.
+    loose: RefCell<HashMap<Collection, usize>>,
+}
+
+pub async fn open() -> Result<Store, StoreError> {
+    let factory = web_sys::window()
+        .and_then(|w| w.indexed_db().ok().flatten())
+        .ok_or_else(|| StoreError::Unavailable("indexedDB".into()))?;
+    let req: IdbOpenDbRequest = factory
+        .open_with_u32(DB_NAME, DB_VERSION)
+        .map_err(|e| StoreError::Unavailable(format!("{e:?}")))?;
+    let upgrade = Closure::<dyn FnMut(web_sys::IdbVersionChangeEvent)>::new({
+        let req = req.clone();
+        move |_| {
+            let Ok(db) = req.result().map(|r| r.unchecked_into::<IdbDatabase>()) else {
+                return;
+            };
+            let have = db.object_store_names();
+            for name in [RECORDS, SEGMENTS, SNAPSHOTS] {
+                if !have.contains(name) {
+                    let _ = db.create_object_store(name);
+                }
+            }
+        }
+    });
+    req.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    let blocked = Closure::<dyn FnMut()>::new(|| {});
+    req.set_onblocked(Some(blocked.as_ref().unchecked_ref()));
+    let db: IdbDatabase = request(&req).await?.unchecked_into();
+    drop((upgrade, blocked));
+    // Another tab that upgrades the schema later asks us to let go.
+    let on_change = Closure::<dyn FnMut()>::new({
+        let db = db.clone();
+        move || db.close()
+    });
+    db.set_onversionchange(Some(on_change.as_ref().unchecked_ref()));
+    on_change.forget();
+    Ok(Store {
+        db,
+        loose: RefCell::new(HashMap::new()),
+    })
+}
+
+fn key(c: Collection, id: impl std::fmt::Display) -> String {
+    format!("{}/{id}", c.name())
+}
+
+fn segment_key(c: Collection, n: usize) -> String {
+    format!("{}/{n:06}", c.name())
+}
+
+fn collection_range(c: Collection) -> Result<IdbKeyRange, StoreError> {
+    IdbKeyRange::bound(
+        &JsValue::from_str(&format!("{}/", c.name())),
+        &JsValue::from_str(&format!("{}/\u{ffff}", c.name())),
+    )
+    .map_err(StoreError::from_js)
+}
+
+fn js(err: JsValue) -> StoreError {
+    StoreError::from_js(err)
+}
+
+/// Writes a whole collection as it should be: segments for high-volume ones, entries otherwise.
+fn put_collection<R: Record>(
+    records_os: &IdbObjectStore,
+    segments_os: &IdbObjectStore,
+    records: &[R],
+) -> Result<(), StoreError> {
+    let c = R::COLLECTION;
+    let range = collection_range(c)?;
+    records_os.delete(&range).map_err(js)?;
+    segments_os.delete(&range).map_err(js)?;
+    if segmented(c) {
+        for (n, chunk) in records.chunks(SEGMENT).enumerate() {
+            let json =
+                serde_json::to_string(chunk).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            segments_os
+                .put_with_key(
+                    &JsValue::from_str(&json),
+                    &JsValue::from_str(&segment_key(c, n)),
+                )
+                .map_err(js)?;
+        }
+    } else {
+        for r in records {
+            put_record(records_os, r)?;
+        }
+    }
+    Ok(())
+}
+
+fn put_record<R: Record>(os: &IdbObjectStore, r: &R) -> Result<(), StoreError> {
+    let json = serde_json::to_string(r).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    os.put_with_key(
+        &JsValue::from_str(&json),
+        &JsValue::from_str(&key(R::COLLECTION, r.id())),
+    )
+    .map_err(js)?;
+    Ok(())
+}
+
+/// Plans one collection's part of a write: loose entries, or a fold into fresh segments.
+struct WritePlan<'a> {
+    records_os: &'a IdbObjectStore,
+    segments_os: &'a IdbObjectStore,
+    loose: HashMap<Collection, usize>,
+    error: Option<StoreError>,
+}
+
+impl PairVisitor for WritePlan<'_> {
+    fn visit<R: Record>(&mut self, changes: &[R], after: &[R]) {
+        if changes.is_empty() || self.error.is_some() {
+            return;
+        }
+        let c = R::COLLECTION;
+        let loose = self.loose.get(&c).copied().unwrap_or(0);
+        let result = if segmented(c) && loose + changes.len() >= SEGMENT {
+            self.loose.insert(c, 0);
+            put_collection(self.records_os, self.segments_os, after)
+        } else {
+            if segmented(c) {
+                self.loose.insert(c, loose + changes.len());
+            }
+            changes
+                .iter()
+                .try_for_each(|r| put_record(self.records_os, r))
+        };
+        if let Err(e) = result {
+            self.error = Some(e);
+        }
+    }
+}
+
+/// Builds `Data` from what is stored: segments in key order, then loose entries on top.
+struct Loader {
+    segments: HashMap<Collection, Vec<String>>,
+    loose: HashMap<Collection, Vec<(String, String)>>,
+    error: Option<StoreError>,
+}
+
+impl VisitorMut for Loader {
+    fn visit<R: Record>(&mut self, out: &mut Vec<R>) {
+        let c = R::COLLECTION;
+        let mut by_id: HashMap<String, usize> = HashMap::new();
+        let parse_err = |e: serde_json::Error| StoreError::Corrupt(format!("{}: {e}", c.name()));
+        for json in self.segments.remove(&c).unwrap_or_default() {
+            match serde_json::from_str::<Vec<R>>(&json) {
+                Ok(chunk) => out.extend(chunk),
+                Err(e) => {
+                    self.error.get_or_insert(parse_err(e));
+                    return;
+                }
+            }
+        }
+        if let Some(entries) = self.loose.remove(&c) {
+            if !out.is_empty() {
+                by_id = out
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| (r.id().to_string(), i))
+                    .collect();
+            }
+            let mut deleted = std::collections::HashSet::new();
+            for (id, json) in entries {
+                if json == "null" {
+                    deleted.insert(id);
+                    continue;
+                }
+                match serde_json::from_str::<R>(&json) {
+                    Ok(r) => match by_id.get(&id) {
+                        Some(&i) => out[i] = r,
+                        None => out.push(r),
+                    },
+                    Err(e) => {
+                        self.error.get_or_insert(parse_err(e));
+                        return;
+                    }
+                }
+            }
+            if !deleted.is_empty() {
+                out.retain(|r| !deleted.contains(&r.id().to_string()));
+            }
+        }
+    }
+}
+
+impl Store {
+    pub async fn load(&self) -> Result<Data, StoreError> {
+        let mut segments: HashMap<Collection, Vec<String>> = HashMap::new();
+        for (k, v) in read_all(&self.db, SEGMENTS).await? {
+            if let Some(c) = k.split('/').next().and_then(Collection::from_name) {
+                segments.entry(c).or_default().push(v);
+            }
+        }
+        let mut loose: HashMap<Collection, Vec<(String, String)>> = HashMap::new();
+        for (k, v) in read_all(&self.db, RECORDS).await? {
+            if let Some((c, id)) = k.split_once('/') {
+                if let Some(c) = Collection::from_name(c) {
+                    loose.entry(c).or_default().push((id.to_string(), v));
+                }
+            }
+        }
+        *self.loose.borrow_mut() = loose
+            .iter()
+            .filter(|(c, _)| segmented(**c))
+            .map(|(c, v)| (*c, v.len()))
+            .collect();
+        let mut loader = Loader {
+            segments,
+            loose,
+            error: None,
+        };
+        let mut data = Data::default();
+        data.visit_mut(&mut loader);
+        match loader.error {
+            Some(e) => Err(e),
+            None => Ok(data),
+        }
+    }
+
+    /// Saves `changes` (records to put) and `deletes`; `after` is all data once applied,
+    /// used when a high-volume collection is folded into fresh segments.
+    pub async fn write(
+        &self,
+        changes: &Data,
+        deletes: &[(Collection, crate::domain::model::Id)],
+        after: &Data,
+    ) -> Result<(), StoreError> {
+        let tx = transaction(
+            &self.db,
+            &[RECORDS, SEGMENTS],
+            IdbTransactionMode::Readwrite,
+        )?;
+        let records_os = tx.object_store(RECORDS).map_err(js)?;
+        let segments_os = tx.object_store(SEGMENTS).map_err(js)?;
+        let mut plan = WritePlan {
+            records_os: &records_os,
+            segments_os: &segments_os,
+            loose: self.loose.borrow().clone(),
+            error: None,
+        };
+        changes.visit_pair(after, &mut plan);
+        let mut loose = plan.loose;
+        let planned = match plan.error {
+            Some(e) => Err(e),
+            None => deletes.iter().try_for_each(|(c, id)| {
+                let k = JsValue::from_str(&key(*c, id));
+                if segmented(*c) {
+                    *loose.entry(*c).or_default() += 1;
+                    records_os
+                        .put_with_key(&JsValue::from_str("null"), &k)
+                        .map(|_| ())
+                } else {
+                    records_os.delete(&k).map(|_| ())
+                }
+                .map_err(js)
+            }),
+        };
+        if let Err(e) = planned {
+            let _ = tx.abort();
+            return Err(e);
+        }
+        committed(&tx).await?;
+        *self.loose.borrow_mut() = loose;
+        Ok(())
+    }
+
+    /// Replaces everything stored by `data`, in one transaction.
+    pub async fn replace(&self, data: &Data) -> Result<(), StoreError> {
+        let tx = transaction(
+            &self.db,
+            &[RECORDS, SEGMENTS],
+            IdbTransactionMode::Readwrite,
+        )?;
+        let records_os = tx.object_store(RECORDS).map_err(js)?;
+        let segments_os = tx.object_store(SEGMENTS).map_err(js)?;
+        records_os.clear().map_err(js)?;
+        segments_os.clear().map_err(js)?;
+        struct All<'a>(&'a IdbObjectStore, &'a IdbObjectStore, Option<StoreError>);
+        impl PairVisitor for All<'_> {
+            fn visit<R: Record>(&mut self, records: &[R], _: &[R]) {
+                if self.2.is_none() {
+                    self.2 = put_collection(self.0, self.1, records).err();
+                }
+            }
+        }
+        let mut all = All(&records_os, &segments_os, None);
+        data.visit_pair(data, &mut all);
+        if let Some(e) = all.2 {
+            let _ = tx.abort();
+            return Err(e);
+        }
+        committed(&tx).await?;
+        self.loose.borrow_mut().clear();
+        Ok(())
+    }
+
+    /// Keeps a whole backup file under `at`; only the newest few are kept.
+    pub async fn save_snapshot(&self, at: &str, backup_json: &str) -> Result<(), StoreError> {
+        let keys = self.snapshot_keys().await?;
+        let tx = transaction(&self.db, &[SNAPSHOTS], IdbTransactionMode::Readwrite)?;
+        let os = tx.object_store(SNAPSHOTS).map_err(js)?;
+        os.put_with_key(&JsValue::from_str(backup_json), &JsValue::from_str(at))
+            .map_err(js)?;
+        let excess = (keys.len() + 1).saturating_sub(KEEP_SNAPSHOTS);
+        for old in keys.iter().take(excess) {
+            os.delete(&JsValue::from_str(old)).map_err(js)?;
+        }
+        committed(&tx).await
+    }
+
+    /// Snapshot keys, oldest first.
+    pub async fn snapshot_keys(&self) -> Result<Vec<String>, StoreError> {
+        let tx = transaction(&self.db, &[SNAPSHOTS], IdbTransactionMode::Readonly)?;
+        let os = tx.object_store(SNAPSHOTS).map_err(js)?;
+        let keys: js_sys::Array = request(&os.get_all_keys().map_err(js)?)
+            .await?
+            .unchecked_into();
+        Ok(keys.iter().filter_map(|k| k.as_string()).collect())
+    }
+
+    pub async fn read_snapshot(&self, at: &str) -> Result<Option<String>, StoreError> {
+        let tx = transaction(&self.db, &[SNAPSHOTS], IdbTransactionMode::Readonly)?;
+        let os = tx.object_store(SNAPSHOTS).map_err(js)?;
+        let v = request(&os.get(&JsValue::from_str(at)).map_err(js)?).await?;
+        Ok(v.as_string())
+    }
+}
