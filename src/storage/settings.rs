@@ -4,6 +4,8 @@ use crate::i18n::Lang;
 use gloo_storage::{LocalStorage, Storage};
 
 const LANG: &str = "serviceflow.lang";
+const DEVICE_ID: &str = "serviceflow.device_id";
+const LAST_EXPORT: &str = "serviceflow.last_export";
 
 pub fn load_lang() -> Option<Lang> {
     LocalStorage::get(LANG).ok()
@@ -12,4 +14,23 @@ pub fn load_lang() -> Option<Lang> {
 pub fn save_lang(lang: Lang) {
     // A lost language choice costs one click; the UI already shows the new language.
     let _ = LocalStorage::set(LANG, lang);
+}
+
+/// This device's id, made once: backups and responses say which tablet they came from.
+pub fn device_id(make: impl FnOnce() -> String) -> String {
+    if let Ok(id) = LocalStorage::get::<String>(DEVICE_ID) {
+        return id;
+    }
+    let id = make();
+    let _ = LocalStorage::set(DEVICE_ID, &id);
+    id
+}
+
+/// When a backup was last exported (RFC 3339), for the backup reminder.
+pub fn last_export() -> Option<String> {
+    LocalStorage::get(LAST_EXPORT).ok()
+}
+
+pub fn set_last_export(at: &str) {
+    let _ = LocalStorage::set(LAST_EXPORT, at);
 }

@@ -1,8 +1,14 @@
 //! The browser UI: one module per feature, all reading the shared `Ctx`.
 
+mod app_data;
+mod browser;
+mod data;
 mod kiosk;
+mod labels;
 mod section;
+mod settings;
 mod shell;
+mod sync;
 
 use crate::i18n::{Key, Lang};
 use crate::route::Route;
@@ -47,6 +53,7 @@ fn App() -> impl IntoView {
     let route = RwSignal::new(current_route());
     let ctx = Ctx { lang, route };
     provide_context(ctx);
+    provide_context(app_data::AppData::new());
 
     let listener =
         window_event_listener(leptos::ev::hashchange, move |_| route.set(current_route()));

@@ -1,6 +1,7 @@
 //! The manager's frame: header with the business name, navigation, the current section.
 
-use super::{ctx, section::SectionPage};
+use super::app_data::{app_data, LoadState};
+use super::{ctx, labels, section::SectionPage};
 use crate::i18n::{Key, Lang};
 use crate::route::{Route, Section};
 use leptos::prelude::*;
@@ -23,11 +24,19 @@ pub fn nav_key(section: Section) -> Key {
 #[component]
 pub fn Shell(route: Route) -> impl IntoView {
     let c = ctx();
+    let app = app_data();
+    let business = move || {
+        app.data.with(|d| d.workspace.first().map(|w| w.business_name.clone()))
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| Key::DefaultBusinessName.text(c.lang.get()).to_string())
+    };
     let current = match &route {
         Route::Section(s) => Some(*s),
         _ => None,
     };
     let body = match route {
+        Route::Section(Section::Data) => view! { <super::data::DataPage/> }.into_any(),
+        Route::Section(Section::Settings) => view! { <super::settings::SettingsPage/> }.into_any(),
         Route::Section(s) => view! { <SectionPage section=s/> }.into_any(),
         _ => view! { <NotFound/> }.into_any(),
     };
@@ -40,7 +49,7 @@ pub fn Shell(route: Route) -> impl IntoView {
         }>{c.t(Key::SkipToContent)}</a>
         <header class="app-header">
             <div class="brand">
-                <span class="brand-name">{c.t(Key::DefaultBusinessName)}</span>
+                <span class="brand-name" data-testid="business-name">{business}</span>
                 <span class="brand-app">{c.t(Key::AppName)}</span>
             </div>
             <div class="header-tools">
@@ -62,7 +71,10 @@ pub fn Shell(route: Route) -> impl IntoView {
                 }).collect_view()}
             </ul>
         </nav>
-        <main id="main" class="app-main" tabindex="-1">{body}</main>
+        <main id="main" class="app-main" tabindex="-1">
+            <StatusBanner/>
+            {body}
+        </main>
     }
 }
 
@@ -92,5 +104,31 @@ fn NotFound() -> impl IntoView {
             <p>{c.t(Key::NotFoundBody)}</p>
             <a class="button" href=Route::Section(Section::Dashboard).href()>{c.t(Key::BackToDashboard)}</a>
         </section>
+    }
+}
+
+/// Start-up and save failures, always visible until dismissed: no save fails silently.
+#[component]
+fn StatusBanner() -> impl IntoView {
+    let c = ctx();
+    let app = app_data();
+    view! {
+        {move || match app.state.get() {
+            LoadState::Loading => view! { <p class="muted" role="status">{c.t(Key::Loading)}</p> }.into_any(),
+            LoadState::Failed(e) => view! {
+                <div class="alert alert-error" role="alert" data-testid="load-error">
+                    <strong>{c.t(Key::LoadFailed)}</strong>" "{c.t(labels::store_error(&e))}
+                    " "<small>{e.detail().to_string()}</small>
+                </div>
+            }.into_any(),
+            LoadState::Ready => ().into_any(),
+        }}
+        {move || app.save_error.get().map(|e| view! {
+            <div class="alert alert-error" role="alert" data-testid="save-error">
+                <p><strong>{c.t(Key::SaveFailed)}</strong></p>
+                <p>{c.t(labels::store_error(&e))}" "<small>{e.detail().to_string()}</small></p>
+                <button type="button" class="secondary" on:click=move |_| app.save_error.set(None)>{c.t(Key::Dismiss)}</button>
+            </div>
+        })}
     }
 }

@@ -1,0 +1,123 @@
+//! The app's copy of the records, kept equal to what IndexedDB holds: a change is applied
+//! in memory, written in one transaction, and if the write fails the copy is reloaded from
+//! storage and the failure is shown. Other tabs hear of every saved change.
+
+use super::sync;
+use crate::domain::merge;
+use crate::domain::model::Id;
+use crate::domain::{Collection, Data};
+use crate::storage::{self, Store, StoreError};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+thread_local! {
+    static STORE: RefCell<Option<Rc<Store>>> = const { RefCell::new(None) };
+}
+
+pub fn store() -> Option<Rc<Store>> {
+    STORE.with(|s| s.borrow().clone())
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadState {
+    Loading,
+    Ready,
+    Failed(StoreError),
+}
+
+#[derive(Clone, Copy)]
+pub struct AppData {
+    pub data: RwSignal<Data>,
+    pub state: RwSignal<LoadState>,
+    /// The last failed save, shown until dismissed.
+    pub save_error: RwSignal<Option<StoreError>>,
+}
+
+impl AppData {
+    pub fn new() -> AppData {
+        let app = AppData {
+            data: RwSignal::new(Data::default()),
+            state: RwSignal::new(LoadState::Loading),
+            save_error: RwSignal::new(None),
+        };
+        spawn_local(async move {
+            match storage::open().await {
+                Ok(s) => {
+                    let s = Rc::new(s);
+                    STORE.with(|slot| *slot.borrow_mut() = Some(s.clone()));
+                    app.reload().await;
+                    sync::listen(app);
+                }
+                Err(e) => app.state.set(LoadState::Failed(e)),
+            }
+        });
+        app
+    }
+
+    /// Re-reads everything from storage: at start-up, after a failed save, after another tab's import.
+    pub async fn reload(self) {
+        let Some(s) = store() else { return };
+        match s.load().await {
+            Ok(d) => {
+                self.data.set(d);
+                self.state.set(LoadState::Ready);
+            }
+            Err(e) => self.state.set(LoadState::Failed(e)),
+        }
+    }
+
+    /// Saves records (new or changed) and deletions. Resolves once stored; on failure the
+    /// error is shown, the in-memory copy is reloaded from storage, and `Err` returned.
+    pub async fn save(self, changes: Data, deletes: Vec<(Collection, Id)>) -> Result<(), StoreError> {
+        let Some(s) = store() else {
+            let e = StoreError::Unavailable(String::new());
+            self.save_error.set(Some(e.clone()));
+            return Err(e);
+        };
+        self.data.update_untracked(|d| {
+            merge::apply(d, &changes);
+            d.remove(&deletes);
+        });
+        let written = {
+            let after = self.data.read_untracked();
+            s.write(&changes, &deletes, &after)
+        };
+        match written.await {
+            Ok(()) => {
+                self.data.notify();
+                sync::announce(&changes, &deletes);
+                Ok(())
+            }
+            Err(e) => {
+                self.save_error.set(Some(e.clone()));
+                self.reload().await;
+                Err(e)
+            }
+        }
+    }
+
+    /// Replaces everything (after the caller took a snapshot).
+    pub async fn replace(self, data: Data) -> Result<(), StoreError> {
+        let Some(s) = store() else {
+            return Err(StoreError::Unavailable(String::new()));
+        };
+        match s.replace(&data).await {
+            Ok(()) => {
+                self.data.set(data);
+                sync::announce_reload();
+                Ok(())
+            }
+            Err(e) => {
+                self.save_error.set(Some(e.clone()));
+                self.reload().await;
+                Err(e)
+            }
+        }
+    }
+}
+
+pub fn app_data() -> AppData {
+    expect_context::<AppData>()
+}

@@ -1,0 +1,90 @@
+//! The few browser services the features need, wrapped once: the clock, downloads, files,
+//! and the storage manager.
+
+use chrono::{DateTime, Utc};
+use js_sys::{Array, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// "Now" for the domain core, which never reads a clock itself.
+pub fn now() -> DateTime<Utc> {
+    let ms = js_sys::Date::now() as i64;
+    DateTime::from_timestamp_millis(ms).unwrap_or_default()
+}
+
+/// The viewer's UTC offset in minutes, east positive (JavaScript's is west positive).
+pub fn utc_offset_minutes() -> i32 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i32)
+}
+
+pub fn new_id() -> uuid::Uuid {
+    uuid::Uuid::new_v4()
+}
+
+/// Hands `text` to the browser as a file download; nothing leaves the device.
+pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
+    let parts = Array::of1(&JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.click();
+    // Revoke later: Safari starts the download asynchronously.
+    let revoke = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    web_sys::window()
+        .ok_or("no window")?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000)?;
+    Ok(())
+}
+
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, JsValue> {
+    let buf = JsFuture::from(file.array_buffer()).await?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    let nav = web_sys::window()?.navigator();
+    // Missing on old browsers and insecure origins.
+    Reflect::has(&nav, &"storage".into()).ok()?.then(|| nav.storage())
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct StorageInfo {
+    pub used: Option<f64>,
+    pub quota: Option<f64>,
+    pub persisted: Option<bool>,
+}
+
+async fn call(promise: Result<Promise, JsValue>) -> Option<JsValue> {
+    JsFuture::from(promise.ok()?).await.ok()
+}
+
+pub async fn storage_info() -> StorageInfo {
+    let Some(sm) = storage_manager() else {
+        return StorageInfo::default();
+    };
+    let estimate = call(sm.estimate()).await;
+    let field = |name: &str| {
+        estimate
+            .as_ref()
+            .and_then(|e| Reflect::get(e, &name.into()).ok())
+            .and_then(|v| v.as_f64())
+    };
+    StorageInfo {
+        used: field("usage"),
+        quota: field("quota"),
+        persisted: call(sm.persisted()).await.and_then(|v| v.as_bool()),
+    }
+}
+
+/// Asks the browser to keep our data (Safari otherwise clears it after 7 days unvisited).
+pub async fn request_persistence() -> Option<bool> {
+    call(storage_manager()?.persist()).await.and_then(|v| v.as_bool())
+}

@@ -1,0 +1,403 @@
+//! 数据 Data: storage status, backup export, import with preview (merge or replace),
+//! snapshots, demo data.
+
+use super::app_data::{app_data, store, AppData};
+use super::{browser, ctx, labels, Ctx};
+use crate::domain::import::{self, Problem};
+use crate::domain::{backup, demo, merge, Data};
+use crate::i18n::{format_datetime, format_number, Key};
+use crate::route::Section;
+use crate::storage::settings;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+/// The demo always uses this seed, so loading it twice changes nothing the second time.
+const DEMO_SEED: u64 = 2026;
+const DEMO_RESPONSES: usize = 600;
+
+#[component]
+pub fn DataPage() -> impl IntoView {
+    let c = ctx();
+    view! {
+        <section class="page" data-page=Section::Data.slug()>
+            <h1>{c.t(Key::NavData)}</h1>
+            <StorageCard/>
+            <ExportCard/>
+            <ImportCard/>
+            <SnapshotsCard/>
+            <DemoCard/>
+        </section>
+    }
+}
+
+fn bytes(v: Option<f64>, c: Ctx) -> String {
+    match v {
+        Some(b) => format!("{} MB", format_number(b / 1_000_000.0, 1, c.lang.get())),
+        None => Key::StorageUnknown.text(c.lang.get()).to_string(),
+    }
+}
+
+#[component]
+fn StorageCard() -> impl IntoView {
+    let c = ctx();
+    let app = app_data();
+    let info = RwSignal::new(browser::StorageInfo::default());
+    let refresh = move || spawn_local(async move { info.set(browser::storage_info().await) });
+    refresh();
+    // Re-measure after every change of the data.
+    Effect::new(move |_| {
+        app.data.track();
+        refresh();
+    });
+    let ask = move |_| {
+        spawn_local(async move {
+            browser::request_persistence().await;
+            info.set(browser::storage_info().await);
+        })
+    };
+    view! {
+        <div class="card" data-testid="storage">
+            <h2>{c.t(Key::StorageTitle)}</h2>
+            <dl class="facts">
+                <dt>{c.t(Key::StorageUsed)}</dt>
+                <dd data-testid="storage-used">{move || bytes(info.get().used, c)}</dd>
+                <dt>{c.t(Key::StorageAvailable)}</dt>
+                <dd data-testid="storage-quota">{move || bytes(info.get().quota, c)}</dd>
+                <dt>{c.t(Key::StoragePersisted)}</dt>
+                <dd data-testid="storage-persisted">{move || match info.get().persisted {
+                    Some(true) => c.t(Key::StoragePersistedYes)(),
+                    Some(false) => c.t(Key::StoragePersistedNo)(),
+                    None => c.t(Key::StorageUnknown)(),
+                }}</dd>
+            </dl>
+            <Show when=move || info.get().persisted == Some(false)>
+                <button type="button" class="secondary" on:click=ask>{c.t(Key::StorageAskPersist)}</button>
+            </Show>
+            <h2>{c.t(Key::RecordCounts)}</h2>
+            <CountsTable data=app.data/>
+        </div>
+    }
+}
+
+#[component]
+fn CountsTable(data: RwSignal<Data>) -> impl IntoView {
+    let c = ctx();
+    view! {
+        <table data-testid="record-counts">
+            <tbody>
+                {move || data.with(|d| d.counts()).into_iter().map(|(coll, n)| view! {
+                    <tr data-collection=coll.name()>
+                        <th scope="row">{c.t(labels::collection(coll))}</th>
+                        <td class="num">{move || format_number(n as f64, 0, c.lang.get())}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+fn business_name(d: &Data) -> String {
+    d.workspace.first().map(|w| w.business_name.clone()).unwrap_or_default()
+}
+
+fn backup_json(d: &Data) -> String {
+    let device = settings::device_id(|| browser::new_id().to_string());
+    backup::to_json(&backup::export(d, APP_VERSION, &device, browser::now()))
+}
+
+#[component]
+fn ExportCard() -> impl IntoView {
+    let c = ctx();
+    let app = app_data();
+    let last = RwSignal::new(settings::last_export());
+    let overdue = move || {
+        let since = last.get().and_then(|s| chrono::DateTime::parse_from_rfc3339(&s).ok());
+        since.is_none_or(|t| browser::now().signed_duration_since(t).num_days() >= 7)
+    };
+    let export = move |_| {
+        let now = browser::now();
+        let (name, json) = app.data.with_untracked(|d| {
+            (backup::file_name(&business_name(d), now.date_naive()), backup_json(d))
+        });
+        if browser::download(&name, &json, "application/json").is_ok() {
+            settings::set_last_export(&now.to_rfc3339());
+            last.set(Some(now.to_rfc3339()));
+        }
+    };
+    let last_text = move || match last.get().and_then(|s| chrono::DateTime::parse_from_rfc3339(&s).ok()) {
+        Some(t) => format_datetime(t.to_utc(), browser::utc_offset_minutes(), c.lang.get()),
+        None => c.t(Key::Never)().to_string(),
+    };
+    view! {
+        <div class="card">
+            <h2>{c.t(Key::ExportTitle)}</h2>
+            <p>{c.t(Key::ExportHelp)}</p>
+            <Show when=overdue>
+                <p class="alert alert-warn" data-testid="backup-reminder">{c.t(Key::BackupReminder)}</p>
+            </Show>
+            <p class="muted">{c.t(Key::LastBackup)}": "<span data-testid="last-export">{last_text}</span></p>
+            <button type="button" data-testid="export" on:click=export>{c.t(Key::ExportButton)}</button>
+        </div>
+    }
+}
+
+#[derive(Clone)]
+enum ImportState {
+    Idle,
+    Reading,
+    Refused(Vec<Problem>),
+    Preview(Box<Data>, merge::Preview),
+    Done(Key),
+}
+
+#[component]
+fn ImportCard() -> impl IntoView {
+    let c = ctx();
+    let app = app_data();
+    let state = RwSignal::new(ImportState::Idle);
+    let take_file = move |file: web_sys::File| {
+        state.set(ImportState::Reading);
+        spawn_local(async move {
+            let Ok(bytes) = browser::read_file(&file).await else {
+                state.set(ImportState::Refused(vec![Problem::unreadable()]));
+                return;
+            };
+            let existing = app.data.get_untracked();
+            state.set(match import::parse(&bytes, &existing) {
+                Err(problems) => ImportState::Refused(problems),
+                Ok(b) => {
+                    let preview = merge::preview(&existing, &b.data);
+                    ImportState::Preview(Box::new(b.data), preview)
+                }
+            });
+        });
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            take_file(file);
+        }
+        input.set_value("");
+    };
+    let dragging = RwSignal::new(false);
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+            take_file(file);
+        }
+    };
+    view! {
+        <div class="card">
+            <h2>{c.t(Key::ImportTitle)}</h2>
+            <p>{c.t(Key::ImportHelp)}</p>
+            <div class="drop-zone" class:dragging=dragging data-testid="drop-zone"
+                on:dragover=move |ev| { ev.prevent_default(); dragging.set(true); }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop>
+                <label class="button secondary file-button">
+                    {c.t(Key::ImportChoose)}
+                    <input type="file" accept=".json,application/json" class="visually-hidden"
+                        data-testid="import-file" on:change=on_pick/>
+                </label>
+                <span class="muted">{c.t(Key::ImportDrop)}</span>
+            </div>
+            {move || match state.get() {
+                ImportState::Idle => ().into_any(),
+                ImportState::Reading => view! { <p role="status">{c.t(Key::ImportReading)}</p> }.into_any(),
+                ImportState::Refused(problems) => view! { <Refused problems/> }.into_any(),
+                ImportState::Done(key) => view! {
+                    <p class="alert alert-ok" role="status" data-testid="import-done">{c.t(key)}</p>
+                }.into_any(),
+                ImportState::Preview(incoming, preview) => view! {
+                    <ImportPreview incoming=*incoming preview state app/>
+                }.into_any(),
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn Refused(problems: Vec<Problem>) -> impl IntoView {
+    let c = ctx();
+    view! {
+        <div class="alert alert-error" role="alert" data-testid="import-refused">
+            <p><strong>{c.t(Key::ImportRefused)}</strong></p>
+            <ul>
+                {problems.into_iter().map(|p| {
+                    let key = labels::problem(&p.kind);
+                    let detail = labels::problem_detail(&p.kind);
+                    view! {
+                        <li><code>{p.path.clone()}</code>": "{c.t(key)}
+                            {(!detail.is_empty()).then(|| view! { " " <small>"("{detail}")"</small> })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+#[component]
+fn ImportPreview(
+    incoming: Data,
+    preview: merge::Preview,
+    state: RwSignal<ImportState>,
+    app: AppData,
+) -> impl IntoView {
+    let c = ctx();
+    let incoming = StoredValue::new(incoming);
+    let busy = RwSignal::new(false);
+    let do_merge = move |_| {
+        busy.set(true);
+        spawn_local(async move {
+            let changes = app.data.with_untracked(|d| incoming.with_value(|i| merge::merge(d, i)));
+            if app.save(changes, Vec::new()).await.is_ok() {
+                state.set(ImportState::Done(Key::ImportDone));
+            }
+            busy.set(false);
+        });
+    };
+    let do_replace = move |_| {
+        busy.set(true);
+        spawn_local(async move {
+            if replace_with_snapshot(app, incoming.get_value()).await {
+                state.set(ImportState::Done(Key::ImportDone));
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <div data-testid="import-preview">
+            <h3>{c.t(Key::ImportPreview)}</h3>
+            <table>
+                <thead><tr>
+                    <th scope="col">{c.t(Key::PreviewCollection)}</th>
+                    <th scope="col" class="num">{c.t(Key::PreviewNew)}</th>
+                    <th scope="col" class="num">{c.t(Key::PreviewIdentical)}</th>
+                    <th scope="col" class="num">{c.t(Key::PreviewIncomingNewer)}</th>
+                    <th scope="col" class="num">{c.t(Key::PreviewExistingNewer)}</th>
+                </tr></thead>
+                <tbody>
+                    {preview.rows().into_iter().map(|(coll, row)| view! {
+                        <tr data-collection=coll.name()>
+                            <th scope="row">{c.t(labels::collection(coll))}</th>
+                            <td class="num" data-col="new">{row.new}</td>
+                            <td class="num" data-col="identical">{row.identical}</td>
+                            <td class="num" data-col="incoming-newer">{row.incoming_newer}</td>
+                            <td class="num" data-col="existing-newer">{row.existing_newer}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <div class="choices">
+                <div>
+                    <button type="button" data-testid="import-merge" disabled=busy on:click=do_merge>{c.t(Key::ImportMerge)}</button>
+                    <p class="muted">{c.t(Key::ImportMergeHelp)}</p>
+                </div>
+                <div>
+                    <button type="button" class="danger" data-testid="import-replace" disabled=busy on:click=do_replace>{c.t(Key::ImportReplace)}</button>
+                    <p class="muted">{c.t(Key::ImportReplaceHelp)}</p>
+                </div>
+                <button type="button" class="secondary" on:click=move |_| state.set(ImportState::Idle)>{c.t(Key::Cancel)}</button>
+            </div>
+        </div>
+    }
+}
+
+/// Keeps what is there as a snapshot, then replaces it; nothing is replaced if the snapshot fails.
+async fn replace_with_snapshot(app: AppData, data: Data) -> bool {
+    let Some(s) = store() else { return false };
+    let current = app.data.with_untracked(backup_json);
+    if let Err(e) = s.save_snapshot(&browser::now().to_rfc3339(), &current).await {
+        app.save_error.set(Some(e));
+        return false;
+    }
+    app.replace(data).await.is_ok()
+}
+
+#[component]
+fn SnapshotsCard() -> impl IntoView {
+    let c = ctx();
+    let app = app_data();
+    let keys = RwSignal::new(Vec::<String>::new());
+    let message = RwSignal::new(None::<Key>);
+    let refresh = move || {
+        spawn_local(async move {
+            if let Some(s) = store() {
+                keys.set(s.snapshot_keys().await.unwrap_or_default());
+            }
+        })
+    };
+    Effect::new(move |_| {
+        app.data.track();
+        refresh();
+    });
+    let restore = move |key: String| {
+        spawn_local(async move {
+            let Some(s) = store() else { return };
+            let Ok(Some(json)) = s.read_snapshot(&key).await else { return };
+            match import::parse(json.as_bytes(), &Data::default()) {
+                Ok(b) => {
+                    if replace_with_snapshot(app, b.data).await {
+                        message.set(Some(Key::SnapshotRestored));
+                    }
+                }
+                Err(_) => app.save_error.set(Some(crate::storage::StoreError::Corrupt(key))),
+            }
+        })
+    };
+    view! {
+        <div class="card" data-testid="snapshots">
+            <h2>{c.t(Key::SnapshotsTitle)}</h2>
+            <p class="muted">{c.t(Key::SnapshotsHelp)}</p>
+            {move || message.get().map(|k| view! { <p class="alert alert-ok" role="status">{c.t(k)}</p> })}
+            <Show when=move || keys.with(Vec::is_empty)>
+                <p>{c.t(Key::SnapshotsNone)}</p>
+            </Show>
+            <ul class="snapshot-list">
+                {move || keys.get().into_iter().rev().map(|k| {
+                    let label = chrono::DateTime::parse_from_rfc3339(&k)
+                        .map(|t| format_datetime(t.to_utc(), browser::utc_offset_minutes(), c.lang.get()))
+                        .unwrap_or_else(|_| k.clone());
+                    let key = k.clone();
+                    view! {
+                        <li>
+                            <span>{label}</span>
+                            <button type="button" class="secondary" data-testid="snapshot-restore"
+                                on:click=move |_| restore(key.clone())>{c.t(Key::SnapshotRestore)}</button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+#[component]
+fn DemoCard() -> impl IntoView {
+    let c = ctx();
+    let app = app_data();
+    let done = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let load = move |_| {
+        busy.set(true);
+        spawn_local(async move {
+            let demo = demo::generate(DEMO_SEED, DEMO_RESPONSES, browser::now());
+            let changes = app.data.with_untracked(|d| merge::merge(d, &demo));
+            done.set(app.save(changes, Vec::new()).await.is_ok());
+            busy.set(false);
+        });
+    };
+    view! {
+        <div class="card">
+            <h2>{c.t(Key::DemoTitle)}</h2>
+            <p>{c.t(Key::DemoHelp)}</p>
+            <button type="button" data-testid="load-demo" disabled=busy on:click=load>{c.t(Key::DemoButton)}</button>
+            <Show when=move || done.get()>
+                <p class="alert alert-ok" role="status" data-testid="demo-loaded">{c.t(Key::DemoLoaded)}</p>
+            </Show>
+        </div>
+    }
+}

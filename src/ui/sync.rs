@@ -1,0 +1,66 @@
+//! Cross-tab sync over a BroadcastChannel: a tab that saved tells the others what changed;
+//! they fold it in with the merge rule (newer `updated_at` wins), so neither tab's newer
+//! edit is overwritten by an older one. Large batches just ask the others to reload.
+
+use super::app_data::AppData;
+use crate::domain::model::Id;
+use crate::domain::{merge, Collection, Data};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{BroadcastChannel, MessageEvent};
+
+const CHANNEL: &str = "serviceflow-sync";
+/// Above this many records a message would be large; the other tabs re-read storage instead.
+const INLINE_LIMIT: usize = 2000;
+
+#[derive(Serialize, Deserialize)]
+enum Message {
+    Changed { changes: Data, deletes: Vec<(Collection, Id)> },
+    Reload,
+}
+
+fn channel() -> Option<BroadcastChannel> {
+    BroadcastChannel::new(CHANNEL).ok()
+}
+
+fn post(msg: &Message) {
+    if let (Some(ch), Ok(json)) = (channel(), serde_json::to_string(msg)) {
+        let _ = ch.post_message(&JsValue::from_str(&json));
+        ch.close();
+    }
+}
+
+pub fn announce(changes: &Data, deletes: &[(Collection, Id)]) {
+    let size: usize = changes.counts().iter().map(|(_, n)| n).sum::<usize>() + deletes.len();
+    if size > INLINE_LIMIT {
+        post(&Message::Reload);
+    } else {
+        post(&Message::Changed { changes: changes.clone(), deletes: deletes.to_vec() });
+    }
+}
+
+pub fn announce_reload() {
+    post(&Message::Reload);
+}
+
+pub fn listen(app: AppData) {
+    let Some(ch) = channel() else { return };
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+        let Some(json) = ev.data().as_string() else { return };
+        match serde_json::from_str::<Message>(&json) {
+            Ok(Message::Changed { changes, deletes }) => app.data.update(|d| {
+                let newer = merge::merge(d, &changes);
+                merge::apply(d, &newer);
+                d.remove(&deletes);
+            }),
+            Ok(Message::Reload) | Err(_) => spawn_local(app.reload()),
+        }
+    });
+    ch.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // Both live as long as the page.
+    on_message.forget();
+    std::mem::forget(ch);
+}
