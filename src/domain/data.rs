@@ -66,13 +66,28 @@ macro_rules! collections {
             pub fn visit_mut(&mut self, v: &mut impl VisitorMut) {
                 $(v.visit(&mut self.$field);)*
             }
+
+            /// The collection holding records of type `R`.
+            pub fn records<R: Record>(&self) -> &[R] {
+                $(if let Some(v) = (&self.$field as &dyn std::any::Any).downcast_ref::<Vec<R>>() {
+                    return v;
+                })*
+                unreachable!("every Record type has a collection")
+            }
+
+            pub fn records_mut<R: Record>(&mut self) -> &mut Vec<R> {
+                $(if let Some(v) = (&mut self.$field as &mut dyn std::any::Any).downcast_mut::<Vec<R>>() {
+                    return v;
+                })*
+                unreachable!("every Record type has a collection")
+            }
         }
 
         $(impl Record for $ty {
             const COLLECTION: Collection = Collection::$variant;
             fn id(&self) -> Id { self.id }
             fn updated_at(&self) -> Time { self.updated_at }
-            fn refs(&self) -> Vec<(Collection, Id)> { refs_of(self) }
+            fn refs(&self) -> Vec<(Collection, Id)> { Refs::refs(self) }
         })*
     };
 }
@@ -131,10 +146,6 @@ impl Data {
 /// What each record type points to. Kept in one place so validation cannot miss a link.
 trait Refs {
     fn refs(&self) -> Vec<(Collection, Id)>;
-}
-
-fn refs_of<T: Refs>(record: &T) -> Vec<(Collection, Id)> {
-    record.refs()
 }
 
 fn opt(c: Collection, id: Option<Id>) -> impl Iterator<Item = (Collection, Id)> {

@@ -1,7 +1,12 @@
 //! The pure domain core: records, rules, KPIs, import / merge / migrate. No `web-sys`, no
 //! clock ("now" is an argument), no display text (it returns enums and codes).
 
+pub mod backup;
 pub mod data;
+pub mod demo;
+pub mod import;
+pub mod merge;
+pub mod migrate;
 pub mod model;
 
 pub use data::{Collection, Data, PairVisitor, Record, Visitor, VisitorMut};

@@ -118,6 +118,7 @@ keys! {
     DemoHelp => "加载一家示例餐厅三个月的流程、员工、答卷和反馈,用于试用。会与现有数据合并。", "Load three months of a demo restaurant's processes, staff, responses and feedback to try the app. It is merged with existing data.";
     DemoButton => "加载示例数据", "Load demo data";
     DemoLoaded => "示例数据已加载。", "Demo data loaded.";
+    ProblemUnreadable => "无法读取文件", "the file could not be read";
     ProblemNotJson => "不是 JSON 文件", "not a JSON file";
     ProblemTruncated => "文件不完整(被截断)", "the file is incomplete (truncated)";
     ProblemNotAnObject => "文件顶层不是对象", "the top level is not an object";

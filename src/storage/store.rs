@@ -10,6 +10,7 @@
 //! Every write is one transaction: it lands whole or not at all.
 
 use super::idb::{committed, read_all, request, transaction, StoreError};
+use crate::domain::model::Id;
 use crate::domain::{Collection, Data, PairVisitor, Record, VisitorMut};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -27,6 +28,21 @@ const KEEP_SNAPSHOTS: usize = 3;
 
 fn segmented(c: Collection) -> bool {
     matches!(c, Collection::Responses | Collection::Runs)
+}
+
+/// A write whose requests are issued; it is stored once `commit` resolves.
+pub struct Pending<'a> {
+    store: &'a Store,
+    tx: web_sys::IdbTransaction,
+    loose: HashMap<Collection, usize>,
+}
+
+impl Pending<'_> {
+    pub async fn commit(self) -> Result<(), StoreError> {
+        committed(&self.tx).await?;
+        *self.store.loose.borrow_mut() = self.loose;
+        Ok(())
+    }
 }
 
 pub struct Store {
@@ -257,9 +273,20 @@ impl Store {
     pub async fn write(
         &self,
         changes: &Data,
-        deletes: &[(Collection, crate::domain::model::Id)],
+        deletes: &[(Collection, Id)],
         after: &Data,
     ) -> Result<(), StoreError> {
+        self.stage(changes, deletes, after)?.commit().await
+    }
+
+    /// Issues every request of a write at once, without awaiting: the caller may drop its
+    /// borrow of `after` before awaiting `Pending::commit`.
+    pub fn stage(
+        &self,
+        changes: &Data,
+        deletes: &[(Collection, Id)],
+        after: &Data,
+    ) -> Result<Pending<'_>, StoreError> {
         let tx = transaction(
             &self.db,
             &[RECORDS, SEGMENTS],
@@ -294,9 +321,11 @@ impl Store {
             let _ = tx.abort();
             return Err(e);
         }
-        committed(&tx).await?;
-        *self.loose.borrow_mut() = loose;
-        Ok(())
+        Ok(Pending {
+            store: self,
+            tx,
+            loose,
+        })
     }
 
     /// Replaces everything stored by `data`, in one transaction.

@@ -70,7 +70,11 @@ impl AppData {
 
     /// Saves records (new or changed) and deletions. Resolves once stored; on failure the
     /// error is shown, the in-memory copy is reloaded from storage, and `Err` returned.
-    pub async fn save(self, changes: Data, deletes: Vec<(Collection, Id)>) -> Result<(), StoreError> {
+    pub async fn save(
+        self,
+        changes: Data,
+        deletes: Vec<(Collection, Id)>,
+    ) -> Result<(), StoreError> {
         let Some(s) = store() else {
             let e = StoreError::Unavailable(String::new());
             self.save_error.set(Some(e.clone()));
@@ -80,11 +84,15 @@ impl AppData {
             merge::apply(d, &changes);
             d.remove(&deletes);
         });
-        let written = {
+        let staged = {
             let after = self.data.read_untracked();
-            s.write(&changes, &deletes, &after)
+            s.stage(&changes, &deletes, &after)
         };
-        match written.await {
+        let written = match staged {
+            Ok(pending) => pending.commit().await,
+            Err(e) => Err(e),
+        };
+        match written {
             Ok(()) => {
                 self.data.notify();
                 sync::announce(&changes, &deletes);

@@ -29,7 +29,9 @@ pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), JsValue> 
     opts.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
     let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.unchecked_into();
     a.set_href(&url);
     a.set_download(file_name);
@@ -52,7 +54,9 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, JsValue> {
 fn storage_manager() -> Option<web_sys::StorageManager> {
     let nav = web_sys::window()?.navigator();
     // Missing on old browsers and insecure origins.
-    Reflect::has(&nav, &"storage".into()).ok()?.then(|| nav.storage())
+    Reflect::has(&nav, &"storage".into())
+        .ok()?
+        .then(|| nav.storage())
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -86,5 +90,7 @@ pub async fn storage_info() -> StorageInfo {
 
 /// Asks the browser to keep our data (Safari otherwise clears it after 7 days unvisited).
 pub async fn request_persistence() -> Option<bool> {
-    call(storage_manager()?.persist()).await.and_then(|v| v.as_bool())
+    call(storage_manager()?.persist())
+        .await
+        .and_then(|v| v.as_bool())
 }

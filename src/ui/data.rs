@@ -98,7 +98,10 @@ fn CountsTable(data: RwSignal<Data>) -> impl IntoView {
 }
 
 fn business_name(d: &Data) -> String {
-    d.workspace.first().map(|w| w.business_name.clone()).unwrap_or_default()
+    d.workspace
+        .first()
+        .map(|w| w.business_name.clone())
+        .unwrap_or_default()
 }
 
 fn backup_json(d: &Data) -> String {
@@ -112,20 +115,28 @@ fn ExportCard() -> impl IntoView {
     let app = app_data();
     let last = RwSignal::new(settings::last_export());
     let overdue = move || {
-        let since = last.get().and_then(|s| chrono::DateTime::parse_from_rfc3339(&s).ok());
+        let since = last
+            .get()
+            .and_then(|s| chrono::DateTime::parse_from_rfc3339(&s).ok());
         since.is_none_or(|t| browser::now().signed_duration_since(t).num_days() >= 7)
     };
     let export = move |_| {
         let now = browser::now();
         let (name, json) = app.data.with_untracked(|d| {
-            (backup::file_name(&business_name(d), now.date_naive()), backup_json(d))
+            (
+                backup::file_name(&business_name(d), now.date_naive()),
+                backup_json(d),
+            )
         });
         if browser::download(&name, &json, "application/json").is_ok() {
             settings::set_last_export(&now.to_rfc3339());
             last.set(Some(now.to_rfc3339()));
         }
     };
-    let last_text = move || match last.get().and_then(|s| chrono::DateTime::parse_from_rfc3339(&s).ok()) {
+    let last_text = move || match last
+        .get()
+        .and_then(|s| chrono::DateTime::parse_from_rfc3339(&s).ok())
+    {
         Some(t) => format_datetime(t.to_utc(), browser::utc_offset_minutes(), c.lang.get()),
         None => c.t(Key::Never)().to_string(),
     };
@@ -184,7 +195,11 @@ fn ImportCard() -> impl IntoView {
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
             take_file(file);
         }
     };
@@ -252,7 +267,9 @@ fn ImportPreview(
     let do_merge = move |_| {
         busy.set(true);
         spawn_local(async move {
-            let changes = app.data.with_untracked(|d| incoming.with_value(|i| merge::merge(d, i)));
+            let changes = app
+                .data
+                .with_untracked(|d| incoming.with_value(|i| merge::merge(d, i)));
             if app.save(changes, Vec::new()).await.is_ok() {
                 state.set(ImportState::Done(Key::ImportDone));
             }
@@ -310,7 +327,10 @@ fn ImportPreview(
 async fn replace_with_snapshot(app: AppData, data: Data) -> bool {
     let Some(s) = store() else { return false };
     let current = app.data.with_untracked(backup_json);
-    if let Err(e) = s.save_snapshot(&browser::now().to_rfc3339(), &current).await {
+    if let Err(e) = s
+        .save_snapshot(&browser::now().to_rfc3339(), &current)
+        .await
+    {
         app.save_error.set(Some(e));
         return false;
     }
@@ -337,14 +357,18 @@ fn SnapshotsCard() -> impl IntoView {
     let restore = move |key: String| {
         spawn_local(async move {
             let Some(s) = store() else { return };
-            let Ok(Some(json)) = s.read_snapshot(&key).await else { return };
+            let Ok(Some(json)) = s.read_snapshot(&key).await else {
+                return;
+            };
             match import::parse(json.as_bytes(), &Data::default()) {
                 Ok(b) => {
                     if replace_with_snapshot(app, b.data).await {
                         message.set(Some(Key::SnapshotRestored));
                     }
                 }
-                Err(_) => app.save_error.set(Some(crate::storage::StoreError::Corrupt(key))),
+                Err(_) => app
+                    .save_error
+                    .set(Some(crate::storage::StoreError::Corrupt(key))),
             }
         })
     };

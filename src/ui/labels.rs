@@ -1,5 +1,6 @@
 //! Domain codes to the keys of their translated texts.
 
+use crate::domain::import::ProblemKind;
 use crate::domain::Collection;
 use crate::i18n::Key;
 use crate::storage::StoreError;
@@ -30,5 +31,41 @@ pub fn store_error(e: &StoreError) -> Key {
         StoreError::Aborted(_) => Key::ErrAborted,
         StoreError::Unavailable(_) => Key::ErrUnavailable,
         StoreError::Corrupt(_) => Key::ErrCorrupt,
+    }
+}
+
+pub fn problem(kind: &ProblemKind) -> Key {
+    match kind {
+        ProblemKind::Unreadable => Key::ProblemUnreadable,
+        ProblemKind::NotJson { .. } => Key::ProblemNotJson,
+        ProblemKind::Truncated => Key::ProblemTruncated,
+        ProblemKind::NotAnObject => Key::ProblemNotAnObject,
+        ProblemKind::WrongFormat => Key::ProblemWrongFormat,
+        ProblemKind::MissingField(_) => Key::ProblemMissingField,
+        ProblemKind::NewerSchema { .. } => Key::ProblemNewerSchema,
+        ProblemKind::BadSchemaVersion => Key::ProblemBadSchemaVersion,
+        ProblemKind::WrongType(_) => Key::ProblemWrongType,
+        ProblemKind::UnknownCollection(_) => Key::ProblemUnknownCollection,
+        ProblemKind::DuplicateId(_) => Key::ProblemDuplicateId,
+        ProblemKind::DanglingRef { .. } => Key::ProblemDanglingRef,
+        ProblemKind::TooLarge { .. } => Key::ProblemTooLarge,
+    }
+}
+
+/// The technical detail after the translated text: names, numbers, ids — no prose.
+pub fn problem_detail(kind: &ProblemKind) -> String {
+    match kind {
+        ProblemKind::NotJson { line, column } => format!("{line}:{column}"),
+        ProblemKind::MissingField(f) | ProblemKind::UnknownCollection(f) => f.clone(),
+        ProblemKind::NewerSchema { found, supported } => format!("{found} > {supported}"),
+        ProblemKind::WrongType(detail) => detail.clone(),
+        ProblemKind::DuplicateId(id) => id.to_string(),
+        ProblemKind::DanglingRef { collection, id } => format!("{}/{id}", collection.name()),
+        ProblemKind::TooLarge { limit } => format!("≤ {limit}"),
+        ProblemKind::Unreadable
+        | ProblemKind::Truncated
+        | ProblemKind::NotAnObject
+        | ProblemKind::WrongFormat
+        | ProblemKind::BadSchemaVersion => String::new(),
     }
 }

@@ -12,7 +12,7 @@ mod sync;
 
 use crate::i18n::{Key, Lang};
 use crate::route::Route;
-use crate::storage::settings;
+use crate::storage::settings as stored;
 use leptos::prelude::*;
 
 /// What every view reads: the language and the route. Passed by context, not props,
@@ -31,7 +31,7 @@ impl Ctx {
 
     pub fn set_lang(self, lang: Lang) {
         self.lang.set(lang);
-        settings::save_lang(lang);
+        stored::save_lang(lang);
     }
 }
 
@@ -49,7 +49,7 @@ fn current_route() -> Route {
 
 #[component]
 fn App() -> impl IntoView {
-    let lang = RwSignal::new(settings::load_lang().unwrap_or_else(browser_lang));
+    let lang = RwSignal::new(stored::load_lang().unwrap_or_else(browser_lang));
     let route = RwSignal::new(current_route());
     let ctx = Ctx { lang, route };
     provide_context(ctx);

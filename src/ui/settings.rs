@@ -29,7 +29,11 @@ pub fn SettingsPage() -> impl IntoView {
         ev.prevent_default();
         let now = browser::now();
         let workspace = match current() {
-            Some(w) => Workspace { business_name: name.get_untracked().trim().to_string(), updated_at: now, ..w },
+            Some(w) => Workspace {
+                business_name: name.get_untracked().trim().to_string(),
+                updated_at: now,
+                ..w
+            },
             None => Workspace {
                 id: browser::new_id(),
                 created_at: now,
@@ -40,7 +44,10 @@ pub fn SettingsPage() -> impl IntoView {
             },
         };
         spawn_local(async move {
-            let changes = Data { workspace: vec![workspace], ..Data::default() };
+            let changes = Data {
+                workspace: vec![workspace],
+                ..Data::default()
+            };
             let ok = app.save(changes, Vec::new()).await.is_ok();
             saved.set(ok);
             if ok {

@@ -26,7 +26,8 @@ pub fn Shell(route: Route) -> impl IntoView {
     let c = ctx();
     let app = app_data();
     let business = move || {
-        app.data.with(|d| d.workspace.first().map(|w| w.business_name.clone()))
+        app.data
+            .with(|d| d.workspace.first().map(|w| w.business_name.clone()))
             .filter(|n| !n.trim().is_empty())
             .unwrap_or_else(|| Key::DefaultBusinessName.text(c.lang.get()).to_string())
     };

@@ -18,7 +18,10 @@ const INLINE_LIMIT: usize = 2000;
 
 #[derive(Serialize, Deserialize)]
 enum Message {
-    Changed { changes: Data, deletes: Vec<(Collection, Id)> },
+    Changed {
+        changes: Data,
+        deletes: Vec<(Collection, Id)>,
+    },
     Reload,
 }
 
@@ -38,7 +41,10 @@ pub fn announce(changes: &Data, deletes: &[(Collection, Id)]) {
     if size > INLINE_LIMIT {
         post(&Message::Reload);
     } else {
-        post(&Message::Changed { changes: changes.clone(), deletes: deletes.to_vec() });
+        post(&Message::Changed {
+            changes: changes.clone(),
+            deletes: deletes.to_vec(),
+        });
     }
 }
 
@@ -49,7 +55,9 @@ pub fn announce_reload() {
 pub fn listen(app: AppData) {
     let Some(ch) = channel() else { return };
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
-        let Some(json) = ev.data().as_string() else { return };
+        let Some(json) = ev.data().as_string() else {
+            return;
+        };
         match serde_json::from_str::<Message>(&json) {
             Ok(Message::Changed { changes, deletes }) => app.data.update(|d| {
                 let newer = merge::merge(d, &changes);

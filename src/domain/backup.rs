@@ -1,0 +1,96 @@
+//! The backup file: one JSON document holding the whole workspace.
+
+use super::data::Data;
+use super::model::Time;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+pub const FORMAT: &str = "serviceflow";
+/// Bumped with every change of the file's shape; `migrate` upgrades older files step by step.
+pub const SCHEMA_VERSION: u32 = 2;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Backup {
+    pub format: String,
+    pub schema_version: u32,
+    pub app_version: String,
+    pub exported_at: Time,
+    pub device_id: String,
+    pub data: Data,
+}
+
+pub fn export(data: &Data, app_version: &str, device_id: &str, now: Time) -> Backup {
+    Backup {
+        format: FORMAT.to_string(),
+        schema_version: SCHEMA_VERSION,
+        app_version: app_version.to_string(),
+        exported_at: now,
+        device_id: device_id.to_string(),
+        data: data.clone(),
+    }
+}
+
+/// Compact JSON: a year of responses is tens of megabytes, and no one reads it by eye.
+pub fn to_json(backup: &Backup) -> String {
+    serde_json::to_string(backup).expect("records always serialize")
+}
+
+/// `serviceflow-<business>-<yyyy-mm-dd>.json`, safe on every file system: letters and digits
+/// of any script are kept, every other run of characters becomes one `-`.
+pub fn file_name(business_name: &str, date: NaiveDate) -> String {
+    let mut slug = String::new();
+    for c in business_name.chars() {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug: String = slug.trim_matches('-').chars().take(60).collect();
+    let slug = if slug.is_empty() {
+        "workspace".to_string()
+    } else {
+        slug
+    };
+    format!("serviceflow-{slug}-{}.json", date.format("%Y-%m-%d"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 2).unwrap()
+    }
+
+    #[test]
+    fn file_names() {
+        assert_eq!(
+            file_name("老街 面馆", day()),
+            "serviceflow-老街-面馆-2026-11-02.json"
+        );
+        assert_eq!(
+            file_name("Joe's Car/Service  ", day()),
+            "serviceflow-Joe-s-Car-Service-2026-11-02.json"
+        );
+        assert_eq!(
+            file_name("", day()),
+            "serviceflow-workspace-2026-11-02.json"
+        );
+        assert_eq!(
+            file_name("../..", day()),
+            "serviceflow-workspace-2026-11-02.json"
+        );
+    }
+
+    #[test]
+    fn export_stamps_the_header() {
+        let now = chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap();
+        let b = export(&Data::default(), "0.1.0", "tablet-7", now);
+        let json: serde_json::Value = serde_json::from_str(&to_json(&b)).unwrap();
+        assert_eq!(json["format"], "serviceflow");
+        assert_eq!(json["schema_version"], SCHEMA_VERSION);
+        assert_eq!(json["device_id"], "tablet-7");
+        assert!(json["data"]["responses"].as_array().unwrap().is_empty());
+    }
+}

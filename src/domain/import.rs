@@ -1,0 +1,336 @@
+//! Reading a backup file that cannot be trusted. Nothing is returned until the whole file
+//! is checked: JSON syntax, format, schema version (migrating older ones), every record's
+//! fields and types, duplicate ids, references, sizes. Problems are codes with JSON paths.
+
+use super::backup::{Backup, FORMAT, SCHEMA_VERSION};
+use super::data::{Collection, Data, Record, Visitor, VisitorMut};
+use super::migrate::migrate;
+use super::model::Id;
+use serde_json::{Map, Value};
+use std::collections::{HashMap, HashSet};
+
+/// Larger than any real workspace: ten years of a busy shop's responses are ~1 GB less.
+pub const MAX_FILE_BYTES: usize = 256 * 1024 * 1024;
+pub const MAX_RECORDS: usize = 2_000_000;
+pub const MAX_TEXT_CHARS: usize = 100_000;
+/// The message lists the first problems; more would bury them.
+pub const MAX_PROBLEMS: usize = 20;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Where, as a JSON path: `$` for the whole file, `data.staff[3].name` for a field.
+    pub path: String,
+    pub kind: ProblemKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// The file could not be read at all.
+    Unreadable,
+    NotJson {
+        line: usize,
+        column: usize,
+    },
+    Truncated,
+    NotAnObject,
+    WrongFormat,
+    MissingField(String),
+    NewerSchema {
+        found: u64,
+        supported: u32,
+    },
+    BadSchemaVersion,
+    /// Serde's own words, kept as technical detail.
+    WrongType(String),
+    UnknownCollection(String),
+    DuplicateId(Id),
+    DanglingRef {
+        collection: Collection,
+        id: Id,
+    },
+    TooLarge {
+        limit: u64,
+    },
+}
+
+impl Problem {
+    fn at(path: impl Into<String>, kind: ProblemKind) -> Problem {
+        Problem {
+            path: path.into(),
+            kind,
+        }
+    }
+
+    pub fn unreadable() -> Problem {
+        Problem::at("$", ProblemKind::Unreadable)
+    }
+}
+
+pub fn parse(bytes: &[u8], existing: &Data) -> Result<Backup, Vec<Problem>> {
+    let one = |path: &str, kind| Err(vec![Problem::at(path, kind)]);
+    if bytes.len() > MAX_FILE_BYTES {
+        return one(
+            "$",
+            ProblemKind::TooLarge {
+                limit: MAX_FILE_BYTES as u64,
+            },
+        );
+    }
+    let value: Value = match serde_json::from_slice(bytes) {
+        Ok(v) => v,
+        Err(e) if e.is_eof() => return one("$", ProblemKind::Truncated),
+        Err(e) => {
+            return one(
+                "$",
+                ProblemKind::NotJson {
+                    line: e.line(),
+                    column: e.column(),
+                },
+            )
+        }
+    };
+    let Value::Object(mut file) = value else {
+        return one("$", ProblemKind::NotAnObject);
+    };
+    if file.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return one("format", ProblemKind::WrongFormat);
+    }
+    let version = match file.get("schema_version") {
+        None => {
+            return one(
+                "schema_version",
+                ProblemKind::MissingField("schema_version".into()),
+            )
+        }
+        Some(v) => match v.as_u64() {
+            Some(n) if n > SCHEMA_VERSION as u64 => {
+                return one(
+                    "schema_version",
+                    ProblemKind::NewerSchema {
+                        found: n,
+                        supported: SCHEMA_VERSION,
+                    },
+                )
+            }
+            Some(n) if n >= 1 => n as u32,
+            _ => return one("schema_version", ProblemKind::BadSchemaVersion),
+        },
+    };
+    migrate(&mut file, version);
+
+    let mut problems = Vec::new();
+    check_header(&file, &mut problems);
+    let collections = match file.get("data") {
+        Some(Value::Object(d)) => d,
+        Some(_) => return one("data", ProblemKind::WrongType("expected an object".into())),
+        None => return one("data", ProblemKind::MissingField("data".into())),
+    };
+    check_shape(collections, &mut problems);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut reader = Reader {
+        collections,
+        problems: Vec::new(),
+    };
+    let mut data = Data::default();
+    data.visit_mut(&mut reader);
+    if !reader.problems.is_empty() {
+        return Err(reader.problems);
+    }
+    check_integrity(&data, existing, &mut problems);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let header: Backup = match serde_json::from_value(Value::Object(header_only(&file))) {
+        Ok(b) => b,
+        Err(e) => return one("$", ProblemKind::WrongType(e.to_string())),
+    };
+    Ok(Backup { data, ..header })
+}
+
+fn check_header(file: &Map<String, Value>, problems: &mut Vec<Problem>) {
+    for field in ["app_version", "exported_at", "device_id"] {
+        match file.get(field) {
+            None => problems.push(Problem::at(field, ProblemKind::MissingField(field.into()))),
+            Some(Value::String(_)) => {}
+            Some(_) => problems.push(Problem::at(
+                field,
+                ProblemKind::WrongType("expected a string".into()),
+            )),
+        }
+    }
+    if let Some(Value::String(t)) = file.get("exported_at") {
+        if chrono::DateTime::parse_from_rfc3339(t).is_err() {
+            problems.push(Problem::at(
+                "exported_at",
+                ProblemKind::WrongType("expected an RFC 3339 time".into()),
+            ));
+        }
+    }
+}
+
+/// Known collections, arrays, within size limits, no absurd text.
+fn check_shape(collections: &Map<String, Value>, problems: &mut Vec<Problem>) {
+    for (name, value) in collections {
+        let path = format!("data.{name}");
+        if Collection::from_name(name).is_none() {
+            problems.push(Problem::at(
+                path,
+                ProblemKind::UnknownCollection(name.clone()),
+            ));
+            continue;
+        }
+        match value {
+            Value::Array(a) if a.len() > MAX_RECORDS => problems.push(Problem::at(
+                path,
+                ProblemKind::TooLarge {
+                    limit: MAX_RECORDS as u64,
+                },
+            )),
+            Value::Array(a) => {
+                for (i, r) in a.iter().enumerate() {
+                    long_text(r, &format!("{path}[{i}]"), problems);
+                }
+            }
+            _ => problems.push(Problem::at(
+                path,
+                ProblemKind::WrongType("expected an array".into()),
+            )),
+        }
+        if problems.len() >= MAX_PROBLEMS {
+            return;
+        }
+    }
+}
+
+fn long_text(v: &Value, path: &str, problems: &mut Vec<Problem>) {
+    match v {
+        Value::String(s) if s.chars().count() > MAX_TEXT_CHARS => problems.push(Problem::at(
+            path,
+            ProblemKind::TooLarge {
+                limit: MAX_TEXT_CHARS as u64,
+            },
+        )),
+        Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .for_each(|(i, x)| long_text(x, &format!("{path}[{i}]"), problems)),
+        Value::Object(o) => o
+            .iter()
+            .for_each(|(k, x)| long_text(x, &format!("{path}.{k}"), problems)),
+        _ => {}
+    }
+}
+
+/// Reads each record on its own, so several bad records are reported with their paths.
+struct Reader<'a> {
+    collections: &'a Map<String, Value>,
+    problems: Vec<Problem>,
+}
+
+impl VisitorMut for Reader<'_> {
+    fn visit<R: Record>(&mut self, out: &mut Vec<R>) {
+        let name = R::COLLECTION.name();
+        let Some(Value::Array(items)) = self.collections.get(name) else {
+            return;
+        };
+        out.reserve(items.len());
+        for (i, item) in items.iter().enumerate() {
+            if self.problems.len() >= MAX_PROBLEMS {
+                return;
+            }
+            match serde_path_to_error::deserialize::<_, R>(item) {
+                Ok(r) => out.push(r),
+                Err(e) => {
+                    let inner = e.path().to_string();
+                    let path = if inner == "." {
+                        format!("data.{name}[{i}]")
+                    } else {
+                        format!("data.{name}[{i}].{inner}")
+                    };
+                    let msg = e.into_inner().to_string();
+                    let kind = match msg
+                        .strip_prefix("missing field `")
+                        .and_then(|m| m.split('`').next())
+                    {
+                        Some(field) => ProblemKind::MissingField(field.to_string()),
+                        None => ProblemKind::WrongType(msg),
+                    };
+                    self.problems.push(Problem::at(path, kind));
+                }
+            }
+        }
+    }
+}
+
+/// Ids unique within each collection; every reference found in the file or on the device.
+fn check_integrity(data: &Data, existing: &Data, problems: &mut Vec<Problem>) {
+    struct Ids(HashMap<Collection, HashSet<Id>>);
+    impl Visitor for Ids {
+        fn visit<R: Record>(&mut self, records: &[R]) {
+            self.0
+                .entry(R::COLLECTION)
+                .or_default()
+                .extend(records.iter().map(Record::id));
+        }
+    }
+    let mut known = Ids(HashMap::new());
+    existing.visit(&mut known);
+
+    struct Check<'a> {
+        known: &'a mut HashMap<Collection, HashSet<Id>>,
+        problems: &'a mut Vec<Problem>,
+        pass: u8,
+    }
+    impl Visitor for Check<'_> {
+        fn visit<R: Record>(&mut self, records: &[R]) {
+            let name = R::COLLECTION.name();
+            if self.pass == 0 {
+                let mut seen = HashSet::with_capacity(records.len());
+                for (i, r) in records.iter().enumerate() {
+                    if !seen.insert(r.id()) && self.problems.len() < MAX_PROBLEMS {
+                        self.problems.push(Problem::at(
+                            format!("data.{name}[{i}].id"),
+                            ProblemKind::DuplicateId(r.id()),
+                        ));
+                    }
+                }
+                self.known.entry(R::COLLECTION).or_default().extend(seen);
+                return;
+            }
+            for (i, r) in records.iter().enumerate() {
+                for (c, id) in r.refs() {
+                    let found = self.known.get(&c).is_some_and(|ids| ids.contains(&id));
+                    if !found && self.problems.len() < MAX_PROBLEMS {
+                        self.problems.push(Problem::at(
+                            format!("data.{name}[{i}]"),
+                            ProblemKind::DanglingRef { collection: c, id },
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    // Pass 0 collects the file's ids (and finds duplicates); pass 1 checks references.
+    for pass in 0..2 {
+        data.visit(&mut Check {
+            known: &mut known.0,
+            problems,
+            pass,
+        });
+        if !problems.is_empty() {
+            return;
+        }
+    }
+}
+
+fn header_only(file: &Map<String, Value>) -> Map<String, Value> {
+    let mut h: Map<String, Value> = file
+        .iter()
+        .filter(|(k, _)| k.as_str() != "data")
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    h.insert("data".into(), Value::Object(Map::new()));
+    h
+}

@@ -1,0 +1,143 @@
+//! Combining two sets of records: the preview an import shows, the merge it applies, and
+//! the same rule for cross-tab updates.
+//!
+//! Rule: per record id, the newer `updated_at` wins; on a tie, the record whose JSON text
+//! is greater wins. That is a total order on versions of a record, so merging is
+//! idempotent and order-independent.
+
+use super::data::{Collection, Data, PairVisitor, Record, VisitorMut};
+use super::model::Id;
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+/// Which of two versions of one record is kept.
+pub fn newer<'a, R: Record>(a: &'a R, b: &'a R) -> &'a R {
+    match compare(a, b) {
+        Ordering::Less => b,
+        _ => a,
+    }
+}
+
+fn compare<R: Record>(a: &R, b: &R) -> Ordering {
+    a.updated_at().cmp(&b.updated_at()).then_with(|| {
+        let text = |r: &R| serde_json::to_string(r).unwrap_or_default();
+        text(a).cmp(&text(b))
+    })
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PreviewRow {
+    pub new: usize,
+    pub identical: usize,
+    /// In both, different, and the file's version is kept.
+    pub incoming_newer: usize,
+    /// In both, different, and the device's version is kept.
+    pub existing_newer: usize,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Preview(Vec<(Collection, PreviewRow)>);
+
+impl Preview {
+    /// One row per collection the file has records of, in collection order.
+    pub fn rows(&self) -> Vec<(Collection, PreviewRow)> {
+        self.0.clone()
+    }
+
+    pub fn row(&self, c: Collection) -> PreviewRow {
+        self.0
+            .iter()
+            .find(|(k, _)| *k == c)
+            .map(|(_, r)| *r)
+            .unwrap_or_default()
+    }
+}
+
+fn index<R: Record>(records: &[R]) -> HashMap<Id, &R> {
+    records.iter().map(|r| (r.id(), r)).collect()
+}
+
+pub fn preview(existing: &Data, incoming: &Data) -> Preview {
+    struct V(Vec<(Collection, PreviewRow)>);
+    impl PairVisitor for V {
+        fn visit<R: Record>(&mut self, existing: &[R], incoming: &[R]) {
+            if incoming.is_empty() {
+                return;
+            }
+            let have = index(existing);
+            let mut row = PreviewRow::default();
+            for r in incoming {
+                match have.get(&r.id()) {
+                    None => row.new += 1,
+                    Some(e) if *e == r => row.identical += 1,
+                    Some(e) if compare(r, e) == Ordering::Greater => row.incoming_newer += 1,
+                    Some(_) => row.existing_newer += 1,
+                }
+            }
+            self.0.push((R::COLLECTION, row));
+        }
+    }
+    let mut v = V(Vec::new());
+    existing.visit_pair(incoming, &mut v);
+    Preview(v.0)
+}
+
+/// The records of `incoming` that must be written so `existing` holds the merge of both:
+/// new ones and those that win a conflict. Nothing else, so a save stays proportional.
+pub fn merge(existing: &Data, incoming: &Data) -> Data {
+    struct V(Data);
+    impl PairVisitor for V {
+        fn visit<R: Record>(&mut self, existing: &[R], incoming: &[R]) {
+            let have = index(existing);
+            // Within `incoming` an id could repeat (cross-tab batches); keep its winner.
+            let mut winners: HashMap<Id, &R> = HashMap::new();
+            for r in incoming {
+                let keep = match have.get(&r.id()) {
+                    Some(e) => compare(r, e) == Ordering::Greater,
+                    None => true,
+                };
+                if keep {
+                    winners
+                        .entry(r.id())
+                        .and_modify(|w| *w = newer(w, r))
+                        .or_insert(r);
+                }
+            }
+            let out = incoming
+                .iter()
+                .filter(|r| winners.get(&r.id()).is_some_and(|w| std::ptr::eq(*w, *r)));
+            self.0.records_mut::<R>().extend(out.cloned());
+        }
+    }
+    let mut v = V(Data::default());
+    existing.visit_pair(incoming, &mut v);
+    v.0
+}
+
+/// Upserts `changes` into `data` by id (the in-memory side of a save).
+pub fn apply(data: &mut Data, changes: &Data) {
+    struct V<'a>(&'a Data);
+    impl VisitorMut for V<'_> {
+        fn visit<R: Record>(&mut self, target: &mut Vec<R>) {
+            let changed = self.0.records::<R>();
+            if changed.is_empty() {
+                return;
+            }
+            let mut at: HashMap<Id, usize> = target
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.id(), i))
+                .collect();
+            for r in changed {
+                match at.get(&r.id()) {
+                    Some(&i) => target[i] = r.clone(),
+                    None => {
+                        at.insert(r.id(), target.len());
+                        target.push(r.clone());
+                    }
+                }
+            }
+        }
+    }
+    data.visit_mut(&mut V(changes));
+}

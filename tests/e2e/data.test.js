@@ -1,0 +1,209 @@
+// The data core end to end: real IndexedDB in real Chromium, no mocked storage.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { startServer, launch, openContext, openApp } from './harness.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const schema = JSON.parse(fs.readFileSync(path.resolve(here, '../../docs/backup.schema.json'), 'utf8'));
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function counts(page) {
+  await page.waitForSelector('[data-testid="record-counts"]');
+  return page.$$eval('[data-testid="record-counts"] tr', (rows) =>
+    Object.fromEntries(rows.map((r) => [r.dataset.collection, Number(r.querySelector('td').textContent.replace(/,/g, ''))])));
+}
+
+async function setBusinessName(page, name) {
+  await page.tap('nav a[data-section="settings"]');
+  await page.fill('#business-name', name);
+  await page.tap('[data-testid="save-business"]');
+  await page.waitForFunction((n) => document.querySelector('[data-testid="business-name"]').textContent === n, name);
+}
+
+async function loadDemo(page) {
+  await page.tap('nav a[data-section="data"]');
+  await page.tap('[data-testid="load-demo"]');
+  await page.waitForSelector('[data-testid="demo-loaded"]');
+}
+
+async function exportBackup(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.tap('[data-testid="export"]')]);
+  const text = fs.readFileSync(await download.path(), 'utf8');
+  return { name: download.suggestedFilename(), text, json: JSON.parse(text) };
+}
+
+async function importFile(page, name, text) {
+  await page.setInputFiles('[data-testid="import-file"]', { name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+async function clearSiteData(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Storage.clearDataForOrigin', { origin: server.base, storageTypes: 'all' });
+  await page.reload();
+  await page.waitForSelector('[data-page]');
+}
+
+test('create data, export, clear site data, import: everything is back', async () => {
+  const { context, page, problems } = await openContext(browser, { locale: 'zh-CN' });
+  await openApp(page, server.base, '#/data');
+  await setBusinessName(page, '老街 面馆');
+  await loadDemo(page);
+  const before = await counts(page);
+  assert.ok(before.responses >= 500, JSON.stringify(before));
+  assert.ok(before.process_versions > 0 && before.staff > 0 && before.feedback > 0 && before.evaluations > 0);
+
+  const backup = await exportBackup(page);
+  assert.match(backup.name, /^serviceflow-老街-面馆-\d{4}-\d{2}-\d{2}\.json$/);
+  assert.equal(backup.json.format, 'serviceflow');
+  assert.equal(backup.json.data.responses.length, before.responses);
+  const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+  assert.ok(validate(backup.json), JSON.stringify(validate.errors?.slice(0, 5)));
+
+  await clearSiteData(page);
+  await page.tap('nav a[data-section="data"]');
+  const empty = await counts(page);
+  assert.equal(empty.responses, 0);
+
+  await importFile(page, backup.name, backup.text);
+  await page.waitForSelector('[data-testid="import-preview"]');
+  assert.equal(await page.textContent('[data-testid="import-preview"] tr[data-collection="responses"] [data-col="new"]'), String(before.responses));
+  await page.tap('[data-testid="import-merge"]');
+  await page.waitForSelector('[data-testid="import-done"]');
+  assert.deepEqual(await counts(page), before);
+  assert.equal(await page.textContent('[data-testid="business-name"]'), '老街 面馆');
+
+  // It survives a reload: it was stored, not just shown.
+  await page.reload();
+  await page.waitForSelector('[data-page="data"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="business-name"]').textContent === '老街 面馆');
+  assert.deepEqual(await counts(page), before);
+
+  // Importing the same file again finds everything identical and changes nothing.
+  await importFile(page, backup.name, backup.text);
+  await page.waitForSelector('[data-testid="import-preview"]');
+  assert.equal(await page.textContent('tr[data-collection="responses"] [data-col="new"]'), '0');
+  assert.equal(await page.textContent('tr[data-collection="responses"] [data-col="identical"]'), String(before.responses));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('files with errors are refused with their paths and nothing changes', async () => {
+  const { context, page } = await openContext(browser, { locale: 'en-US' });
+  await openApp(page, server.base, '#/data');
+  await setBusinessName(page, 'Harbour Hotel');
+  await loadDemo(page);
+  const before = await counts(page);
+  const good = (await exportBackup(page)).json;
+
+  const cases = [
+    ['not json', '{"format": "serviceflow", "schema_ver', /truncated|not a JSON/],
+    ['other format', JSON.stringify({ ...good, format: 'something-else' }), /not a Serviceflow backup/],
+    ['newer schema', JSON.stringify({ ...good, schema_version: 999 }), /newer version/],
+    ['wrong type', JSON.stringify({ ...good, data: { ...good.data, staff: [{ ...good.data.staff[0], name: 42 }] } }), /data\.staff\[0\]/],
+    ['duplicate id', JSON.stringify({ ...good, data: { ...good.data, roles: [good.data.roles[0], good.data.roles[0]] } }), /duplicate/],
+    ['dangling ref', JSON.stringify({
+      ...good,
+      data: { responses: [{ ...good.data.responses[0], id: '6f1c7c1e-0000-4000-8000-000000000001', survey_version_id: '6f1c7c1e-0000-4000-8000-0000000000ff' }] },
+    }), /does not exist/],
+  ];
+  for (const [name, text, pattern] of cases) {
+    await importFile(page, `${name}.json`, text);
+    await page.waitForSelector('[data-testid="import-refused"]');
+    const message = await page.textContent('[data-testid="import-refused"]');
+    assert.match(message, pattern, `${name}: ${message}`);
+    assert.equal(await page.locator('[data-testid="import-preview"]').count(), 0);
+  }
+  assert.deepEqual(await counts(page), before);
+  await page.reload();
+  await page.waitForSelector('[data-page="data"]');
+  assert.deepEqual(await counts(page), before);
+  await context.close();
+});
+
+test('two tabs see each other\'s edits without a reload', async () => {
+  const { context, page: a } = await openContext(browser);
+  await openApp(a, server.base, '#/settings');
+  const b = await context.newPage();
+  await openApp(b, server.base, '#/dashboard');
+  await setBusinessName(a, 'Tab A Salon');
+  await b.waitForFunction(() => document.querySelector('[data-testid="business-name"]').textContent === 'Tab A Salon');
+  await b.tap('nav a[data-section="settings"]');
+  await setBusinessName(b, 'Tab B Salon');
+  await a.waitForFunction(() => document.querySelector('[data-testid="business-name"]').textContent === 'Tab B Salon');
+  await context.close();
+});
+
+test('a write that fails for lack of space is shown and loses nothing stored', async () => {
+  const { context, page } = await openContext(browser, { locale: 'zh-CN' });
+  await openApp(page, server.base, '#/settings');
+  await setBusinessName(page, '街角咖啡');
+  // A real QuotaExceededError: Chromium is told this origin may keep almost nothing.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.base, quotaSize: 1 });
+  await loadDemoExpectingFailure(page);
+  const alert = await page.textContent('[data-testid="save-error"]');
+  assert.match(alert, /保存失败/);
+  assert.match(alert, /存储空间已满/);
+  // What is shown equals what is stored: no demo records appear, the earlier name stays.
+  const shown = await counts(page);
+  assert.equal(shown.responses, 0);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.base });
+  await page.reload();
+  await page.waitForSelector('[data-page="data"]');
+  assert.equal(await page.textContent('[data-testid="business-name"]'), '街角咖啡');
+  assert.equal((await counts(page)).responses, 0);
+  await context.close();
+});
+
+async function loadDemoExpectingFailure(page) {
+  await page.tap('nav a[data-section="data"]');
+  await page.tap('[data-testid="load-demo"]');
+  await page.waitForSelector('[data-testid="save-error"]');
+}
+
+test('replace keeps a snapshot that can be restored', async () => {
+  const { context, page } = await openContext(browser);
+  await openApp(page, server.base, '#/settings');
+  await setBusinessName(page, 'Original Clinic');
+  await page.tap('nav a[data-section="data"]');
+  const original = await exportBackup(page);
+  await setBusinessName(page, 'Renamed Clinic');
+  await page.tap('nav a[data-section="data"]');
+  const other = { ...original.json, data: { ...original.json.data, workspace: [{ ...original.json.data.workspace[0], business_name: 'Replaced Clinic' }] } };
+  await importFile(page, 'other.json', JSON.stringify(other));
+  await page.waitForSelector('[data-testid="import-preview"]');
+  await page.tap('[data-testid="import-replace"]');
+  await page.waitForSelector('[data-testid="import-done"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="business-name"]').textContent === 'Replaced Clinic');
+  await page.waitForSelector('[data-testid="snapshot-restore"]');
+  await page.tap('[data-testid="snapshot-restore"] >> nth=0');
+  await page.waitForFunction(() => document.querySelector('[data-testid="business-name"]').textContent === 'Renamed Clinic');
+  await context.close();
+});
+
+test('text fields are data, never markup', async () => {
+  const { context, page } = await openContext(browser);
+  let dialogs = 0;
+  page.on('dialog', (d) => { dialogs += 1; d.dismiss(); });
+  await openApp(page, server.base, '#/settings');
+  const evil = '<img src=x onerror=alert(1)>';
+  await setBusinessName(page, evil);
+  await page.reload();
+  await page.waitForFunction((n) => document.querySelector('[data-testid="business-name"]').textContent === n, evil);
+  assert.equal(await page.locator('header img').count(), 0);
+  assert.equal(dialogs, 0);
+  await context.close();
+});

@@ -1,0 +1,141 @@
+//! The IndexedDB store in real headless Chromium (wasm-bindgen-test).
+#![cfg(target_arch = "wasm32")]
+
+use chrono::DateTime;
+use serviceflow::domain::model::*;
+use serviceflow::domain::{Collection, Data};
+use serviceflow::storage::{self, store::SEGMENT};
+use std::collections::BTreeMap;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn t(s: i64) -> Time {
+    DateTime::from_timestamp(1_700_000_000 + s, 0).unwrap()
+}
+
+fn role(n: u128, name: &str) -> Role {
+    Role {
+        id: Id::from_u128(n),
+        created_at: t(0),
+        updated_at: t(n as i64),
+        name: LocalText::new(name, name),
+    }
+}
+
+fn response(n: u128) -> Response {
+    Response {
+        id: Id::from_u128(1_000_000 + n),
+        created_at: t(0),
+        updated_at: t(0),
+        survey_version_id: Id::from_u128(7),
+        submitted_at: t(n as i64),
+        device_id: "tablet-1".into(),
+        staff_id: None,
+        process_id: None,
+        visit_code: String::new(),
+        answers: BTreeMap::from([(Id::from_u128(8), Answer::Score((n % 5) as u8 + 1))]),
+        follow_ups: BTreeMap::new(),
+    }
+}
+
+fn sorted(mut d: Data) -> Data {
+    d.roles.sort_by_key(|r| r.id);
+    d.responses.sort_by_key(|r| r.id);
+    d
+}
+
+#[wasm_bindgen_test]
+async fn writes_only_changes_and_reads_them_back() {
+    let store = storage::open().await.expect("open");
+    store.replace(&Data::default()).await.unwrap();
+    let first = Data {
+        roles: vec![role(1, "前台"), role(2, "服务员")],
+        responses: (0..10).map(response).collect(),
+        ..Data::default()
+    };
+    store.write(&first, &[], &first).await.unwrap();
+    assert_eq!(sorted(store.load().await.unwrap()), sorted(first.clone()));
+
+    // Change one role, delete one response: the rest stays as it was.
+    let changed = Data {
+        roles: vec![role(2, "收银")],
+        ..Data::default()
+    };
+    let deletes = [(Collection::Responses, response(3).id)];
+    let mut after = first.clone();
+    after.roles[1] = role(2, "收银");
+    after.remove(&deletes);
+    store.write(&changed, &deletes, &after).await.unwrap();
+    let loaded = sorted(store.load().await.unwrap());
+    assert_eq!(loaded, sorted(after));
+    assert_eq!(loaded.responses.len(), 9);
+    assert_eq!(loaded.roles[1].name.zh, "收银");
+}
+
+#[wasm_bindgen_test]
+async fn many_responses_fold_into_segments_and_load_whole() {
+    let store = storage::open().await.expect("open");
+    store.replace(&Data::default()).await.unwrap();
+    let n = SEGMENT as u128 * 2 + 17;
+    let all = Data {
+        responses: (0..n).map(response).collect(),
+        ..Data::default()
+    };
+    store.write(&all, &[], &all).await.unwrap();
+    // One more after the fold is a single loose entry on top of the segments.
+    let extra = Data {
+        responses: vec![response(n)],
+        ..Data::default()
+    };
+    let mut after = all.clone();
+    after.responses.push(response(n));
+    store.write(&extra, &[], &after).await.unwrap();
+    let loaded = store.load().await.unwrap();
+    assert_eq!(loaded.responses.len(), n as usize + 1);
+    assert_eq!(sorted(loaded), sorted(after));
+}
+
+#[wasm_bindgen_test]
+async fn replace_is_whole_and_snapshots_keep_the_newest_three() {
+    let store = storage::open().await.expect("open");
+    store
+        .replace(&Data {
+            roles: vec![role(1, "a")],
+            ..Data::default()
+        })
+        .await
+        .unwrap();
+    let next = Data {
+        roles: vec![role(9, "z")],
+        ..Data::default()
+    };
+    store.replace(&next).await.unwrap();
+    assert_eq!(store.load().await.unwrap(), next);
+    for k in [
+        "2026-01-01T00:00:00Z",
+        "2026-01-02T00:00:00Z",
+        "2026-01-03T00:00:00Z",
+        "2026-01-04T00:00:00Z",
+    ] {
+        store
+            .save_snapshot(k, &format!("{{\"k\":\"{k}\"}}"))
+            .await
+            .unwrap();
+    }
+    let keys = store.snapshot_keys().await.unwrap();
+    assert_eq!(
+        keys,
+        vec![
+            "2026-01-02T00:00:00Z",
+            "2026-01-03T00:00:00Z",
+            "2026-01-04T00:00:00Z"
+        ]
+    );
+    let json = store
+        .read_snapshot("2026-01-04T00:00:00Z")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(json.contains("2026-01-04"));
+}
