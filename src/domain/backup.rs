@@ -63,6 +63,35 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, 11, 2).unwrap()
     }
 
+    /// The published schema names every collection and every field an export writes, so it
+    /// cannot silently fall behind the records (the e2e test validates a real export in full).
+    #[test]
+    fn schema_covers_every_field_an_export_writes() {
+        let schema: serde_json::Value =
+            serde_json::from_str(include_str!("../../docs/backup.schema.json")).unwrap();
+        assert_eq!(
+            schema["properties"]["schema_version"]["const"],
+            SCHEMA_VERSION
+        );
+        let now = chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap();
+        let file: serde_json::Value = serde_json::from_str(&to_json(&export(
+            &super::super::demo::generate(5, 50, now),
+            "t",
+            "d",
+            now,
+        )))
+        .unwrap();
+        for c in super::super::Collection::ALL {
+            let props = &schema["$defs"][c.name()]["properties"];
+            assert!(props.is_object(), "schema lacks {}", c.name());
+            let records = file["data"][c.name()].as_array().unwrap();
+            assert!(!records.is_empty(), "demo data has no {}", c.name());
+            for key in records[0].as_object().unwrap().keys() {
+                assert!(props.get(key).is_some(), "schema lacks {}.{key}", c.name());
+            }
+        }
+    }
+
     #[test]
     fn file_names() {
         assert_eq!(

@@ -110,6 +110,11 @@ collections! {
 }
 
 impl Data {
+    /// The business's settings, if any were saved.
+    pub fn workspace(&self) -> Option<&Workspace> {
+        self.workspace.iter().find(|w| w.id == WORKSPACE_ID)
+    }
+
     /// Drops the given records; ids not present are ignored.
     pub fn remove(&mut self, deletes: &[(Collection, Id)]) {
         struct Remove<'a>(&'a [(Collection, Id)]);

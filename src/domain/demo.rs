@@ -48,7 +48,7 @@ pub fn generate(seed: u64, responses: usize, now: Time) -> Data {
     let mut d = Data::default();
 
     d.workspace.push(Workspace {
-        id: rng.id(),
+        id: WORKSPACE_ID,
         created_at: start,
         updated_at: start,
         business_name: "示例餐厅 Demo Restaurant".into(),

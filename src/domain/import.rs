@@ -334,3 +334,176 @@ fn header_only(file: &Map<String, Value>) -> Map<String, Value> {
     h.insert("data".into(), Value::Object(Map::new()));
     h
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::{FeedbackStatus, Targets};
+
+    const V1: &str = include_str!("../../tests/fixtures/backup-v1.json");
+
+    fn problems(text: &str) -> Vec<Problem> {
+        parse(text.as_bytes(), &Data::default()).expect_err("must be refused")
+    }
+
+    fn edited(edit: impl FnOnce(&mut Value)) -> String {
+        let mut v: Value = serde_json::from_str(V1).unwrap();
+        edit(&mut v);
+        v.to_string()
+    }
+
+    #[test]
+    fn a_hand_written_v1_file_is_migrated_and_read() {
+        let b = parse(V1.as_bytes(), &Data::default()).expect("v1 fixture imports");
+        assert_eq!(b.schema_version, SCHEMA_VERSION);
+        let w = &b.data.workspace[0];
+        assert_eq!(w.business_name, "老街面馆");
+        assert_eq!(
+            w.targets,
+            Targets {
+                csat: 88.0,
+                nps: 25.0,
+                ..Targets::default()
+            }
+        );
+        assert_eq!(
+            b.data.staff[1].left_on.map(|d| d.to_string()).as_deref(),
+            Some("2026-05-20")
+        );
+        assert_eq!(b.data.process_versions[0].stages.len(), 3);
+        // Fields v1 files may omit take their defaults.
+        assert!(b.data.process_versions[0].stages[0].steps[0].value_adding);
+        assert_eq!(b.data.responses[1].follow_ups.len(), 1);
+        assert_eq!(b.data.feedback[0].status, FeedbackStatus::Resolved);
+    }
+
+    #[test]
+    fn syntax_problems() {
+        assert_eq!(
+            problems("not json")[0].kind,
+            ProblemKind::NotJson { line: 1, column: 2 }
+        );
+        assert_eq!(
+            problems(&V1[..V1.len() / 2])[0].kind,
+            ProblemKind::Truncated
+        );
+        assert_eq!(problems("[1, 2]")[0].kind, ProblemKind::NotAnObject);
+        assert_eq!(
+            problems("").first().map(|p| &p.kind),
+            Some(&ProblemKind::Truncated)
+        );
+    }
+
+    #[test]
+    fn format_and_version() {
+        let p = problems(&edited(|v| v["format"] = "other".into()));
+        assert_eq!(
+            (p[0].path.as_str(), &p[0].kind),
+            ("format", &ProblemKind::WrongFormat)
+        );
+        let p = problems(&edited(|v| v["schema_version"] = 3.into()));
+        assert_eq!(
+            p[0].kind,
+            ProblemKind::NewerSchema {
+                found: 3,
+                supported: SCHEMA_VERSION
+            }
+        );
+        for bad in [Value::from(0), Value::from(1.5), Value::from("2")] {
+            assert_eq!(
+                problems(&edited(|v| v["schema_version"] = bad))[0].kind,
+                ProblemKind::BadSchemaVersion
+            );
+        }
+        let p = problems(&edited(|v| {
+            v.as_object_mut().unwrap().remove("schema_version");
+        }));
+        assert_eq!(
+            p[0].kind,
+            ProblemKind::MissingField("schema_version".into())
+        );
+    }
+
+    #[test]
+    fn several_bad_records_are_named_with_their_paths() {
+        let p = problems(&edited(|v| {
+            v["data"]["staff"][0]["name"] = 42.into();
+            v["data"]["responses"][1]["submitted_at"] = "yesterday".into();
+            v["data"]["roles"][1]
+                .as_object_mut()
+                .unwrap()
+                .remove("name");
+        }));
+        let paths: Vec<&str> = p.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "data.roles[1]",
+                "data.staff[0].name",
+                "data.responses[1].submitted_at"
+            ]
+        );
+        assert_eq!(p[0].kind, ProblemKind::MissingField("name".into()));
+        assert!(matches!(p[1].kind, ProblemKind::WrongType(_)));
+    }
+
+    #[test]
+    fn unknown_collections_and_shapes() {
+        let p = problems(&edited(|v| v["data"]["invoices"] = Value::Array(vec![])));
+        assert_eq!(p[0].kind, ProblemKind::UnknownCollection("invoices".into()));
+        let p = problems(&edited(|v| v["data"]["staff"] = Value::from("everyone")));
+        assert_eq!(p[0].path, "data.staff");
+        let p = problems(&edited(|v| {
+            v["data"]["feedback"][0]["text"] = "很".repeat(MAX_TEXT_CHARS + 1).into()
+        }));
+        assert_eq!(
+            p[0],
+            Problem::at(
+                "data.feedback[0].text",
+                ProblemKind::TooLarge {
+                    limit: MAX_TEXT_CHARS as u64
+                }
+            )
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_and_dangling_references() {
+        let p = problems(&edited(|v| {
+            let r = v["data"]["roles"][0].clone();
+            v["data"]["roles"].as_array_mut().unwrap().push(r);
+        }));
+        assert_eq!(p[0].path, "data.roles[2].id");
+        assert!(matches!(p[0].kind, ProblemKind::DuplicateId(_)));
+
+        // A response whose survey version is neither in the file nor stored.
+        let p = problems(&edited(|v| {
+            v["data"]["survey_versions"] = Value::Array(vec![]);
+        }));
+        let missing: Id = "0b7c2f8e-1d2a-4c1e-9a51-000000000052".parse().unwrap();
+        assert_eq!(
+            p[0],
+            Problem::at(
+                "data.responses[0]",
+                ProblemKind::DanglingRef {
+                    collection: Collection::SurveyVersions,
+                    id: missing
+                }
+            )
+        );
+
+        // The same file is fine when the device already has that survey version.
+        let full = parse(V1.as_bytes(), &Data::default()).unwrap().data;
+        let without = edited(|v| v["data"]["survey_versions"] = Value::Array(vec![]));
+        assert!(parse(without.as_bytes(), &full).is_ok());
+    }
+
+    #[test]
+    fn problems_are_capped() {
+        let p = problems(&edited(|v| {
+            let bad = serde_json::json!({ "id": 1 });
+            v["data"]["roles"] = Value::Array(vec![bad; 50]);
+        }));
+        assert_eq!(p.len(), MAX_PROBLEMS);
+    }
+}

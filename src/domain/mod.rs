@@ -8,5 +8,7 @@ pub mod import;
 pub mod merge;
 pub mod migrate;
 pub mod model;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod proptests;
 
 pub use data::{Collection, Data, PairVisitor, Record, Visitor, VisitorMut};

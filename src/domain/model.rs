@@ -52,6 +52,10 @@ impl Default for Targets {
     }
 }
 
+/// The workspace is one record shared by every device of the business, so its id is fixed:
+/// the files of several tablets then merge into one workspace instead of several.
+pub const WORKSPACE_ID: Id = Uuid::from_u128(0x5e41cef1_0000_4000_8000_000000000001);
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Workspace {
     pub id: Id,

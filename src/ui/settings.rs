@@ -3,7 +3,7 @@
 use super::app_data::app_data;
 use super::shell::LangSwitch;
 use super::{browser, ctx};
-use crate::domain::model::{Targets, Workspace};
+use crate::domain::model::{Targets, Workspace, WORKSPACE_ID};
 use crate::domain::Data;
 use crate::i18n::Key;
 use crate::route::Section;
@@ -14,7 +14,7 @@ use leptos::task::spawn_local;
 pub fn SettingsPage() -> impl IntoView {
     let c = ctx();
     let app = app_data();
-    let current = move || app.data.with(|d| d.workspace.first().cloned());
+    let current = move || app.data.with(|d| d.workspace().cloned());
     let name = RwSignal::new(String::new());
     // Follow the stored value (also when another tab changes it) unless the user is typing.
     let dirty = RwSignal::new(false);
@@ -35,7 +35,7 @@ pub fn SettingsPage() -> impl IntoView {
                 ..w
             },
             None => Workspace {
-                id: browser::new_id(),
+                id: WORKSPACE_ID,
                 created_at: now,
                 updated_at: now,
                 business_name: name.get_untracked().trim().to_string(),
