@@ -49,6 +49,8 @@ impl AppData {
                     STORE.with(|slot| *slot.borrow_mut() = Some(s.clone()));
                     app.reload().await;
                     sync::listen(app);
+                    // Ask once per start; browsers grant it silently or remember the answer.
+                    super::browser::request_persistence().await;
                 }
                 Err(e) => app.state.set(LoadState::Failed(e)),
             }

@@ -63,6 +63,10 @@ test('create data, export, clear site data, import: everything is back', async (
   await loadDemo(page);
   const before = await counts(page);
   assert.ok(before.responses >= 500, JSON.stringify(before));
+  // The Data page says how much is used and available, and whether persistence was granted.
+  await page.waitForFunction(() => /MB/.test(document.querySelector('[data-testid="storage-used"]').textContent));
+  assert.match(await page.textContent('[data-testid="storage-quota"]'), /MB/);
+  assert.match(await page.textContent('[data-testid="storage-persisted"]'), /已授予|未授予/);
   assert.ok(before.process_versions > 0 && before.staff > 0 && before.feedback > 0 && before.evaluations > 0);
 
   const backup = await exportBackup(page);
@@ -130,6 +134,29 @@ test('files with errors are refused with their paths and nothing changes', async
   await page.reload();
   await page.waitForSelector('[data-page="data"]');
   assert.deepEqual(await counts(page), before);
+  await context.close();
+});
+
+test('a backup dropped on the drop zone is previewed like a picked one', async () => {
+  const { context, page } = await openContext(browser);
+  await openApp(page, server.base, '#/settings');
+  await setBusinessName(page, 'Drop Test Garage');
+  await page.tap('nav a[data-section="data"]');
+  const { text } = await exportBackup(page);
+  const incoming = JSON.parse(text);
+  incoming.data.workspace[0].business_name = 'Dropped Garage';
+  incoming.data.workspace[0].updated_at = '2099-01-01T00:00:00Z';
+  await page.evaluate((json) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([json], 'dropped.json', { type: 'application/json' }));
+    const zone = document.querySelector('[data-testid="drop-zone"]');
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, JSON.stringify(incoming));
+  await page.waitForSelector('[data-testid="import-preview"]');
+  assert.equal(await page.textContent('tr[data-collection="workspace"] [data-col="incoming-newer"]'), '1');
+  await page.tap('[data-testid="import-merge"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="business-name"]').textContent === 'Dropped Garage');
   await context.close();
 });
 
