@@ -114,6 +114,26 @@ pub fn merge(existing: &Data, incoming: &Data) -> Data {
     v.0
 }
 
+/// The records of `here` that beat the version of the same id in `incoming`: after a
+/// tab stored an older version, these must be written again so storage keeps the winner.
+pub fn newer_here(here: &Data, incoming: &Data) -> Data {
+    struct V(Data);
+    impl PairVisitor for V {
+        fn visit<R: Record>(&mut self, here: &[R], incoming: &[R]) {
+            let theirs = index(incoming);
+            let ours = here.iter().filter(|r| {
+                theirs
+                    .get(&r.id())
+                    .is_some_and(|t| compare(*r, *t) == Ordering::Greater)
+            });
+            self.0.records_mut::<R>().extend(ours.cloned());
+        }
+    }
+    let mut v = V(Data::default());
+    here.visit_pair(incoming, &mut v);
+    v.0
+}
+
 /// Upserts `changes` into `data` by id (the in-memory side of a save).
 pub fn apply(data: &mut Data, changes: &Data) {
     struct V<'a>(&'a Data);
@@ -140,4 +160,93 @@ pub fn apply(data: &mut Data, changes: &Data) {
         }
     }
     data.visit_mut(&mut V(changes));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::{LocalText, Role};
+
+    fn role(n: u128, hour: i64, name: &str) -> Role {
+        let t = chrono::DateTime::from_timestamp(hour * 3600, 0).unwrap();
+        Role {
+            id: Id::from_u128(n),
+            created_at: t,
+            updated_at: t,
+            name: LocalText::new(name, name),
+        }
+    }
+
+    fn roles(rs: Vec<Role>) -> Data {
+        Data {
+            roles: rs,
+            ..Data::default()
+        }
+    }
+
+    #[test]
+    fn preview_counts_each_case() {
+        let here = roles(vec![role(1, 1, "a"), role(2, 5, "b"), role(3, 1, "c")]);
+        let file = roles(vec![
+            role(1, 1, "a"),
+            role(2, 1, "old"),
+            role(3, 9, "new"),
+            role(4, 1, "d"),
+        ]);
+        let row = preview(&here, &file).row(Collection::Roles);
+        assert_eq!(
+            row,
+            PreviewRow {
+                new: 1,
+                identical: 1,
+                incoming_newer: 1,
+                existing_newer: 1
+            }
+        );
+        assert_eq!(
+            preview(&here, &file).rows().len(),
+            1,
+            "only collections the file has"
+        );
+    }
+
+    #[test]
+    fn merge_writes_only_new_and_winning_records() {
+        let here = roles(vec![role(1, 1, "a"), role(2, 5, "b"), role(3, 1, "c")]);
+        let file = roles(vec![
+            role(1, 1, "a"),
+            role(2, 1, "old"),
+            role(3, 9, "new"),
+            role(4, 1, "d"),
+        ]);
+        let names: Vec<_> = merge(&here, &file)
+            .roles
+            .into_iter()
+            .map(|r| r.name.zh)
+            .collect();
+        assert_eq!(names, ["new", "d"]);
+    }
+
+    #[test]
+    fn ties_go_to_the_greater_text_on_both_sides() {
+        let (x, y) = (role(1, 3, "x"), role(1, 3, "y"));
+        assert_eq!(newer(&x, &y), &y);
+        assert_eq!(newer(&y, &x), &y);
+    }
+
+    #[test]
+    fn newer_here_finds_what_must_be_written_back() {
+        let here = roles(vec![
+            role(1, 5, "mine"),
+            role(2, 1, "old"),
+            role(9, 1, "unrelated"),
+        ]);
+        let incoming = roles(vec![role(1, 2, "theirs"), role(2, 4, "theirs")]);
+        let back: Vec<_> = newer_here(&here, &incoming)
+            .roles
+            .into_iter()
+            .map(|r| r.name.zh)
+            .collect();
+        assert_eq!(back, ["mine"]);
+    }
 }

@@ -59,11 +59,21 @@ pub fn listen(app: AppData) {
             return;
         };
         match serde_json::from_str::<Message>(&json) {
-            Ok(Message::Changed { changes, deletes }) => app.data.update(|d| {
-                let newer = merge::merge(d, &changes);
-                merge::apply(d, &newer);
-                d.remove(&deletes);
-            }),
+            Ok(Message::Changed { changes, deletes }) => {
+                // Where this tab holds a newer version than the one just stored, store ours
+                // again: storage must end with the winner, whichever tab wrote last.
+                let ours = app.data.with_untracked(|d| merge::newer_here(d, &changes));
+                app.data.update(|d| {
+                    let newer = merge::merge(d, &changes);
+                    merge::apply(d, &newer);
+                    d.remove(&deletes);
+                });
+                if ours.counts().iter().any(|(_, n)| *n > 0) {
+                    spawn_local(async move {
+                        let _ = app.save(ours, Vec::new()).await;
+                    });
+                }
+            }
             Ok(Message::Reload) | Err(_) => spawn_local(app.reload()),
         }
     });
