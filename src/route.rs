@@ -45,6 +45,8 @@ impl Section {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Section(Section),
+    /// One record of a section, e.g. `#/processes/<uuid>/run`: its id and the view of it.
+    Detail(Section, String, Option<String>),
     /// The customer-facing survey screen: no navigation, leaving needs the manager PIN.
     Kiosk,
     NotFound(String),
@@ -53,23 +55,30 @@ pub enum Route {
 impl Route {
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_matches('/');
-        let first = path.split(['/', '?']).next().unwrap_or("");
+        let path = path.split('?').next().unwrap_or("");
+        let first = path.split('/').next().unwrap_or("");
         if first.is_empty() {
             return Route::Section(Section::Dashboard);
         }
         if first == "kiosk" {
             return Route::Kiosk;
         }
-        Section::ALL
-            .into_iter()
-            .find(|s| s.slug() == first)
-            .map(Route::Section)
-            .unwrap_or_else(|| Route::NotFound(path.to_string()))
+        let mut parts = path.split('/').filter(|p| !p.is_empty()).skip(1);
+        let section = Section::ALL.into_iter().find(|s| s.slug() == first);
+        match (section, parts.next()) {
+            (Some(s), None) => Route::Section(s),
+            (Some(s), Some(id)) => {
+                Route::Detail(s, id.to_string(), parts.next().map(str::to_string))
+            }
+            (None, _) => Route::NotFound(path.to_string()),
+        }
     }
 
     pub fn href(&self) -> String {
         match self {
             Route::Section(s) => format!("#/{}", s.slug()),
+            Route::Detail(s, id, None) => format!("#/{}/{id}", s.slug()),
+            Route::Detail(s, id, Some(view)) => format!("#/{}/{id}/{view}", s.slug()),
             Route::Kiosk => "#/kiosk".to_string(),
             Route::NotFound(p) => format!("#/{p}"),
         }
@@ -97,7 +106,12 @@ mod tests {
     #[test]
     fn kiosk_and_unknown() {
         assert_eq!(Route::parse("#/kiosk"), Route::Kiosk);
-        assert_eq!(Route::parse("#/staff/42"), Route::Section(Section::Staff));
+        assert_eq!(
+            Route::parse("#/staff/42"),
+            Route::Detail(Section::Staff, "42".into(), None)
+        );
+        let run = Route::Detail(Section::Processes, "abc".into(), Some("run".into()));
+        assert_eq!(Route::parse(&run.href()), run);
         assert_eq!(Route::parse("#/nope"), Route::NotFound("nope".into()));
     }
 }

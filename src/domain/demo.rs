@@ -5,6 +5,7 @@
 
 use super::data::Data;
 use super::model::*;
+use super::templates::TemplateId;
 use chrono::{Datelike, Duration, NaiveDate};
 use std::collections::BTreeMap;
 
@@ -56,168 +57,45 @@ pub fn generate(seed: u64, responses: usize, now: Time) -> Data {
         targets: Targets::default(),
     });
 
-    let role_names = [
-        ("服务员", "Waiter"),
-        ("前台", "Host"),
-        ("收银", "Cashier"),
-        ("店长", "Manager"),
-    ];
-    for (zh, en) in role_names {
-        d.roles.push(Role {
-            id: rng.id(),
-            created_at: start,
-            updated_at: start,
-            name: LocalText::new(zh, en),
-        });
-    }
-    let role = |i: usize, d: &Data| Some(d.roles[i].id);
+    // The restaurant table-service template (迎宾 → 点餐 → 上菜 → 结账 → 送客) brings its roles.
+    let manager = Role {
+        id: rng.id(),
+        created_at: start,
+        updated_at: start,
+        name: super::templates::roles::MANAGER.local(),
+    };
+    let template = super::templates::instantiate(
+        TemplateId::RestaurantTable,
+        &mut || rng.id(),
+        start,
+        std::slice::from_ref(&manager),
+    );
+    d.roles.push(manager);
+    d.roles.extend(template.new_roles);
+    let (process, version) = (template.process, template.version);
 
     let people = [
-        ("王芳", 0),
-        ("李强", 0),
-        ("张伟", 0),
-        ("刘洋", 1),
-        ("陈静", 2),
-        ("赵磊", 0),
-        ("孙丽", 1),
-        ("周敏", 3),
+        "王芳", "李强", "张伟", "刘洋", "陈静", "赵磊", "孙丽", "周敏",
     ];
     let joined = NaiveDate::from_ymd_opt(2024, 3, 1).expect("valid date");
-    for (i, (name, r)) in people.iter().enumerate() {
+    for (i, name) in people.iter().enumerate() {
         let left_on = (i == 5).then(|| (now - Duration::days(20)).date_naive());
+        // The last person manages; the others spread over the template's roles.
+        let role_id = if i + 1 == people.len() {
+            d.roles[0].id
+        } else {
+            d.roles[1 + i % (d.roles.len() - 1)].id
+        };
         d.staff.push(Staff {
             id: rng.id(),
             created_at: start,
             updated_at: start,
             name: (*name).into(),
-            role_id: role(*r, &d),
+            role_id: Some(role_id),
             joined_on: Some(joined + Duration::days(40 * i as i64)),
             left_on,
         });
     }
-
-    // The table-service process: 迎宾 → 点餐 → 上菜 → 结账 → 送客.
-    let process = ServiceProcess {
-        id: rng.id(),
-        created_at: start,
-        updated_at: start,
-        name: LocalText::new("餐厅餐桌服务", "Restaurant table service"),
-        category: "restaurant".into(),
-        archived: false,
-    };
-    let step = |rng: &mut Rng,
-                zh: &str,
-                en: &str,
-                role_id: Option<Id>,
-                limit: u32,
-                tier: Tier,
-                value_adding: bool| Step {
-        id: rng.id(),
-        name: LocalText::new(zh, en),
-        role_id,
-        standard: LocalText::default(),
-        time_limit_s: limit,
-        tier,
-        options: if tier == Tier::Standard {
-            vec![
-                LocalText::new("推荐招牌菜", "Suggest the signature dish"),
-                LocalText::new("按顾客口味推荐", "Suggest by the guest's taste"),
-            ]
-        } else {
-            Vec::new()
-        },
-        inputs: Vec::new(),
-        outputs: Vec::new(),
-        value_adding,
-    };
-    let (waiter, host, cashier) = (role(0, &d), role(1, &d), role(2, &d));
-    let stages = vec![
-        Stage {
-            kind: StageKind::Pre,
-            steps: vec![step(
-                &mut rng,
-                "检查餐位与餐具",
-                "Check tables and cutlery",
-                waiter,
-                300,
-                Tier::Basic,
-                true,
-            )],
-        },
-        Stage {
-            kind: StageKind::In,
-            steps: vec![
-                step(
-                    &mut rng,
-                    "迎宾入座",
-                    "Greet and seat",
-                    host,
-                    60,
-                    Tier::Basic,
-                    true,
-                ),
-                step(
-                    &mut rng,
-                    "点餐",
-                    "Take the order",
-                    waiter,
-                    300,
-                    Tier::Standard,
-                    true,
-                ),
-                step(
-                    &mut rng,
-                    "重复确认菜单",
-                    "Read the order back",
-                    waiter,
-                    60,
-                    Tier::Basic,
-                    false,
-                ),
-                step(
-                    &mut rng,
-                    "上菜",
-                    "Serve the dishes",
-                    waiter,
-                    900,
-                    Tier::Basic,
-                    true,
-                ),
-                step(
-                    &mut rng,
-                    "结账",
-                    "Take payment",
-                    cashier,
-                    180,
-                    Tier::Basic,
-                    true,
-                ),
-            ],
-        },
-        Stage {
-            kind: StageKind::Post,
-            steps: vec![step(
-                &mut rng,
-                "送客并邀请评价",
-                "See off and invite feedback",
-                host,
-                60,
-                Tier::Custom,
-                true,
-            )],
-        },
-    ];
-    let version = ProcessVersion {
-        id: rng.id(),
-        created_at: start,
-        updated_at: start,
-        process_id: process.id,
-        number: 1,
-        status: VersionStatus::Published,
-        change_note: "首次发布 First release".into(),
-        published_at: Some(start),
-        stages,
-    };
 
     // Survey: CSAT stars + NPS.
     let survey = Survey {
@@ -238,6 +116,7 @@ pub fn generate(seed: u64, responses: usize, now: Time) -> Data {
         step_ids: Vec::new(),
         follow_up: Some(LocalText::new("哪里让您不满意?", "What went wrong?")),
         follow_up_at_or_below: Some(at_or_below),
+        servqual: None,
     };
     let csat = q(
         &mut rng,
@@ -351,6 +230,12 @@ pub fn generate(seed: u64, responses: usize, now: Time) -> Data {
         });
     }
 
+    // Complaints concern the step that overruns most often: serving the dishes.
+    let slowest = steps
+        .iter()
+        .max_by_key(|s| s.time_limit_s)
+        .map(|s| s.id)
+        .expect("template has steps");
     let low: Vec<(Id, Time, Option<Id>)> = d
         .responses
         .iter()
@@ -382,7 +267,7 @@ pub fn generate(seed: u64, responses: usize, now: Time) -> Data {
             channel: Channel::Kiosk,
             text: "上菜太慢,等了四十分钟".into(),
             staff_id,
-            step_id: Some(steps[4].id),
+            step_id: Some(slowest),
             response_id: Some(response_id),
             owner_id: d.staff.last().map(|s| s.id),
             root_cause: Some(*rng.pick(&causes)),

@@ -2,6 +2,7 @@
 //! clock ("now" is an argument), no display text (it returns enums and codes).
 
 pub mod backup;
+pub mod bilingual;
 pub mod data;
 pub mod demo;
 pub mod import;
@@ -10,5 +11,6 @@ pub mod migrate;
 pub mod model;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
+pub mod templates;
 
 pub use data::{Collection, Data, PairVisitor, Record, Visitor, VisitorMut};

@@ -272,6 +272,19 @@ pub struct Question {
     /// Asked when the score is at or below `follow_up_at_or_below`.
     pub follow_up: Option<LocalText>,
     pub follow_up_at_or_below: Option<u8>,
+    /// Set on the items of the 22-item SERVQUAL scale, so gaps (perception − expectation)
+    /// can be paired by item.
+    #[serde(default)]
+    pub servqual: Option<ServqualPart>,
+}
+
+/// Which half of a SERVQUAL item a question is; `item` is 1–22 (Parasuraman, Zeithaml &
+/// Berry 1988).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ServqualPart {
+    Expectation { item: u8 },
+    Perception { item: u8 },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -95,6 +95,7 @@ fn build(
                 step_ids: Vec::new(),
                 follow_up: None,
                 follow_up_at_or_below: None,
+                servqual: None,
             }],
         })
         .collect();
