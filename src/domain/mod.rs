@@ -9,6 +9,8 @@ pub mod import;
 pub mod merge;
 pub mod migrate;
 pub mod model;
+pub mod process_edit;
+pub mod process_library;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
 pub mod templates;

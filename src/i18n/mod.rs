@@ -7,6 +7,19 @@ mod keys;
 pub use format::{format_date, format_datetime, format_number, format_percent};
 pub use keys::Key;
 
+/// The text of a record in `lang`, or in the other language when the business wrote only one.
+pub fn pick(text: &crate::domain::model::LocalText, lang: Lang) -> &str {
+    let (first, second) = match lang {
+        Lang::Zh => (&text.zh, &text.en),
+        Lang::En => (&text.en, &text.zh),
+    };
+    if first.trim().is_empty() {
+        second
+    } else {
+        first
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Lang {
     #[serde(rename = "zh")]
@@ -63,6 +76,15 @@ mod tests {
         assert_eq!(Lang::negotiate(["de", "ja"]), Lang::En);
         assert_eq!(Lang::negotiate([]), Lang::En);
         assert_eq!(Lang::negotiate(["ZH_hans"]), Lang::Zh);
+    }
+
+    #[test]
+    fn pick_falls_back_to_the_other_language() {
+        let both = crate::domain::model::LocalText::new("前台", "Front desk");
+        assert_eq!(pick(&both, Lang::Zh), "前台");
+        assert_eq!(pick(&both, Lang::En), "Front desk");
+        let zh_only = crate::domain::model::LocalText::new("前台", " ");
+        assert_eq!(pick(&zh_only, Lang::En), "前台");
     }
 
     #[test]

@@ -5,6 +5,7 @@ mod browser;
 mod data;
 mod kiosk;
 mod labels;
+mod processes;
 mod section;
 mod settings;
 mod shell;

@@ -32,10 +32,16 @@ pub fn Shell(route: Route) -> impl IntoView {
             .unwrap_or_else(|| Key::DefaultBusinessName.text(c.lang.get()).to_string())
     };
     let current = match &route {
-        Route::Section(s) => Some(*s),
+        Route::Section(s) | Route::Detail(s, ..) => Some(*s),
         _ => None,
     };
     let body = match route {
+        Route::Section(Section::Processes) => {
+            view! { <super::processes::ProcessesPage/> }.into_any()
+        }
+        Route::Detail(Section::Processes, id, view) => {
+            view! { <super::processes::ProcessDetail id view/> }.into_any()
+        }
         Route::Section(Section::Data) => view! { <super::data::DataPage/> }.into_any(),
         Route::Section(Section::Settings) => view! { <super::settings::SettingsPage/> }.into_any(),
         Route::Section(s) => view! { <SectionPage section=s/> }.into_any(),

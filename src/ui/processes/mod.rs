@@ -1,0 +1,88 @@
+//! 服务流程 Processes: the library, and one process's editor, flowchart, versions, runs and analysis.
+
+mod editor;
+mod list;
+
+use super::app_data::app_data;
+use super::ctx;
+use crate::domain::model::Id;
+use crate::i18n::{pick, Key};
+use crate::route::{Route, Section};
+use leptos::prelude::*;
+
+pub use list::ProcessesPage;
+
+/// The views of one process, as the last part of its route.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Editor,
+}
+
+impl Tab {
+    const ALL: [Tab; 1] = [Tab::Editor];
+
+    fn slug(self) -> &'static str {
+        match self {
+            Tab::Editor => "edit",
+        }
+    }
+
+    fn key(self) -> Key {
+        match self {
+            Tab::Editor => Key::TabEditor,
+        }
+    }
+
+    fn parse(view: Option<&str>) -> Tab {
+        Tab::ALL
+            .into_iter()
+            .find(|t| Some(t.slug()) == view)
+            .unwrap_or(Tab::Editor)
+    }
+}
+
+#[component]
+pub fn ProcessDetail(id: String, view: Option<String>) -> impl IntoView {
+    let c = ctx();
+    let app = app_data();
+    let tab = Tab::parse(view.as_deref());
+    let Ok(process_id) = id.parse::<Id>() else {
+        return view! { <Missing/> }.into_any();
+    };
+    let name = move || {
+        app.data.with(|d| {
+            d.processes
+                .iter()
+                .find(|p| p.id == process_id)
+                .map(|p| pick(&p.name, c.lang.get()).to_string())
+        })
+    };
+    view! {
+        <section class="page" data-page="process">
+            <a href=Route::Section(Section::Processes).href() class="back-link">{c.t(Key::ProcBack)}</a>
+            {move || match name() {
+                None => view! { <Missing/> }.into_any(),
+                Some(n) => view! {
+                    <h1>{n}</h1>
+                    <nav class="tabs" aria-label=c.t(Key::NavProcesses)>
+                        {Tab::ALL.into_iter().map(|t| view! {
+                            <a class="tab" data-tab=t.slug()
+                                href=Route::Detail(Section::Processes, process_id.to_string(), Some(t.slug().into())).href()
+                                aria-current=(t == tab).then_some("page")>{c.t(t.key())}</a>
+                        }).collect_view()}
+                    </nav>
+                    {match tab {
+                        Tab::Editor => view! { <editor::Editor process_id/> }.into_any(),
+                    }}
+                }.into_any(),
+            }}
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn Missing() -> impl IntoView {
+    let c = ctx();
+    view! { <p class="alert alert-warn">{c.t(Key::ProcNotFound)}</p> }
+}
