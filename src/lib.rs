@@ -4,6 +4,7 @@
 //! tested natively; the browser layers (`storage`, `ui`) exist only on wasm32, so the
 //! domain core cannot reach `web-sys` even by accident.
 
+pub mod charts;
 pub mod domain;
 pub mod i18n;
 pub mod route;

@@ -11,6 +11,7 @@ use crate::domain::Data;
 use crate::i18n::{format_number, pick, Key, Lang};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
 pub fn stage_key(k: StageKind) -> Key {
     match k {
@@ -81,22 +82,32 @@ fn save_draft(app: AppData, process_id: Id, change: impl FnOnce(&mut ProcessVers
 pub fn Editor(process_id: Id) -> impl IntoView {
     let c = ctx();
     let app = app_data();
-    let version = move || app.data.with(|d| library::latest(d, process_id).cloned());
+    let version = Memo::new(move |_| app.data.with(|d| library::latest(d, process_id).cloned()));
+    let draft = Signal::derive(move || {
+        version.with(|v| v.as_ref().is_some_and(|v| v.status == VersionStatus::Draft))
+    });
+    let kinds = Memo::new(move |_| {
+        version.with(|v| {
+            v.as_ref()
+                .map(|v| v.stages.iter().map(|s| s.kind).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    // Kept here, above everything that re-renders on a save, so typing is never lost.
+    let note = RwSignal::new(String::new());
     view! {
         <ProcessFields process_id/>
-        {move || version().map(|v| {
-            let draft = v.status == VersionStatus::Draft;
-            view! {
-                <p class="version-line" data-testid="version-line">
-                    {c.t(Key::ProcVersionN)}" "{v.number}" · "<strong>{c.t(status_key(v.status))}</strong>
-                </p>
-                {(!draft).then(|| view! { <StartDraft version=v.clone()/> })}
-                {v.stages.iter().map(|stage| view! {
-                    <StageBlock process_id stage=stage.clone() draft/>
-                }).collect_view()}
-                {draft.then(|| view! { <PublishForm process_id/> })}
-            }
-        })}
+        <p class="version-line" data-testid="version-line">
+            {move || version.with(|v| v.as_ref().map(|v| v.number)).map(|n| format!("{} {n} · ", c.t(Key::ProcVersionN)()))}
+            <strong>{move || version.with(|v| v.as_ref().map(|v| c.t(status_key(v.status))()))}</strong>
+        </p>
+        <Show when=move || !draft.get()>
+            {move || version.get().map(|v| view! { <StartDraft version=v/> })}
+        </Show>
+        <For each=move || kinds.get() key=|k| *k children=move |kind| view! { <StageBlock process_id kind version draft/> }/>
+        <Show when=move || draft.get()>
+            <PublishForm process_id note/>
+        </Show>
     }
 }
 
@@ -176,10 +187,22 @@ fn StartDraft(version: ProcessVersion) -> impl IntoView {
 }
 
 #[component]
-fn StageBlock(process_id: Id, stage: Stage, draft: bool) -> impl IntoView {
+fn StageBlock(
+    process_id: Id,
+    kind: StageKind,
+    version: Memo<Option<ProcessVersion>>,
+    draft: Signal<bool>,
+) -> impl IntoView {
     let c = ctx();
     let app = app_data();
-    let kind = stage.kind;
+    let ids = Memo::new(move |_| {
+        version.with(|v| {
+            v.as_ref()
+                .and_then(|v| v.stages.iter().find(|s| s.kind == kind))
+                .map(|s| s.steps.iter().map(|st| st.id).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
     let add = move |_| {
         let id = browser::new_id();
         let role = app.data.with_untracked(|d| {
@@ -191,17 +214,18 @@ fn StageBlock(process_id: Id, stage: Stage, draft: bool) -> impl IntoView {
             edit::add_step(v, kind, id, name, role)
         });
     };
-    let empty = stage.steps.is_empty();
     view! {
         <section class="stage" data-stage=format!("{kind:?}").to_lowercase()>
             <h2>{c.t(stage_key(kind))}</h2>
-            {empty.then(|| view! { <p class="muted">{c.t(Key::StageEmpty)}</p> })}
+            <Show when=move || ids.with(Vec::is_empty)>
+                <p class="muted">{c.t(Key::StageEmpty)}</p>
+            </Show>
             <ol class="steps">
-                {stage.steps.into_iter().map(|s| view! { <StepCard process_id step=s draft/> }).collect_view()}
+                <For each=move || ids.get() key=|id| *id children=move |id| view! { <StepCard process_id step_id=id version draft/> }/>
             </ol>
-            {draft.then(|| view! {
+            <Show when=move || draft.get()>
                 <button type="button" class="secondary" data-testid="add-step" on:click=add>{c.t(Key::StepAdd)}</button>
-            })}
+            </Show>
         </section>
     }
 }
@@ -223,11 +247,66 @@ fn minutes(seconds: u32, c: Ctx) -> String {
 }
 
 #[component]
-fn StepCard(process_id: Id, step: Step, draft: bool) -> impl IntoView {
+fn StepCard(
+    process_id: Id,
+    step_id: Id,
+    version: Memo<Option<ProcessVersion>>,
+    draft: Signal<bool>,
+) -> impl IntoView {
+    let step = Memo::new(move |_| {
+        version.with(|v| {
+            v.as_ref()
+                .and_then(|v| edit::steps(v).find(|s| s.id == step_id).cloned())
+        })
+    });
+    view! {
+        <li class="step card" class:editing=move || draft.get() data-step=step_id.to_string()>
+            {move || if draft.get() {
+                view! { <StepFields process_id step_id step/> }.into_any()
+            } else {
+                view! { <StepSummary step/> }.into_any()
+            }}
+        </li>
+    }
+}
+
+#[component]
+fn StepSummary(step: Memo<Option<Step>>) -> impl IntoView {
     let c = ctx();
     let app = app_data();
-    let id = step.id;
-    let dom = |field: &str| format!("step-{id}-{field}");
+    let get = move |f: fn(&Step, Lang) -> String| {
+        move || step.with(|s| s.as_ref().map(|s| f(s, c.lang.get())).unwrap_or_default())
+    };
+    let role = move || {
+        let role_id = step.with(|s| s.as_ref().and_then(|s| s.role_id));
+        app.data.with(|d| {
+            d.roles
+                .iter()
+                .find(|r| Some(r.id) == role_id)
+                .map(|r| pick(&r.name, c.lang.get()).to_string())
+        })
+    };
+    let limit = move || {
+        step.with(|s| s.as_ref().map(|s| minutes(s.time_limit_s, c)))
+            .unwrap_or_default()
+    };
+    let tier = move || step.with(|s| s.as_ref().map(|s| c.t(tier_key(s.tier))()));
+    let nva = move || step.with(|s| s.as_ref().is_some_and(|s| !s.value_adding));
+    view! {
+        <h3>{get(|s, l| pick(&s.name, l).to_string())}</h3>
+        <p class="muted small">{role}" · "{limit}" min · "{tier}
+            <Show when=nva>" · "<span class="tag-nva">{c.t(Key::StepNonValueAdding)}</span></Show>
+        </p>
+        <p>{get(|s, l| pick(&s.standard, l).to_string())}</p>
+    }
+}
+
+#[component]
+fn StepFields(process_id: Id, step_id: Id, step: Memo<Option<Step>>) -> impl IntoView {
+    let c = ctx();
+    let app = app_data();
+    let id = step_id;
+    let dom = move |field: &str| format!("step-{id}-{field}");
     let change = move |f: Box<dyn FnOnce(&mut Step)>| {
         save_draft(app, process_id, move |v| {
             if let Some(s) = edit::step_mut(v, id) {
@@ -235,6 +314,10 @@ fn StepCard(process_id: Id, step: Step, draft: bool) -> impl IntoView {
             }
         })
     };
+    let read = move |f: fn(&Step, Lang) -> String| {
+        move || step.with(|s| s.as_ref().map(|s| f(s, c.lang.get())).unwrap_or_default())
+    };
+    let is = move |f: fn(&Step) -> bool| move || step.with(|s| s.as_ref().is_some_and(f));
     let roles = move || {
         app.data.with(|d| {
             d.roles
@@ -243,134 +326,114 @@ fn StepCard(process_id: Id, step: Step, draft: bool) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    if !draft {
-        let role = step.role_id;
-        let role_name = move || {
-            roles()
-                .into_iter()
-                .find(|(rid, _)| Some(*rid) == role)
-                .map(|(_, n)| n)
-                .unwrap_or_default()
-        };
-        let s = step.clone();
-        return view! {
-            <li class="step card" data-step=id.to_string()>
-                <h3>{move || pick(&s.name, c.lang.get()).to_string()}</h3>
-                <p class="muted small">{role_name}" · "{minutes(step.time_limit_s, c)}" min · "{c.t(tier_key(step.tier))}
-                    {(!step.value_adding).then(|| view! { " · "<span class="tag-nva">{c.t(Key::StepNonValueAdding)}</span> })}</p>
-                <p>{move || pick(&step.standard, c.lang.get()).to_string()}</p>
-            </li>
-        }
-        .into_any();
-    }
-    let (name, standard, options) = (
-        step.name.clone(),
-        step.standard.clone(),
-        step.options.clone(),
-    );
+    let role_id = move || step.with(|s| s.as_ref().and_then(|s| s.role_id));
+    let tier = move || step.with(|s| s.as_ref().map(|s| s.tier));
     let moved = move |delta: i8| {
         save_draft(app, process_id, move |v| {
             let _ = edit::move_step(v, id, delta);
-        })
+        });
+        // The card moves in the page; keep keyboard focus on the button that moved it.
+        let button = dom(if delta < 0 { "up" } else { "down" });
+        request_animation_frame(move || {
+            if let Some(el) = document().get_element_by_id(&button) {
+                let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        });
     };
     view! {
-        <li class="step card editing" data-step=id.to_string()>
-            <div class="form-grid">
+        <div class="form-grid">
+            <div class="span-2">
+                <label for=dom("name")>{c.t(Key::StepName)}</label>
+                <input id=dom("name") type="text" maxlength="80" data-field="name"
+                    prop:value=read(|s, l| pick(&s.name, l).to_string())
+                    on:change=move |ev| { let v = event_target_value(&ev); let l = c.lang.get_untracked(); change(Box::new(move |s| set_local(&mut s.name, l, v))); }/>
+            </div>
+            <div>
+                <label for=dom("role")>{c.t(Key::StepRole)}</label>
+                <select id=dom("role") data-field="role" on:change=move |ev| {
+                    let v = event_target_value(&ev).parse::<Id>().ok();
+                    change(Box::new(move |s| s.role_id = v));
+                }>
+                    <option value="" selected=move || role_id().is_none()>{c.t(Key::StepNoRole)}</option>
+                    {move || roles().into_iter().map(|(rid, n)| view! {
+                        <option value=rid.to_string() selected=move || role_id() == Some(rid)>{n}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div>
+                <label for=dom("limit")>{c.t(Key::StepTimeLimit)}</label>
+                <input id=dom("limit") type="number" min="0.5" step="0.5" inputmode="decimal" data-field="limit"
+                    prop:value=read(|s, _| (s.time_limit_s as f64 / 60.0).to_string())
+                    on:change=move |ev| {
+                        let secs = event_target_value(&ev).parse::<f64>().map(|m| (m * 60.0).round().max(0.0) as u32).unwrap_or(0);
+                        change(Box::new(move |s| s.time_limit_s = secs));
+                    }/>
+            </div>
+            <div class="span-2">
+                <label for=dom("standard")>{c.t(Key::StepStandard)}</label>
+                <textarea id=dom("standard") rows="2" data-field="standard"
+                    prop:value=read(|s, l| pick(&s.standard, l).to_string())
+                    on:change=move |ev| { let v = event_target_value(&ev); let l = c.lang.get_untracked(); change(Box::new(move |s| set_local(&mut s.standard, l, v))); }></textarea>
+            </div>
+            <div>
+                <label for=dom("tier")>{c.t(Key::StepTier)}</label>
+                <select id=dom("tier") data-field="tier" on:change=move |ev| {
+                    let t = match event_target_value(&ev).as_str() { "standard" => Tier::Standard, "custom" => Tier::Custom, _ => Tier::Basic };
+                    change(Box::new(move |s| s.tier = t));
+                }>
+                    {[(Tier::Basic, "basic"), (Tier::Standard, "standard"), (Tier::Custom, "custom")].into_iter().map(|(t, v)| view! {
+                        <option value=v selected=move || tier() == Some(t)>{c.t(tier_key(t))}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <label class="check">
+                <input type="checkbox" data-field="value-adding" prop:checked=is(|s| s.value_adding)
+                    on:change=move |ev| { let on = event_target_checked(&ev); change(Box::new(move |s| s.value_adding = on)); }/>
+                {c.t(Key::StepValueAdding)}
+            </label>
+            <Show when=is(|s| s.tier == Tier::Standard)>
                 <div class="span-2">
-                    <label for=dom("name")>{c.t(Key::StepName)}</label>
-                    <input id=dom("name") type="text" maxlength="80" data-field="name"
-                        prop:value=move || pick(&name, c.lang.get()).to_string()
-                        on:change=move |ev| { let v = event_target_value(&ev); let l = c.lang.get_untracked(); change(Box::new(move |s| set_local(&mut s.name, l, v))); }/>
-                </div>
-                <div>
-                    <label for=dom("role")>{c.t(Key::StepRole)}</label>
-                    <select id=dom("role") data-field="role" on:change=move |ev| {
-                        let v = event_target_value(&ev).parse::<Id>().ok();
-                        change(Box::new(move |s| s.role_id = v));
-                    }>
-                        <option value="" selected=step.role_id.is_none()>{c.t(Key::StepNoRole)}</option>
-                        {move || roles().into_iter().map(|(rid, n)| view! {
-                            <option value=rid.to_string() selected=Some(rid) == step.role_id>{n}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div>
-                    <label for=dom("limit")>{c.t(Key::StepTimeLimit)}</label>
-                    <input id=dom("limit") type="number" min="0.5" step="0.5" inputmode="decimal" data-field="limit"
-                        prop:value=(step.time_limit_s as f64 / 60.0).to_string()
+                    <label for=dom("options")>{c.t(Key::StepOptions)}</label>
+                    <textarea id=dom("options") rows="3" data-field="options"
+                        prop:value=read(|s, l| option_lines(&s.options, l))
                         on:change=move |ev| {
-                            let secs = event_target_value(&ev).parse::<f64>().map(|m| (m * 60.0).round().max(0.0) as u32).unwrap_or(0);
-                            change(Box::new(move |s| s.time_limit_s = secs));
-                        }/>
+                            let v = lines(&event_target_value(&ev));
+                            let l = c.lang.get_untracked();
+                            change(Box::new(move |s| {
+                                s.options = v.into_iter().enumerate().map(|(i, text)| {
+                                    let mut o = s.options.get(i).cloned().unwrap_or_default();
+                                    set_local(&mut o, l, text);
+                                    o
+                                }).collect();
+                            }));
+                        }></textarea>
                 </div>
-                <div class="span-2">
-                    <label for=dom("standard")>{c.t(Key::StepStandard)}</label>
-                    <textarea id=dom("standard") rows="2" data-field="standard"
-                        prop:value=move || pick(&standard, c.lang.get()).to_string()
-                        on:change=move |ev| { let v = event_target_value(&ev); let l = c.lang.get_untracked(); change(Box::new(move |s| set_local(&mut s.standard, l, v))); }></textarea>
-                </div>
-                <div>
-                    <label for=dom("tier")>{c.t(Key::StepTier)}</label>
-                    <select id=dom("tier") data-field="tier" on:change=move |ev| {
-                        let tier = match event_target_value(&ev).as_str() { "standard" => Tier::Standard, "custom" => Tier::Custom, _ => Tier::Basic };
-                        change(Box::new(move |s| s.tier = tier));
-                    }>
-                        {[(Tier::Basic, "basic"), (Tier::Standard, "standard"), (Tier::Custom, "custom")].into_iter().map(|(t, v)| view! {
-                            <option value=v selected=t == step.tier>{c.t(tier_key(t))}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <label class="check">
-                    <input type="checkbox" data-field="value-adding" prop:checked=step.value_adding
-                        on:change=move |ev| { let on = event_target_checked(&ev); change(Box::new(move |s| s.value_adding = on)); }/>
-                    {c.t(Key::StepValueAdding)}
-                </label>
-                {(step.tier == Tier::Standard).then(|| view! {
-                    <div class="span-2">
-                        <label for=dom("options")>{c.t(Key::StepOptions)}</label>
-                        <textarea id=dom("options") rows="3" data-field="options"
-                            prop:value=move || option_lines(&options, c.lang.get())
-                            on:change=move |ev| {
-                                let v = lines(&event_target_value(&ev));
-                                let l = c.lang.get_untracked();
-                                change(Box::new(move |s| {
-                                    s.options = v.into_iter().enumerate().map(|(i, text)| {
-                                        let mut o = s.options.get(i).cloned().unwrap_or_default();
-                                        set_local(&mut o, l, text);
-                                        o
-                                    }).collect();
-                                }));
-                            }></textarea>
-                    </div>
-                })}
-                <div>
-                    <label for=dom("inputs")>{c.t(Key::StepInputs)}</label>
-                    <textarea id=dom("inputs") rows="2" data-field="inputs" prop:value=step.inputs.join("\n")
-                        on:change=move |ev| { let v = lines(&event_target_value(&ev)); change(Box::new(move |s| s.inputs = v)); }></textarea>
-                </div>
-                <div>
-                    <label for=dom("outputs")>{c.t(Key::StepOutputs)}</label>
-                    <textarea id=dom("outputs") rows="2" data-field="outputs" prop:value=step.outputs.join("\n")
-                        on:change=move |ev| { let v = lines(&event_target_value(&ev)); change(Box::new(move |s| s.outputs = v)); }></textarea>
-                </div>
+            </Show>
+            <div>
+                <label for=dom("inputs")>{c.t(Key::StepInputs)}</label>
+                <textarea id=dom("inputs") rows="2" data-field="inputs" prop:value=read(|s, _| s.inputs.join("\n"))
+                    on:change=move |ev| { let v = lines(&event_target_value(&ev)); change(Box::new(move |s| s.inputs = v)); }></textarea>
             </div>
-            <div class="row-actions">
-                <button type="button" class="secondary" id=dom("up") data-action="up" on:click=move |_| moved(-1)>"↑ "{c.t(Key::StepMoveUp)}</button>
-                <button type="button" class="secondary" id=dom("down") data-action="down" on:click=move |_| moved(1)>"↓ "{c.t(Key::StepMoveDown)}</button>
-                <button type="button" class="danger" data-action="remove" on:click=move |_| save_draft(app, process_id, move |v| { let _ = edit::remove_step(v, id); })>
-                    {c.t(Key::StepRemove)}
-                </button>
+            <div>
+                <label for=dom("outputs")>{c.t(Key::StepOutputs)}</label>
+                <textarea id=dom("outputs") rows="2" data-field="outputs" prop:value=read(|s, _| s.outputs.join("\n"))
+                    on:change=move |ev| { let v = lines(&event_target_value(&ev)); change(Box::new(move |s| s.outputs = v)); }></textarea>
             </div>
-        </li>
+        </div>
+        <div class="row-actions">
+            <button type="button" class="secondary" id=dom("up") data-action="up" on:click=move |_| moved(-1)>"↑ "{c.t(Key::StepMoveUp)}</button>
+            <button type="button" class="secondary" id=dom("down") data-action="down" on:click=move |_| moved(1)>"↓ "{c.t(Key::StepMoveDown)}</button>
+            <button type="button" class="danger" data-action="remove" on:click=move |_| save_draft(app, process_id, move |v| { let _ = edit::remove_step(v, id); })>
+                {c.t(Key::StepRemove)}
+            </button>
+        </div>
     }
-    .into_any()
 }
 
 #[component]
-fn PublishForm(process_id: Id) -> impl IntoView {
+fn PublishForm(process_id: Id, note: RwSignal<String>) -> impl IntoView {
     let c = ctx();
     let app = app_data();
-    let note = RwSignal::new(String::new());
     let error = RwSignal::new(None::<EditError>);
     let publish = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -383,6 +446,7 @@ fn PublishForm(process_id: Id) -> impl IntoView {
         match edit::publish(&draft, &note.get_untracked(), browser::now()) {
             Ok(v) => {
                 error.set(None);
+                note.set(String::new());
                 spawn_local(async move {
                     let _ = app
                         .save(

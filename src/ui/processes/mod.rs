@@ -1,6 +1,7 @@
 //! 服务流程 Processes: the library, and one process's editor, flowchart, versions, runs and analysis.
 
 mod editor;
+mod flowchart;
 mod list;
 
 use super::app_data::app_data;
@@ -16,20 +17,26 @@ pub use list::ProcessesPage;
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tab {
     Editor,
+    Flowchart,
+    Sipoc,
 }
 
 impl Tab {
-    const ALL: [Tab; 1] = [Tab::Editor];
+    const ALL: [Tab; 3] = [Tab::Editor, Tab::Flowchart, Tab::Sipoc];
 
     fn slug(self) -> &'static str {
         match self {
             Tab::Editor => "edit",
+            Tab::Flowchart => "flowchart",
+            Tab::Sipoc => "sipoc",
         }
     }
 
     fn key(self) -> Key {
         match self {
             Tab::Editor => Key::TabEditor,
+            Tab::Flowchart => Key::TabFlowchart,
+            Tab::Sipoc => Key::TabSipoc,
         }
     }
 
@@ -73,6 +80,8 @@ pub fn ProcessDetail(id: String, view: Option<String>) -> impl IntoView {
                     </nav>
                     {match tab {
                         Tab::Editor => view! { <editor::Editor process_id/> }.into_any(),
+                        Tab::Flowchart => view! { <flowchart::Flowchart process_id/> }.into_any(),
+                        Tab::Sipoc => view! { <flowchart::Sipoc process_id/> }.into_any(),
                     }}
                 }.into_any(),
             }}
