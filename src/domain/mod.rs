@@ -3,6 +3,7 @@
 
 pub mod bilingual;
 pub mod data;
+pub mod instruments;
 pub mod model;
 pub mod templates;
 
