@@ -2,6 +2,7 @@
 //! clock ("now" is an argument), no display text (it returns enums and codes).
 
 pub mod bilingual;
+pub mod capabilities;
 pub mod data;
 pub mod instruments;
 pub mod model;
