@@ -4,6 +4,7 @@
 pub mod bilingual;
 pub mod capabilities;
 pub mod data;
+pub mod demo;
 pub mod instruments;
 pub mod model;
 pub mod templates;
