@@ -10,11 +10,11 @@ use crate::domain::model::*;
 use chrono::Duration;
 
 /// A complaint's owner answers within the working day, so waits between steps are long.
-const COMPLAINT_STYLE: Style = Style {
-    gap_max_s: 4 * 3600,
-    may_skip: false,
-    bottleneck: None,
-};
+const COMPLAINT_GAP_MAX_S: i64 = 4 * 3600;
+/// Recent complaints are often still being handled: half of those younger than this stall
+/// somewhere in their first two days.
+const BACKLOG_DAYS: i64 = 14;
+const STALL_WITHIN_S: i64 = 2 * 86_400;
 const DUE_H: i64 = 48;
 /// Resolved items are closed once they are two weeks old.
 const CLOSE_AFTER_DAYS: i64 = 14;
@@ -45,14 +45,13 @@ pub(super) fn complaints(
         let r = &responses[ri];
         let t = &TOPICS[topic];
         let created = r.submitted_at;
-        let handled = run(
-            g,
-            handling,
-            created,
-            manager,
-            r.visit_code.clone(),
-            &COMPLAINT_STYLE,
-        );
+        let style = Style {
+            gap_max_s: COMPLAINT_GAP_MAX_S,
+            may_skip: false,
+            bottleneck: None,
+            until: stalled_at(g, created),
+        };
+        let handled = run(g, handling, created, manager, r.visit_code.clone(), &style);
         let done = |step: Id| {
             handled
                 .steps
@@ -85,6 +84,17 @@ pub(super) fn complaints(
     out
 }
 
+/// Where handling of a complaint made at `created` has got to by now.
+fn stalled_at(g: &mut Gen, created: Time) -> Time {
+    let now = g.clock.now;
+    let age = (now - created).num_seconds();
+    if age < BACKLOG_DAYS * 86_400 && g.rng.chance(0.5) {
+        created + Duration::seconds(g.rng.between(0, age.min(STALL_WITHIN_S)))
+    } else {
+        now
+    }
+}
+
 /// Praise and suggestions told to staff, by phone or online.
 pub(super) fn floor_feedback(
     g: &mut Gen,
@@ -111,7 +121,12 @@ pub(super) fn floor_feedback(
             }
             f.owner_id = Some(g.team.staff[manager].id);
             let answered = created + Duration::hours(g.rng.between(2, 48));
-            let resolved = answered + Duration::hours(g.rng.between(4, 240));
+            // Praise is closed with the thank-you; a suggestion takes a while to act on.
+            let resolved = if praise {
+                answered
+            } else {
+                answered + Duration::hours(g.rng.between(4, 240))
+            };
             settle(g, &mut f, Some(answered), Some(resolved));
             f
         })

@@ -13,10 +13,12 @@ pub(super) struct Style {
     pub may_skip: bool,
     /// The step that runs late at peak times.
     pub bottleneck: Option<Id>,
+    /// Steps that would end after this (at the latest `now`) stay pending.
+    pub until: Time,
 }
 
 /// One run of `version` from `started_at`, led by staff `lead`. Steps that would end after
-/// `now` are left pending and the run unfinished.
+/// `style.until` are left pending and the run unfinished.
 pub(super) fn run(
     g: &mut Gen,
     version: &ProcessVersion,
@@ -70,7 +72,7 @@ pub(super) fn run(
                 0.35 + 0.65 * g.rng.unit()
             };
             let done = start + Duration::seconds((f64::from(step.time_limit_s) * factor) as i64);
-            if done > g.clock.now {
+            if done > style.until {
                 finished = false;
                 steps.push(pending);
                 continue;
@@ -142,6 +144,7 @@ pub(super) fn table_runs(
         gap_max_s: 45,
         may_skip: true,
         bottleneck,
+        until: g.clock.now,
     };
     let mut runs = Vec::with_capacity(count);
     let mut seq = (None, 0);
