@@ -17,7 +17,7 @@ struct Person {
     skill: f64,
 }
 
-pub(super) const LEFT_DAYS_AGO: i64 = 50;
+const LEFT_DAYS_AGO: i64 = 50;
 const REPLACEMENT_JOINED_DAYS_AGO: i64 = 45;
 
 const PEOPLE: [Person; 9] = [
