@@ -3,9 +3,11 @@
 
 pub mod backup;
 pub mod bilingual;
+pub mod capabilities;
 pub mod data;
 pub mod demo;
 pub mod import;
+pub mod instruments;
 pub mod merge;
 pub mod migrate;
 pub mod model;

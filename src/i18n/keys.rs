@@ -172,7 +172,7 @@ keys! {
     StatusRetired => "已停用", "Retired";
     TabEditor => "编辑", "Edit";
     TabFlowchart => "泳道图", "Swimlane";
-    TabSipoc => "SIPOC", "SIPOC";
+    TabSipoc => "SIPOC 图", "SIPOC";
     TabVersions => "版本历史", "Versions";
     TabRun => "执行", "Run";
     TabAnalysis => "分析", "Analysis";
