@@ -4,7 +4,7 @@ use super::data::Data;
 use super::model::*;
 
 /// All versions of a process, oldest first.
-pub fn versions<'a>(d: &'a Data, process_id: Id) -> Vec<&'a ProcessVersion> {
+pub fn versions(d: &Data, process_id: Id) -> Vec<&ProcessVersion> {
     let mut v: Vec<_> = d
         .process_versions
         .iter()

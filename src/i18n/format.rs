@@ -47,6 +47,12 @@ pub fn format_number(value: f64, decimals: usize, _lang: Lang) -> String {
     }
 }
 
+/// A duration in seconds as minutes: whole minutes plainly, others to one decimal.
+pub fn format_minutes(seconds: u32, lang: Lang) -> String {
+    let decimals = if seconds.is_multiple_of(60) { 0 } else { 1 };
+    format_number(seconds as f64 / 60.0, decimals, lang)
+}
+
 pub fn format_percent(ratio: f64, decimals: usize, lang: Lang) -> String {
     format!("{}%", format_number(ratio * 100.0, decimals, lang))
 }
@@ -78,5 +84,7 @@ mod tests {
         assert_eq!(format_number(-0.001, 1, Lang::En), "0.0");
         assert_eq!(format_number(f64::NAN, 1, Lang::En), "—");
         assert_eq!(format_percent(0.905, 1, Lang::Zh), "90.5%");
+        assert_eq!(format_minutes(120, Lang::En), "2");
+        assert_eq!(format_minutes(90, Lang::En), "1.5");
     }
 }

@@ -2,13 +2,13 @@
 //! with a change note. A published version is shown read-only with "start a draft".
 
 use super::super::app_data::{app_data, AppData};
-use super::super::{browser, ctx, Ctx};
+use super::super::{browser, ctx};
 use super::list::status_key;
 use crate::domain::model::*;
 use crate::domain::process_edit::{self as edit, EditError, IssueKind};
 use crate::domain::process_library as library;
 use crate::domain::Data;
-use crate::i18n::{format_number, pick, Key, Lang};
+use crate::i18n::{format_minutes, pick, Key, Lang};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -238,14 +238,6 @@ fn option_lines(options: &[LocalText], lang: Lang) -> String {
         .join("\n")
 }
 
-fn minutes(seconds: u32, c: Ctx) -> String {
-    format_number(
-        seconds as f64 / 60.0,
-        if seconds % 60 == 0 { 0 } else { 1 },
-        c.lang.get(),
-    )
-}
-
 #[component]
 fn StepCard(
     process_id: Id,
@@ -287,8 +279,11 @@ fn StepSummary(step: Memo<Option<Step>>) -> impl IntoView {
         })
     };
     let limit = move || {
-        step.with(|s| s.as_ref().map(|s| minutes(s.time_limit_s, c)))
-            .unwrap_or_default()
+        step.with(|s| {
+            s.as_ref()
+                .map(|s| format_minutes(s.time_limit_s, c.lang.get()))
+        })
+        .unwrap_or_default()
     };
     let tier = move || step.with(|s| s.as_ref().map(|s| c.t(tier_key(s.tier))()));
     let nva = move || step.with(|s| s.as_ref().is_some_and(|s| !s.value_adding));

@@ -8,7 +8,7 @@ use crate::domain::model::*;
 use crate::domain::process_edit::steps;
 use crate::domain::process_library as library;
 use crate::domain::{backup, Data};
-use crate::i18n::{format_number, pick, Key, Lang};
+use crate::i18n::{format_minutes, pick, Key, Lang};
 use leptos::prelude::*;
 
 fn chart(d: &Data, v: &ProcessVersion, lang: Lang) -> Swimlane {
@@ -34,14 +34,7 @@ fn chart(d: &Data, v: &ProcessVersion, lang: Lang) -> Swimlane {
                     label: pick(&s.name, lang).to_string(),
                     lane: lanes.iter().position(|l| *l == s.role_id).unwrap_or(0),
                     tier: s.tier,
-                    detail: format!(
-                        "{} min",
-                        format_number(
-                            s.time_limit_s as f64 / 60.0,
-                            if s.time_limit_s % 60 == 0 { 0 } else { 1 },
-                            lang
-                        )
-                    ),
+                    detail: format!("{} min", format_minutes(s.time_limit_s, lang)),
                     value_adding: s.value_adding,
                 })
                 .collect();
