@@ -30,7 +30,7 @@ async function setBusinessName(page, name) {
   await page.tap('nav a[data-section="settings"]');
   await page.fill('#business-name', name);
   await page.tap('[data-testid="save-business"]');
-  await page.waitForFunction((n) => document.querySelector('[data-testid="business-name"]').textContent === n, name);
+  await page.waitForFunction((n) => document.querySelector('[data-testid="business-name"]')?.textContent === n, name);
 }
 
 async function loadDemo(page) {
@@ -92,7 +92,7 @@ test('create data, export, clear site data, import: everything is back', async (
   // It survives a reload: it was stored, not just shown.
   await page.reload();
   await page.waitForSelector('[data-page="data"]');
-  await page.waitForFunction(() => document.querySelector('[data-testid="business-name"]').textContent === '老街 面馆');
+  await page.waitForFunction(() => document.querySelector('[data-testid="business-name"]')?.textContent === '老街 面馆');
   assert.deepEqual(await counts(page), before);
 
   // Importing the same file again finds everything identical and changes nothing.
@@ -156,7 +156,7 @@ test('a backup dropped on the drop zone is previewed like a picked one', async (
   await page.waitForSelector('[data-testid="import-preview"]');
   assert.equal(await page.textContent('tr[data-collection="workspace"] [data-col="incoming-newer"]'), '1');
   await page.tap('[data-testid="import-merge"]');
-  await page.waitForFunction(() => document.querySelector('[data-testid="business-name"]').textContent === 'Dropped Garage');
+  await page.waitForFunction(() => document.querySelector('[data-testid="business-name"]')?.textContent === 'Dropped Garage');
   await context.close();
 });
 
@@ -166,10 +166,10 @@ test('two tabs see each other\'s edits without a reload', async () => {
   const b = await context.newPage();
   await openApp(b, server.base, '#/dashboard');
   await setBusinessName(a, 'Tab A Salon');
-  await b.waitForFunction(() => document.querySelector('[data-testid="business-name"]').textContent === 'Tab A Salon');
+  await b.waitForFunction(() => document.querySelector('[data-testid="business-name"]')?.textContent === 'Tab A Salon');
   await b.tap('nav a[data-section="settings"]');
   await setBusinessName(b, 'Tab B Salon');
-  await a.waitForFunction(() => document.querySelector('[data-testid="business-name"]').textContent === 'Tab B Salon');
+  await a.waitForFunction(() => document.querySelector('[data-testid="business-name"]')?.textContent === 'Tab B Salon');
   await context.close();
 });
 
@@ -197,7 +197,7 @@ test('a write that fails for lack of space is shown and loses nothing stored', a
   await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.base });
   await page.reload();
   await page.waitForSelector('[data-page="data"]');
-  await page.waitForFunction(() => document.querySelector('[data-testid="business-name"]').textContent === '街角咖啡');
+  await page.waitForFunction(() => document.querySelector('[data-testid="business-name"]')?.textContent === '街角咖啡');
   assert.equal((await counts(page)).responses, 0);
   // With room again, the same action succeeds: the failure was the quota, nothing else.
   await page.tap('[data-testid="load-demo"]');
@@ -219,10 +219,10 @@ test('replace keeps a snapshot that can be restored', async () => {
   await page.waitForSelector('[data-testid="import-preview"]');
   await page.tap('[data-testid="import-replace"]');
   await page.waitForSelector('[data-testid="import-done"]');
-  await page.waitForFunction(() => document.querySelector('[data-testid="business-name"]').textContent === 'Replaced Clinic');
+  await page.waitForFunction(() => document.querySelector('[data-testid="business-name"]')?.textContent === 'Replaced Clinic');
   await page.waitForSelector('[data-testid="snapshot-restore"]');
   await page.tap('[data-testid="snapshot-restore"] >> nth=0');
-  await page.waitForFunction(() => document.querySelector('[data-testid="business-name"]').textContent === 'Renamed Clinic');
+  await page.waitForFunction(() => document.querySelector('[data-testid="business-name"]')?.textContent === 'Renamed Clinic');
   await context.close();
 });
 
@@ -234,7 +234,7 @@ test('text fields are data, never markup', async () => {
   const evil = '<img src=x onerror=alert(1)>';
   await setBusinessName(page, evil);
   await page.reload();
-  await page.waitForFunction((n) => document.querySelector('[data-testid="business-name"]').textContent === n, evil);
+  await page.waitForFunction((n) => document.querySelector('[data-testid="business-name"]')?.textContent === n, evil);
   assert.equal(await page.locator('header img').count(), 0);
   assert.equal(dialogs, 0);
   await context.close();

@@ -30,7 +30,7 @@ test('create from a template, draft, edit a step, publish with a note; it is all
   // A published version is read-only: no inputs until a draft is started.
   assert.equal(await page.locator('[data-step] input').count(), 0);
   await page.tap('[data-testid="start-draft"]');
-  await page.waitForFunction(() => /版本 2 · 草稿/.test(document.querySelector('[data-testid="version-line"]').textContent));
+  await page.waitForFunction(() => /版本 2 · 草稿/.test(document.querySelector('[data-testid="version-line"]')?.textContent));
 
   const first = page.locator('[data-stage="in"] [data-step]').first();
   const stepId = await first.getAttribute('data-step');
@@ -38,7 +38,7 @@ test('create from a template, draft, edit a step, publish with a note; it is all
   await first.locator('[data-field="name"]').press('Tab');
   await first.locator('[data-field="limit"]').fill('2');
   await first.locator('[data-field="limit"]').press('Tab');
-  await page.waitForFunction((id) => document.querySelector(`[data-step="${id}"] [data-field="name"]`).value === '热情迎宾并引导入座', stepId);
+  await page.waitForFunction((id) => document.querySelector(`[data-step="${id}"] [data-field="name"]`)?.value === '热情迎宾并引导入座', stepId);
 
   // Move it down by touch: it trades places with the next step.
   const next = await page.locator('[data-stage="in"] [data-step]').nth(1).getAttribute('data-step');
@@ -63,7 +63,7 @@ test('create from a template, draft, edit a step, publish with a note; it is all
   await page.locator(`[data-step="${stepId}"] [data-field="limit"]`).press('Tab');
   await page.waitForTimeout(200);
   await page.tap('[data-testid="publish"]');
-  await page.waitForFunction(() => /版本 2 · 已发布/.test(document.querySelector('[data-testid="version-line"]').textContent));
+  await page.waitForFunction(() => /版本 2 · 已发布/.test(document.querySelector('[data-testid="version-line"]')?.textContent));
   await screenshot(page, 'process-published-portrait-zh');
 
   await page.reload();
@@ -71,6 +71,28 @@ test('create from a template, draft, edit a step, publish with a note; it is all
   assert.match(await versionLine(page), /版本 2 · 已发布/);
   assert.equal(await page.textContent(`[data-step="${stepId}"] h3`), '热情迎宾并引导入座');
   assert.match(await page.textContent(`[data-step="${stepId}"]`), /2 min/);
+
+  // The swimlane flowchart: one lane per role, the edited step drawn, downloadable as SVG.
+  await page.tap('a[data-tab="flowchart"]');
+  await page.waitForSelector('[data-testid="swimlane"] svg');
+  const svgText = await page.textContent('[data-testid="swimlane"] svg');
+  assert.match(svgText, /热情迎宾/);
+  assert.match(svgText, /服务前准备/);
+  const box = await page.locator('[data-testid="swimlane"]').boundingBox();
+  assert.ok(box.width <= 768, `the chart scrolls inside the page, ${box.width}px`);
+  await screenshot(page, 'process-swimlane-portrait-zh');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.tap('[data-testid="download-svg"]')]);
+  assert.match(download.suggestedFilename(), /\.svg$/);
+  const file = (await import('node:fs')).readFileSync(await download.path(), 'utf8');
+  assert.match(file, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox=/);
+  assert.match(file, /热情迎宾并引导入/, "the name, wrapped onto two lines");
+
+  // SIPOC, gathered from the steps' roles, inputs and outputs.
+  await page.tap('a[data-tab="sipoc"]');
+  await page.waitForSelector('[data-testid="sipoc"]');
+  const sipoc = await page.textContent('[data-testid="sipoc"]');
+  for (const heading of ['供应者', '输入', '流程', '输出', '顾客']) assert.match(sipoc, new RegExp(heading));
+  assert.match(sipoc, /服务员/);
   assert.deepEqual(problems, []);
   await context.close();
 });

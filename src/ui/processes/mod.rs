@@ -56,6 +56,12 @@ pub fn ProcessDetail(id: String, view: Option<String>) -> impl IntoView {
     let Ok(process_id) = id.parse::<Id>() else {
         return view! { <Missing/> }.into_any();
     };
+    // Only the name and existence are watched here: re-rendering the tab on every save
+    // would drop what the user is typing.
+    let exists = Memo::new(move |_| {
+        app.data
+            .with(|d| d.processes.iter().any(|p| p.id == process_id))
+    });
     let name = move || {
         app.data.with(|d| {
             d.processes
@@ -67,24 +73,21 @@ pub fn ProcessDetail(id: String, view: Option<String>) -> impl IntoView {
     view! {
         <section class="page" data-page="process">
             <a href=Route::Section(Section::Processes).href() class="back-link">{c.t(Key::ProcBack)}</a>
-            {move || match name() {
-                None => view! { <Missing/> }.into_any(),
-                Some(n) => view! {
-                    <h1>{n}</h1>
-                    <nav class="tabs" aria-label=c.t(Key::NavProcesses)>
-                        {Tab::ALL.into_iter().map(|t| view! {
-                            <a class="tab" data-tab=t.slug()
-                                href=Route::Detail(Section::Processes, process_id.to_string(), Some(t.slug().into())).href()
-                                aria-current=(t == tab).then_some("page")>{c.t(t.key())}</a>
-                        }).collect_view()}
-                    </nav>
-                    {match tab {
-                        Tab::Editor => view! { <editor::Editor process_id/> }.into_any(),
-                        Tab::Flowchart => view! { <flowchart::Flowchart process_id/> }.into_any(),
-                        Tab::Sipoc => view! { <flowchart::Sipoc process_id/> }.into_any(),
-                    }}
-                }.into_any(),
-            }}
+            <Show when=move || exists.get() fallback=|| view! { <Missing/> }>
+                <h1>{name}</h1>
+                <nav class="tabs" aria-label=c.t(Key::NavProcesses)>
+                    {Tab::ALL.into_iter().map(|t| view! {
+                        <a class="tab" data-tab=t.slug()
+                            href=Route::Detail(Section::Processes, process_id.to_string(), Some(t.slug().into())).href()
+                            aria-current=(t == tab).then_some("page")>{c.t(t.key())}</a>
+                    }).collect_view()}
+                </nav>
+                {match tab {
+                    Tab::Editor => view! { <editor::Editor process_id/> }.into_any(),
+                    Tab::Flowchart => view! { <flowchart::Flowchart process_id/> }.into_any(),
+                    Tab::Sipoc => view! { <flowchart::Sipoc process_id/> }.into_any(),
+                }}
+            </Show>
         </section>
     }
     .into_any()
