@@ -11,8 +11,11 @@ pub mod instruments;
 pub mod merge;
 pub mod migrate;
 pub mod model;
+pub mod process_analysis;
+pub mod process_diff;
 pub mod process_edit;
 pub mod process_library;
+pub mod process_run;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
 pub mod templates;

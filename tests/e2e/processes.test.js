@@ -93,6 +93,14 @@ test('create from a template, draft, edit a step, publish with a note; it is all
   const sipoc = await page.textContent('[data-testid="sipoc"]');
   for (const heading of ['供应者', '输入', '流程', '输出', '顾客']) assert.match(sipoc, new RegExp(heading));
   assert.match(sipoc, /服务员/);
+
+  // Version history and the diff of versions 1 → 2, field by field.
+  await page.tap('a[data-tab="versions"]');
+  await page.waitForSelector('[data-testid="version-history"]');
+  assert.match(await page.textContent('[data-testid="version-history"]'), /迎宾时限缩短到两分钟/);
+  const diff = await page.textContent('[data-testid="version-diff"]');
+  assert.match(diff, /修改步骤/);
+  assert.match(diff, /热情迎宾并引导入座: 名称, 时限, 顺序/);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -124,5 +132,66 @@ test('the library searches, duplicates and archives', async () => {
   await page.waitForFunction(() => document.querySelectorAll('.process-row').length === 2);
   await page.check('.toolbar input[type="checkbox"]');
   await page.waitForFunction(() => document.querySelectorAll('.process-row').length === 3);
+  await context.close();
+});
+
+test('run the published version as a checklist by touch, then see compliance', async () => {
+  const { context, page, problems } = await openContext(browser, { locale: 'en-US' });
+  await openApp(page, server.base, '#/processes');
+  await page.selectOption('#template', { index: 0 });
+  await page.tap('[data-testid="create-process"]');
+  await page.waitForSelector('[data-page="process"]');
+  await page.tap('a[data-tab="run"]');
+  await page.fill('#run-code', 'T-12');
+  await page.tap('[data-testid="start-run"] button[type="submit"]');
+  await page.waitForSelector('[data-testid="checklist"]');
+
+  // The live timer counts against the limit.
+  const t0 = await page.textContent('[data-testid="timer"]');
+  await page.waitForFunction((t) => document.querySelector('[data-testid="timer"]')?.textContent !== t, t0, { timeout: 5000 });
+
+  const total = await page.locator('.check-step').count();
+  let skipped = 0;
+  for (let i = 0; i < total; i += 1) {
+    const current = page.locator('.check-step.current');
+    const id = await current.getAttribute('data-step');
+    if (await current.locator('input[type="radio"]').count()) {
+      // A standard-tier step refuses "done" until an option is chosen.
+      await page.tap('[data-testid="step-done"]');
+      await page.waitForSelector('.check-step.current .alert-error');
+      await current.locator('input[type="radio"]').first().tap();
+    }
+    if (await current.locator('#run-note').count()) await page.fill('#run-note', 'Birthday noodles for the guest');
+    if (i === 2) {
+      await current.locator('summary').tap();
+      await page.fill('#run-reason', 'Guest in a hurry');
+      await page.tap('[data-testid="step-skip"]');
+      skipped += 1;
+    } else {
+      await page.tap('[data-testid="step-done"]');
+    }
+    await page.waitForFunction((id) => document.querySelector(`.check-step[data-step="${id}"]`)?.dataset.state !== 'current', id);
+    if (i === 3) {
+      // A reload in the middle of a run loses nothing.
+      await page.reload();
+      await page.waitForSelector('[data-testid="checklist"]');
+      assert.equal(await page.locator('.check-step[data-state="done"], .check-step[data-state="skipped"]').count(), 4);
+    }
+  }
+  await screenshot(page, 'process-run-portrait-en');
+  await page.tap('[data-testid="finish-run"]');
+  await page.waitForSelector('[data-testid="start-run"]');
+
+  await page.tap('a[data-tab="analysis"]');
+  await page.waitForSelector('[data-testid="compliance"]');
+  assert.equal(await page.textContent('[data-testid="runs"]'), '1');
+  // Every step was done within seconds, well inside its limit, to standard; one was skipped.
+  const expected = `(${total - skipped}/${total})`;
+  assert.ok((await page.textContent('[data-testid="compliance"]')).endsWith(expected), await page.textContent('[data-testid="compliance"]'));
+  assert.match(await page.textContent('[data-testid="bottleneck"]'), /No step takes longer/);
+  assert.ok(await page.locator('[data-testid="simplify"] li').count() >= 1, 'the non-value-adding step is flagged');
+  assert.equal(await page.locator('[data-testid="by-step"] tbody tr').count(), total);
+  await screenshot(page, 'process-analysis-portrait-en');
+  assert.deepEqual(problems, []);
   await context.close();
 });

@@ -1,8 +1,11 @@
 //! 服务流程 Processes: the library, and one process's editor, flowchart, versions, runs and analysis.
 
+mod analysis;
 mod editor;
 mod flowchart;
 mod list;
+mod run;
+mod versions;
 
 use super::app_data::app_data;
 use super::ctx;
@@ -19,16 +22,29 @@ enum Tab {
     Editor,
     Flowchart,
     Sipoc,
+    Versions,
+    Run,
+    Analysis,
 }
 
 impl Tab {
-    const ALL: [Tab; 3] = [Tab::Editor, Tab::Flowchart, Tab::Sipoc];
+    const ALL: [Tab; 6] = [
+        Tab::Editor,
+        Tab::Flowchart,
+        Tab::Sipoc,
+        Tab::Versions,
+        Tab::Run,
+        Tab::Analysis,
+    ];
 
     fn slug(self) -> &'static str {
         match self {
             Tab::Editor => "edit",
             Tab::Flowchart => "flowchart",
             Tab::Sipoc => "sipoc",
+            Tab::Versions => "versions",
+            Tab::Run => "run",
+            Tab::Analysis => "analysis",
         }
     }
 
@@ -37,6 +53,9 @@ impl Tab {
             Tab::Editor => Key::TabEditor,
             Tab::Flowchart => Key::TabFlowchart,
             Tab::Sipoc => Key::TabSipoc,
+            Tab::Versions => Key::TabVersions,
+            Tab::Run => Key::TabRun,
+            Tab::Analysis => Key::TabAnalysis,
         }
     }
 
@@ -86,6 +105,9 @@ pub fn ProcessDetail(id: String, view: Option<String>) -> impl IntoView {
                     Tab::Editor => view! { <editor::Editor process_id/> }.into_any(),
                     Tab::Flowchart => view! { <flowchart::Flowchart process_id/> }.into_any(),
                     Tab::Sipoc => view! { <flowchart::Sipoc process_id/> }.into_any(),
+                    Tab::Versions => view! { <versions::Versions process_id/> }.into_any(),
+                    Tab::Run => view! { <run::Run process_id/> }.into_any(),
+                    Tab::Analysis => view! { <analysis::Analysis process_id/> }.into_any(),
                 }}
             </Show>
         </section>

@@ -1,0 +1,230 @@
+//! A hand-made process of four steps and four runs; every expected figure is worked out in
+//! the comments.
+
+use super::*;
+use chrono::{DateTime, Duration};
+
+fn t(min: i64) -> Time {
+    DateTime::from_timestamp(1_790_000_000, 0).unwrap() + Duration::minutes(min)
+}
+
+fn id(n: u128) -> Id {
+    Id::from_u128(n)
+}
+
+fn step(n: u128, tier: Tier, limit_min: u32, value_adding: bool) -> Step {
+    Step {
+        id: id(n),
+        name: LocalText::new(&format!("步骤{n}"), &format!("Step {n}")),
+        role_id: None,
+        standard: LocalText::default(),
+        time_limit_s: limit_min * 60,
+        tier,
+        options: if tier == Tier::Standard {
+            vec![LocalText::new("甲", "A"), LocalText::new("乙", "B")]
+        } else {
+            vec![]
+        },
+        inputs: vec![],
+        outputs: vec![],
+        value_adding,
+    }
+}
+
+/// Steps: 1 basic 2 min · 2 standard 5 min · 3 custom 3 min · 4 basic 1 min (non-value-adding).
+fn data() -> Data {
+    let version = ProcessVersion {
+        id: id(100),
+        created_at: t(0),
+        updated_at: t(0),
+        process_id: id(1),
+        number: 1,
+        status: VersionStatus::Published,
+        change_note: "v1".into(),
+        published_at: Some(t(0)),
+        stages: vec![
+            Stage {
+                kind: StageKind::Pre,
+                steps: vec![step(1, Tier::Basic, 2, true)],
+            },
+            Stage {
+                kind: StageKind::In,
+                steps: vec![
+                    step(2, Tier::Standard, 5, true),
+                    step(3, Tier::Custom, 3, true),
+                ],
+            },
+            Stage {
+                kind: StageKind::Post,
+                steps: vec![step(4, Tier::Basic, 1, false)],
+            },
+        ],
+    };
+    // (step, minutes taken, option, note, skipped)
+    type Rec = (u128, i64, Option<u32>, &'static str, bool);
+    let run = |n: u128, start: i64, recs: &[Rec]| {
+        let mut at = t(start);
+        let steps = recs
+            .iter()
+            .map(|&(s, took, option, note, skipped)| {
+                let started = at;
+                at += Duration::minutes(took);
+                StepRecord {
+                    step_id: id(s),
+                    started_at: Some(started),
+                    done_at: (!skipped).then_some(at),
+                    done_by: None,
+                    option,
+                    note: note.into(),
+                    skipped_reason: skipped.then(|| "顾客赶时间".into()),
+                }
+            })
+            .collect();
+        ProcessRun {
+            id: id(n),
+            created_at: t(start),
+            updated_at: at,
+            process_version_id: id(100),
+            staff_id: None,
+            visit_code: String::new(),
+            started_at: t(start),
+            finished_at: Some(at),
+            steps,
+        }
+    };
+    Data {
+        process_versions: vec![version],
+        runs: vec![
+            // Run A: all on time and to standard → 4 of 4.
+            run(
+                10,
+                0,
+                &[
+                    (1, 1, None, "", false),
+                    (2, 4, Some(0), "", false),
+                    (3, 2, None, "加了生日蛋糕", false),
+                    (4, 1, None, "", false),
+                ],
+            ),
+            // Run B: step 1 late (3 > 2), step 2 option missing, step 3 note missing, step 4 skipped → 0 of 4.
+            run(
+                11,
+                100,
+                &[
+                    (1, 3, None, "", false),
+                    (2, 4, None, "", false),
+                    (3, 2, None, " ", false),
+                    (4, 0, None, "", true),
+                ],
+            ),
+            // Run C: step 2 late (7 > 5) with an option; the rest fine → 3 of 4.
+            run(
+                12,
+                200,
+                &[
+                    (1, 2, None, "", false),
+                    (2, 7, Some(1), "", false),
+                    (3, 3, None, "送小菜", false),
+                    (4, 1, None, "", false),
+                ],
+            ),
+            // Run D: finished outside the period (starts at +5000 min) → ignored.
+            run(13, 5000, &[(1, 1, None, "", false)]),
+        ],
+        ..Data::default()
+    }
+}
+
+fn analysis() -> ProcessAnalysis {
+    analyse(&data(), id(1), t(0), t(1000))
+}
+
+fn figures(a: &ProcessAnalysis, n: u128) -> &StepFigures {
+    a.steps.iter().find(|f| f.step_id == id(n)).unwrap()
+}
+
+#[test]
+fn overall_compliance_counts_every_required_step() {
+    let a = analysis();
+    assert_eq!(a.runs, 3);
+    // A 4 + B 0 + C 3 = 7 compliant of 3 runs × 4 steps = 12.
+    assert_eq!(a.compliance, Share { num: 7, den: 12 });
+    assert!((a.compliance.ratio().unwrap() - 7.0 / 12.0).abs() < 1e-12);
+}
+
+#[test]
+fn compliance_per_step_and_per_tier() {
+    let a = analysis();
+    // Step 1: A on time, B late, C exactly 2 min (on time) → 2/3.
+    assert_eq!(figures(&a, 1).compliance, Share { num: 2, den: 3 });
+    // Step 2: A ok, B no option, C late → 1/3.
+    assert_eq!(figures(&a, 2).compliance, Share { num: 1, den: 3 });
+    // Step 3: A note, B blank note, C note (3 min = limit) → 2/3.
+    assert_eq!(figures(&a, 3).compliance, Share { num: 2, den: 3 });
+    // Step 4: A ok, B skipped, C ok → 2/3.
+    assert_eq!(figures(&a, 4).compliance, Share { num: 2, den: 3 });
+    // Basic = steps 1 and 4 → 4/6; standard 1/3; custom 2/3.
+    assert_eq!(
+        a.by_tier,
+        vec![
+            (Tier::Basic, Share { num: 4, den: 6 }),
+            (Tier::Standard, Share { num: 1, den: 3 }),
+            (Tier::Custom, Share { num: 2, den: 3 })
+        ]
+    );
+}
+
+#[test]
+fn time_statistics_and_bottleneck() {
+    let a = analysis();
+    // Step 1 took 1, 3, 2 min → mean 120 s, median 120 s, 1 of 3 over the 2 min limit.
+    let s1 = figures(&a, 1);
+    assert_eq!(
+        (s1.n_timed, s1.mean_s, s1.median_s),
+        (3, Some(120.0), Some(120.0))
+    );
+    assert_eq!(s1.overrun, Share { num: 1, den: 3 });
+    // Step 2 took 4, 4, 7 min → mean 300 s (= limit, not over), median 240 s.
+    let s2 = figures(&a, 2);
+    assert_eq!((s2.mean_s, s2.median_s), (Some(300.0), Some(240.0)));
+    // Step 4 was done twice, 1 min each: even n, median (60 + 60) / 2.
+    let s4 = figures(&a, 4);
+    assert_eq!((s4.n_timed, s4.median_s), (2, Some(60.0)));
+    assert_eq!(s4.skipped, Share { num: 1, den: 3 });
+    // No step's mean exceeds its limit: no bottleneck.
+    assert_eq!(a.bottleneck, None);
+}
+
+#[test]
+fn the_bottleneck_is_the_largest_mean_overrun() {
+    let mut d = data();
+    // Make run C's step 3 take 9 min: step 3 times 2, 2, 9 → mean 260 s over a 180 s limit (+80 s);
+    // step 2 stays at mean 300 s = limit.
+    let c = &mut d.runs[2];
+    let start = c.steps[2].started_at.unwrap();
+    c.steps[2].done_at = Some(start + Duration::minutes(9));
+    c.steps[3].started_at = Some(start + Duration::minutes(9));
+    c.steps[3].done_at = Some(start + Duration::minutes(10));
+    c.finished_at = c.steps[3].done_at;
+    let a = analyse(&d, id(1), t(0), t(1000));
+    assert_eq!(figures(&a, 3).mean_s, Some(260.0));
+    assert_eq!(a.bottleneck, Some(id(3)));
+}
+
+#[test]
+fn steps_to_simplify_and_empty_periods() {
+    let a = analysis();
+    // Step 4 is non-value-adding (and skipped 1 of 3 = 33 % ≥ 30 %).
+    assert_eq!(a.simplify, vec![id(4)]);
+    let none = analyse(&data(), id(1), t(-100), t(-1));
+    assert_eq!((none.runs, none.compliance.ratio()), (0, None));
+    assert!(none.steps.is_empty());
+    assert_eq!(none.bottleneck, None);
+}
+
+#[test]
+fn medians() {
+    assert_eq!(median(&mut []), None);
+    assert_eq!(median(&mut [3.0, 1.0, 2.0]), Some(2.0));
+    assert_eq!(median(&mut [4.0, 1.0, 3.0, 2.0]), Some(2.5));
+}

@@ -1,0 +1,101 @@
+//! How well the process is followed: compliance overall, per tier and per step, times
+//! against limits, the bottleneck, and steps to simplify. Every figure shows its n.
+
+use super::super::app_data::app_data;
+use super::super::{browser, ctx, Ctx};
+use super::editor::tier_key;
+use crate::domain::model::Id;
+use crate::domain::process_analysis::{analyse, Share};
+use crate::i18n::{format_minutes, format_percent, pick, Key};
+use chrono::Duration;
+use leptos::prelude::*;
+
+fn share(s: Share, c: Ctx) -> String {
+    match s.ratio() {
+        Some(r) => format!(
+            "{} ({}/{})",
+            format_percent(r, 1, c.lang.get()),
+            s.num,
+            s.den
+        ),
+        None => c.t(Key::NoData)().to_string(),
+    }
+}
+
+fn seconds(s: Option<f64>, c: Ctx) -> String {
+    s.map(|s| format!("{} min", format_minutes(s.round() as u32, c.lang.get())))
+        .unwrap_or_else(|| c.t(Key::NoData)().to_string())
+}
+
+#[component]
+pub fn Analysis(process_id: Id) -> impl IntoView {
+    let c = ctx();
+    let app = app_data();
+    let days = RwSignal::new(30i64);
+    let result = Memo::new(move |_| {
+        let to = browser::now() + Duration::seconds(1);
+        let from = to - Duration::days(days.get());
+        app.data.with(|d| analyse(d, process_id, from, to))
+    });
+    view! {
+        <div class="toolbar">
+            <label for="period">{c.t(Key::AnalysisPeriod)}</label>
+            <select id="period" on:change=move |ev| days.set(event_target_value(&ev).parse().unwrap_or(30))>
+                <option value="7">{c.t(Key::AnalysisLast7)}</option>
+                <option value="30" selected>{c.t(Key::AnalysisLast30)}</option>
+                <option value="90">{c.t(Key::AnalysisLast90)}</option>
+            </select>
+        </div>
+        <div class="kpis">
+            <div class="card kpi"><span class="muted">{c.t(Key::AnalysisRuns)}</span><strong data-testid="runs">{move || result.with(|a| a.runs)}</strong></div>
+            <div class="card kpi wide"><span class="muted">{c.t(Key::AnalysisCompliance)}</span><strong data-testid="compliance">{move || share(result.with(|a| a.compliance), c)}</strong></div>
+        </div>
+        <h2>{c.t(Key::AnalysisByTier)}</h2>
+        <table data-testid="by-tier">
+            <tbody>{move || result.with(|a| a.by_tier.clone()).into_iter().map(|(t, s)| view! {
+                <tr><th scope="row">{c.t(tier_key(t))}</th><td class="num">{share(s, c)}</td></tr>
+            }).collect_view()}</tbody>
+        </table>
+        <h2>{c.t(Key::AnalysisBottleneck)}</h2>
+        <p data-testid="bottleneck">{move || result.with(|a| {
+            a.bottleneck
+                .and_then(|id| a.steps.iter().find(|s| s.step_id == id))
+                .map(|s| format!("{} — {} / {}", pick(&s.name, c.lang.get()), seconds(s.mean_s, c), seconds(Some(s.limit_s as f64), c)))
+                .unwrap_or_else(|| c.t(Key::AnalysisBottleneckNone)().to_string())
+        })}</p>
+        <h2>{c.t(Key::AnalysisSimplify)}</h2>
+        <p class="muted">{c.t(Key::AnalysisSimplifyHelp)}</p>
+        <ul data-testid="simplify">{move || result.with(|a| {
+            a.simplify.iter().filter_map(|id| a.steps.iter().find(|s| s.step_id == *id)).map(|s| {
+                let name = pick(&s.name, c.lang.get()).to_string();
+                view! { <li>{name}</li> }
+            }).collect_view()
+        })}</ul>
+        <h2>{c.t(Key::AnalysisByStep)}</h2>
+        <div class="table-scroll">
+            <table data-testid="by-step">
+                <thead><tr>
+                    <th scope="col">{c.t(Key::StepName)}</th>
+                    <th scope="col" class="num">{c.t(Key::AnalysisCompliance)}</th>
+                    <th scope="col" class="num">{c.t(Key::AnalysisMean)}</th>
+                    <th scope="col" class="num">{c.t(Key::AnalysisMedian)}</th>
+                    <th scope="col" class="num">{c.t(Key::RunLimit)}</th>
+                    <th scope="col" class="num">{c.t(Key::AnalysisOverrun)}</th>
+                </tr></thead>
+                <tbody>{move || result.with(|a| a.steps.clone()).into_iter().map(|s| {
+                    let bottleneck = result.with(|a| a.bottleneck == Some(s.step_id));
+                    view! {
+                        <tr class:bottleneck=bottleneck data-step=s.step_id.to_string()>
+                            <th scope="row">{pick(&s.name, c.lang.get()).to_string()}</th>
+                            <td class="num">{share(s.compliance, c)}</td>
+                            <td class="num">{seconds(s.mean_s, c)}" (n="{s.n_timed}")"</td>
+                            <td class="num">{seconds(s.median_s, c)}</td>
+                            <td class="num">{seconds(Some(s.limit_s as f64), c)}</td>
+                            <td class="num">{share(s.overrun, c)}</td>
+                        </tr>
+                    }
+                }).collect_view()}</tbody>
+            </table>
+        </div>
+    }
+}
