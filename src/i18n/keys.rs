@@ -194,6 +194,7 @@ keys! {
     AnalysisLast90 => "最近 90 天", "Last 90 days";
     AnalysisRuns => "执行次数", "Runs";
     AnalysisCompliance => "执行率(按标准且按时完成的步骤 ÷ 应执行步骤)", "Compliance (steps done to standard and on time ÷ required steps)";
+    AnalysisComplianceShort => "执行率", "Compliance";
     AnalysisByTier => "按层级", "By tier";
     AnalysisByStep => "按步骤", "By step";
     AnalysisMean => "平均用时", "Mean time";

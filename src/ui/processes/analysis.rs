@@ -76,7 +76,7 @@ pub fn Analysis(process_id: Id) -> impl IntoView {
             <table data-testid="by-step">
                 <thead><tr>
                     <th scope="col">{c.t(Key::StepName)}</th>
-                    <th scope="col" class="num">{c.t(Key::AnalysisCompliance)}</th>
+                    <th scope="col" class="num">{c.t(Key::AnalysisComplianceShort)}</th>
                     <th scope="col" class="num">{c.t(Key::AnalysisMean)}</th>
                     <th scope="col" class="num">{c.t(Key::AnalysisMedian)}</th>
                     <th scope="col" class="num">{c.t(Key::RunLimit)}</th>
