@@ -18,6 +18,7 @@ pub mod process_library;
 pub mod process_run;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
+pub mod scoring;
 pub mod templates;
 
 pub use data::{Collection, Data, PairVisitor, Record, Visitor, VisitorMut};

@@ -86,7 +86,7 @@ pub fn complete(
         .find(|s| s.id == step_id)
         .ok_or(RunError::NoSuchStep)?;
     match step.tier {
-        Tier::Standard if !option.is_some_and(|i| (i as usize) < step.options.len()) => {
+        Tier::Standard if option.is_none_or(|i| (i as usize) >= step.options.len()) => {
             return Err(RunError::NeedOption)
         }
         Tier::Custom if note.trim().is_empty() => return Err(RunError::NeedNote),
