@@ -47,8 +47,9 @@ pub enum Route {
     Section(Section),
     /// One record of a section, e.g. `#/processes/<uuid>/run`: its id and the view of it.
     Detail(Section, String, Option<String>),
-    /// The customer-facing survey screen: no navigation, leaving needs the manager PIN.
-    Kiosk,
+    /// The customer-facing survey screen for one survey: no navigation, leaving needs the
+    /// manager PIN.
+    Kiosk(Option<String>),
     NotFound(String),
 }
 
@@ -61,7 +62,12 @@ impl Route {
             return Route::Section(Section::Dashboard);
         }
         if first == "kiosk" {
-            return Route::Kiosk;
+            return Route::Kiosk(
+                path.split('/')
+                    .nth(1)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string),
+            );
         }
         let mut parts = path.split('/').filter(|p| !p.is_empty()).skip(1);
         let section = Section::ALL.into_iter().find(|s| s.slug() == first);
@@ -79,7 +85,8 @@ impl Route {
             Route::Section(s) => format!("#/{}", s.slug()),
             Route::Detail(s, id, None) => format!("#/{}/{id}", s.slug()),
             Route::Detail(s, id, Some(view)) => format!("#/{}/{id}/{view}", s.slug()),
-            Route::Kiosk => "#/kiosk".to_string(),
+            Route::Kiosk(None) => "#/kiosk".to_string(),
+            Route::Kiosk(Some(id)) => format!("#/kiosk/{id}"),
             Route::NotFound(p) => format!("#/{p}"),
         }
     }
@@ -105,7 +112,15 @@ mod tests {
 
     #[test]
     fn kiosk_and_unknown() {
-        assert_eq!(Route::parse("#/kiosk"), Route::Kiosk);
+        assert_eq!(Route::parse("#/kiosk"), Route::Kiosk(None));
+        assert_eq!(
+            Route::parse("#/kiosk/abc"),
+            Route::Kiosk(Some("abc".into()))
+        );
+        assert_eq!(
+            Route::parse(&Route::Kiosk(Some("x".into())).href()),
+            Route::Kiosk(Some("x".into()))
+        );
         assert_eq!(
             Route::parse("#/staff/42"),
             Route::Detail(Section::Staff, "42".into(), None)

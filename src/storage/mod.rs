@@ -2,6 +2,7 @@
 //! settings in localStorage (`settings`).
 
 mod idb;
+pub mod kiosk;
 pub mod settings;
 pub mod store;
 

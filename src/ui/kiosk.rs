@@ -1,17 +1,435 @@
-//! The customer-facing screen: no navigation; leaving needs the manager.
+//! The customer-facing kiosk: one question per screen, one tap per answer, a thank-you, then
+//! a fresh start for the next customer. Idle tablets start over by themselves; leaving needs
+//! the manager PIN. Every response is stored the moment it is submitted.
 
-use super::{ctx, shell::LangSwitch};
-use crate::i18n::Key;
+use super::app_data::app_data;
+use super::shell::LangSwitch;
+use super::{browser, ctx};
+use crate::domain::kiosk::{self as submit, Submission};
+use crate::domain::model::*;
+use crate::domain::{pin, Data};
+use crate::i18n::{pick, Key};
+use crate::route::{Route, Section};
+use crate::storage::{kiosk as settings, settings as device};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+const THANKS_MS: u64 = 4000;
+const WARN_BEFORE_S: f64 = 10.0;
+/// Taps closer together than this are one tap: a double tap must not answer twice.
+const TAP_GUARD_MS: u64 = 400;
+const ACTIVE: &str = "serviceflow.kiosk.active";
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Screen {
+    Shift,
+    Question(usize),
+    FollowUp(usize),
+    Thanks,
+    Pin,
+}
+
+fn session() -> Option<web_sys::Storage> {
+    window().session_storage().ok().flatten()
+}
+
+fn keep_awake() {
+    // Where the Wake Lock API exists the screen stays on; elsewhere this does nothing.
+    let nav = window().navigator();
+    if let Ok(lock) = js_sys::Reflect::get(&nav, &"wakeLock".into()) {
+        if let Ok(request) = js_sys::Reflect::get(&lock, &"request".into()) {
+            if let Ok(f) = wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(request) {
+                let _ = f.call1(&lock, &"screen".into());
+            }
+        }
+    }
+}
 
 #[component]
-pub fn Kiosk() -> impl IntoView {
+pub fn Kiosk(survey: Option<String>) -> impl IntoView {
     let c = ctx();
+    let app = app_data();
+    let survey_id = survey.and_then(|s| s.parse::<Id>().ok());
+    let version = Memo::new(move |_| {
+        app.data.with(|d| {
+            d.survey_versions
+                .iter()
+                .filter(|v| Some(v.survey_id) == survey_id && v.status == VersionStatus::Published)
+                .max_by_key(|v| v.number)
+                .cloned()
+        })
+    });
     view! {
         <main id="main" class="kiosk" data-page="kiosk">
             <div class="kiosk-top"><LangSwitch/></div>
-            <h1 class="kiosk-title">{c.t(Key::KioskTitle)}</h1>
-            <p class="kiosk-message">{c.t(Key::KioskNoSurvey)}</p>
+            {move || match version.get() {
+                Some(v) => view! { <KioskRun version=v/> }.into_any(),
+                None => view! {
+                    <h1 class="kiosk-title">{c.t(Key::KioskTitle)}</h1>
+                    <p class="kiosk-message">{c.t(Key::KioskNoSurvey)}</p>
+                    <a class="button secondary" href=Route::Section(Section::Surveys).href()>{c.t(Key::KioskExit)}</a>
+                }.into_any(),
+            }}
         </main>
+    }
+}
+
+#[component]
+fn KioskRun(version: SurveyVersion) -> impl IntoView {
+    let c = ctx();
+    let app = app_data();
+    let version = StoredValue::new(version);
+    let survey_key = version.with_value(|v| v.survey_id.to_string());
+    let resumed = session()
+        .and_then(|s| s.get_item(ACTIVE).ok().flatten())
+        .as_deref()
+        == Some(survey_key.as_str());
+    let screen = RwSignal::new(if resumed {
+        Screen::Question(0)
+    } else {
+        Screen::Shift
+    });
+    let answers = RwSignal::new(BTreeMap::<Id, Answer>::new());
+    let follow_ups = RwSignal::new(BTreeMap::<Id, String>::new());
+    let text = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let save_failed = RwSignal::new(false);
+    let now_ms = RwSignal::new(js_sys::Date::now());
+    let last_touch = RwSignal::new(js_sys::Date::now());
+    let kiosk = RwSignal::new(settings::load());
+    keep_awake();
+
+    let reset = move || {
+        answers.set(BTreeMap::new());
+        follow_ups.set(BTreeMap::new());
+        text.set(String::new());
+        save_failed.set(false);
+        screen.set(Screen::Question(0));
+    };
+    let store_response = move |then_thank: bool| {
+        let v = version.get_value();
+        let s = Submission {
+            answers: answers.get_untracked(),
+            follow_ups: follow_ups.get_untracked(),
+            staff_id: kiosk.get_untracked().staff_on_duty,
+            device_id: device::device_id(|| browser::new_id().to_string()),
+            visit_code: String::new(),
+        };
+        let now = browser::now();
+        let response = submit::response(&v, s, browser::new_id(), now);
+        let recovery = submit::recovery(&v, &response, browser::new_id(), now);
+        let changes = Data {
+            responses: vec![response],
+            feedback: recovery.into_iter().collect(),
+            ..Data::default()
+        };
+        spawn_local(async move {
+            match app.save(changes, Vec::new()).await {
+                Ok(()) if then_thank => {
+                    screen.set(Screen::Thanks);
+                    set_timeout(
+                        move || {
+                            if screen.get_untracked() == Screen::Thanks {
+                                reset()
+                            }
+                        },
+                        Duration::from_millis(THANKS_MS),
+                    );
+                }
+                Ok(()) => reset(),
+                Err(_) => save_failed.set(true),
+            }
+        });
+    };
+    let count = version.with_value(|v| v.questions.len());
+    let advance = move |from: usize| {
+        text.set(String::new());
+        if from + 1 < count {
+            screen.set(Screen::Question(from + 1));
+        } else {
+            store_response(true);
+        }
+    };
+    // One tap answers; a second tap within the guard is the same tap.
+    let tap = move |f: Box<dyn FnOnce()>| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        last_touch.set(js_sys::Date::now());
+        f();
+        set_timeout(move || busy.set(false), Duration::from_millis(TAP_GUARD_MS));
+    };
+    let answer = move |i: usize, a: Answer| {
+        let q = version.with_value(|v| v.questions[i].clone());
+        let low = submit::is_low(&q, &a);
+        answers.update(|m| {
+            m.insert(q.id, a);
+        });
+        if low {
+            screen.set(Screen::FollowUp(i));
+        } else {
+            advance(i);
+        }
+    };
+
+    // The idle clock: a warning, then a fresh start (keeping what was answered if set so).
+    if let Ok(h) = set_interval_with_handle(
+        move || {
+            now_ms.set(js_sys::Date::now());
+            let idle = (now_ms.get_untracked() - last_touch.get_untracked()) / 1000.0;
+            let started = matches!(screen.get_untracked(), Screen::Question(i) if i > 0)
+                || matches!(screen.get_untracked(), Screen::FollowUp(_));
+            if started && idle >= kiosk.get_untracked().idle_seconds as f64 {
+                last_touch.set(js_sys::Date::now());
+                if kiosk.get_untracked().keep_partial && !answers.get_untracked().is_empty() {
+                    store_response(false);
+                } else {
+                    reset();
+                }
+            }
+        },
+        Duration::from_millis(500),
+    ) {
+        on_cleanup(move || h.clear());
+    }
+    let warning = move || {
+        let started = matches!(screen.get(), Screen::Question(i) if i > 0)
+            || matches!(screen.get(), Screen::FollowUp(_));
+        let idle = (now_ms.get() - last_touch.get()) / 1000.0;
+        started && idle >= kiosk.get().idle_seconds as f64 - WARN_BEFORE_S
+    };
+
+    view! {
+        <div class="kiosk-stage" on:pointerdown=move |_| last_touch.set(js_sys::Date::now()) on:keydown=move |_| last_touch.set(js_sys::Date::now())>
+            {move || match screen.get() {
+                Screen::Shift => view! { <ShiftStart kiosk survey_key=survey_key.clone() on_start=move || screen.set(Screen::Question(0))/> }.into_any(),
+                Screen::Question(i) => {
+                    let q = version.with_value(|v| v.questions[i].clone());
+                    view! { <QuestionScreen q index=i count answer tap text advance busy/> }.into_any()
+                }
+                Screen::FollowUp(i) => {
+                    let q = version.with_value(|v| v.questions[i].clone());
+                    let prompt = q.follow_up.clone().unwrap_or_default();
+                    let label = prompt.clone();
+                    view! {
+                        <h1 class="kiosk-question">{move || pick(&prompt, c.lang.get()).to_string()}</h1>
+                        <label class="visually-hidden" for="follow-up">{move || pick(&label, c.lang.get()).to_string()}</label>
+                        <textarea id="follow-up" class="kiosk-text" rows="4" prop:value=text on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                        <button type="button" class="big" data-testid="kiosk-next" on:click=move |_| tap(Box::new(move || {
+                            let t = text.get_untracked();
+                            follow_ups.update(|m| { m.insert(q.id, t); });
+                            advance(i);
+                        }))>{c.t(Key::KioskNext)}</button>
+                    }.into_any()
+                }
+                Screen::Thanks => view! {
+                    <div class="kiosk-thanks" role="status" data-testid="kiosk-thanks">
+                        <h1 class="kiosk-title">{c.t(Key::KioskThanks)}</h1>
+                        <p class="kiosk-message">{c.t(Key::KioskThanksBody)}</p>
+                    </div>
+                }.into_any(),
+                Screen::Pin => view! { <PinScreen kiosk on_cancel=move || screen.set(Screen::Question(0))/> }.into_any(),
+            }}
+            <Show when=move || save_failed.get()>
+                <p class="alert alert-error" role="alert" data-testid="kiosk-save-failed">{c.t(Key::KioskSaveFailed)}</p>
+            </Show>
+            <Show when=warning>
+                <div class="alert alert-warn kiosk-idle" role="alert" data-testid="idle-warning">
+                    <p>{c.t(Key::KioskIdleWarning)}</p>
+                    <button type="button" on:click=move |_| last_touch.set(js_sys::Date::now())>{c.t(Key::KioskStillHere)}</button>
+                </div>
+            </Show>
+            <Show when=move || !matches!(screen.get(), Screen::Pin | Screen::Shift)>
+                <button type="button" class="kiosk-exit secondary" data-testid="kiosk-exit" on:click=move |_| screen.set(Screen::Pin)>{c.t(Key::KioskExit)}</button>
+            </Show>
+        </div>
+    }
+}
+
+#[component]
+fn ShiftStart(
+    kiosk: RwSignal<settings::KioskSettings>,
+    survey_key: String,
+    on_start: impl Fn() + Copy + 'static,
+) -> impl IntoView {
+    let c = ctx();
+    let app = app_data();
+    let people = move || {
+        app.data.with(|d| {
+            d.staff
+                .iter()
+                .filter(|s| s.left_on.is_none())
+                .map(|s| (s.id, s.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let start = move |_| {
+        let _ = settings::save(&kiosk.get_untracked());
+        if let Some(s) = session() {
+            let _ = s.set_item(ACTIVE, &survey_key);
+        }
+        on_start();
+    };
+    view! {
+        <h1 class="kiosk-title">{c.t(Key::KioskShiftTitle)}</h1>
+        <div class="form kiosk-shift">
+            <label for="duty">{c.t(Key::KioskShiftStaff)}</label>
+            <select id="duty" on:change=move |ev| {
+                let id = event_target_value(&ev).parse::<Id>().ok();
+                kiosk.update(|k| k.staff_on_duty = id);
+            }>
+                <option value="">{c.t(Key::RunNoStaff)}</option>
+                {move || people().into_iter().map(|(id, name)| view! {
+                    <option value=id.to_string() selected=move || kiosk.get().staff_on_duty == Some(id)>{name}</option>
+                }).collect_view()}
+            </select>
+            <button type="button" class="big" data-testid="kiosk-start" on:click=start>{c.t(Key::KioskShiftStart)}</button>
+        </div>
+    }
+}
+
+fn score_label(kind: QuestionKind, s: u8) -> String {
+    match kind {
+        QuestionKind::Stars => format!("{s} ★"),
+        QuestionKind::Smiley => ["😞", "🙁", "🙂", "😀"]
+            .get(s.saturating_sub(1) as usize)
+            .unwrap_or(&"")
+            .to_string(),
+        _ => s.to_string(),
+    }
+}
+
+#[component]
+fn QuestionScreen(
+    q: Question,
+    index: usize,
+    count: usize,
+    answer: impl Fn(usize, Answer) + Copy + Send + Sync + 'static,
+    tap: impl Fn(Box<dyn FnOnce()>) + Copy + Send + Sync + 'static,
+    text: RwSignal<String>,
+    advance: impl Fn(usize) + Copy + Send + Sync + 'static,
+    busy: RwSignal<bool>,
+) -> impl IntoView {
+    let c = ctx();
+    let title = q.text.clone();
+    let picked = RwSignal::new(Vec::<u32>::new());
+    let heading = q.text.clone();
+    let text_label = q.text.clone();
+    let body = match (q.kind, q.kind.scale()) {
+        (kind, Some((lo, hi))) => view! {
+            <div class=format!("kiosk-scale scale-{}", hi - lo + 1) role="group" aria-label=move || pick(&title, c.lang.get()).to_string()>
+                {(lo..=hi).map(|s| view! {
+                    <button type="button" class="kiosk-answer" data-score=s.to_string() disabled=move || busy.get()
+                        aria-label=format!("{s} / {hi}")
+                        on:click=move |_| tap(Box::new(move || answer(index, Answer::Score(s))))>{score_label(kind, s)}</button>
+                }).collect_view()}
+            </div>
+        }.into_any(),
+        (QuestionKind::SingleChoice, _) => view! {
+            <div class="kiosk-choices">
+                {q.options.iter().enumerate().map(|(i, o)| {
+                    let o = o.clone();
+                    view! {
+                        <button type="button" class="kiosk-answer" data-choice=i.to_string() disabled=move || busy.get()
+                            on:click=move |_| tap(Box::new(move || answer(index, Answer::Choice(i as u32))))>{move || pick(&o, c.lang.get()).to_string()}</button>
+                    }
+                }).collect_view()}
+            </div>
+        }.into_any(),
+        (QuestionKind::MultipleChoice, _) => view! {
+            <div class="kiosk-choices">
+                {q.options.iter().enumerate().map(|(i, o)| {
+                    let o = o.clone();
+                    let i = i as u32;
+                    view! {
+                        <button type="button" class="kiosk-answer" aria-pressed=move || picked.get().contains(&i).to_string()
+                            on:click=move |_| picked.update(|p| if let Some(at) = p.iter().position(|x| *x == i) { p.remove(at); } else { p.push(i); })>
+                            {move || pick(&o, c.lang.get()).to_string()}
+                        </button>
+                    }
+                }).collect_view()}
+                <button type="button" class="big" data-testid="kiosk-next" on:click=move |_| tap(Box::new(move || {
+                    let p = picked.get_untracked();
+                    if p.is_empty() { advance(index) } else { answer(index, Answer::Choices(p)) }
+                }))>{c.t(Key::KioskNext)}</button>
+            </div>
+        }.into_any(),
+        _ => view! {
+            <label class="visually-hidden" for="kiosk-text">{move || pick(&text_label, c.lang.get()).to_string()}</label>
+            <textarea id="kiosk-text" class="kiosk-text" rows="4" prop:value=text on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+            <button type="button" class="big" data-testid="kiosk-next" on:click=move |_| tap(Box::new(move || {
+                let t = text.get_untracked();
+                if t.trim().is_empty() { advance(index) } else { answer(index, Answer::Text(t)) }
+            }))>{c.t(Key::KioskNext)}</button>
+        }.into_any(),
+    };
+    let skippable = !q.required && q.kind.scale().is_some();
+    view! {
+        <p class="kiosk-progress" aria-hidden="true">{index + 1}" / "{count}</p>
+        <h1 class="kiosk-question" data-testid="kiosk-question">{move || pick(&heading, c.lang.get()).to_string()}</h1>
+        {body}
+        {skippable.then(|| view! {
+            <button type="button" class="secondary" data-testid="kiosk-skip" on:click=move |_| tap(Box::new(move || advance(index)))>{c.t(Key::KioskSkipQuestion)}</button>
+        })}
+    }
+}
+
+#[component]
+fn PinScreen(
+    kiosk: RwSignal<settings::KioskSettings>,
+    on_cancel: impl Fn() + Copy + 'static,
+) -> impl IntoView {
+    let c = ctx();
+    let entered = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<String>);
+    let leave = move || {
+        if let Some(s) = session() {
+            let _ = s.remove_item(ACTIVE);
+        }
+        let _ = window()
+            .location()
+            .set_hash(&Route::Section(Section::Surveys).href());
+    };
+    let check = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut k = kiosk.get_untracked();
+        let now = js_sys::Date::now();
+        let Some(stored) = k.pin.clone() else {
+            return leave();
+        };
+        if now < k.locked_until {
+            let wait = ((k.locked_until - now) / 1000.0).ceil();
+            message.set(Some(format!("{} {wait}", c.t(Key::KioskPinWait)())));
+            return;
+        }
+        if pin::verify(&entered.get_untracked(), &stored) {
+            k.failures = 0;
+            k.locked_until = 0.0;
+            let _ = settings::save(&k);
+            kiosk.set(k);
+            leave();
+        } else {
+            k.failures += 1;
+            k.locked_until = now + pin::wait_after(k.failures) as f64 * 1000.0;
+            let _ = settings::save(&k);
+            kiosk.set(k);
+            entered.set(String::new());
+            message.set(Some(c.t(Key::KioskPinWrong)().to_string()));
+        }
+    };
+    view! {
+        <form class="form kiosk-pin" on:submit=check data-testid="pin-form">
+            <label for="pin">{c.t(Key::KioskPinPrompt)}</label>
+            <input id="pin" type="password" inputmode="numeric" autocomplete="off" maxlength="8" autofocus
+                prop:value=entered on:input=move |ev| entered.set(event_target_value(&ev))/>
+            {move || message.get().map(|m| view! { <p class="alert alert-error" role="alert" data-testid="pin-message">{m}</p> })}
+            <div class="row-actions">
+                <button type="submit" data-testid="pin-ok">{c.t(Key::KioskPinOk)}</button>
+                <button type="button" class="secondary" on:click=move |_| on_cancel()>{c.t(Key::Cancel)}</button>
+            </div>
+        </form>
     }
 }

@@ -9,6 +9,7 @@ mod processes;
 mod section;
 mod settings;
 mod shell;
+mod surveys;
 mod sync;
 
 use crate::i18n::{Key, Lang};
@@ -70,7 +71,7 @@ fn App() -> impl IntoView {
     });
 
     move || match route.get() {
-        Route::Kiosk => view! { <kiosk::Kiosk/> }.into_any(),
+        Route::Kiosk(survey) => view! { <kiosk::Kiosk survey/> }.into_any(),
         other => view! { <shell::Shell route=other/> }.into_any(),
     }
 }

@@ -4,9 +4,10 @@ use super::app_data::app_data;
 use super::shell::LangSwitch;
 use super::{browser, ctx};
 use crate::domain::model::{Targets, Workspace, WORKSPACE_ID};
-use crate::domain::Data;
+use crate::domain::{pin, Data};
 use crate::i18n::Key;
 use crate::route::Section;
+use crate::storage::kiosk as kiosk_store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -69,10 +70,68 @@ pub fn SettingsPage() -> impl IntoView {
                     <p class="alert alert-ok" role="status">{c.t(Key::Saved)}</p>
                 </Show>
             </form>
+            <KioskSettingsCard/>
             <div class="card">
                 <h2>{c.t(Key::Language)}</h2>
                 <div class="lang-card"><LangSwitch/></div>
             </div>
         </section>
+    }
+}
+
+/// The kiosk's PIN (kept only as a salted PBKDF2 hash), idle timeout and partial-survey rule.
+#[component]
+fn KioskSettingsCard() -> impl IntoView {
+    let c = ctx();
+    let kiosk = RwSignal::new(kiosk_store::load());
+    let pin_entry = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<(bool, Key)>);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut k = kiosk.get_untracked();
+        let entered = pin_entry.get_untracked();
+        if !entered.is_empty() {
+            if !pin::is_valid(&entered) {
+                message.set(Some((false, Key::KioskPinInvalid)));
+                return;
+            }
+            let salt = *browser::new_id().as_bytes();
+            k.pin = Some(pin::hash(&entered, &salt, pin::ROUNDS));
+            k.failures = 0;
+            k.locked_until = 0.0;
+        }
+        match kiosk_store::save(&k) {
+            Ok(()) => {
+                kiosk.set(k);
+                pin_entry.set(String::new());
+                message.set(Some((true, Key::KioskSettingsSaved)));
+            }
+            Err(_) => message.set(Some((false, Key::ErrQuota))),
+        }
+    };
+    view! {
+        <form class="card form" on:submit=save data-testid="kiosk-settings">
+            <h2>{c.t(Key::KioskSettingsTitle)}</h2>
+            <p class="muted" data-testid="pin-state">{move || c.t(if kiosk.with(|k| k.pin.is_some()) { Key::KioskPinSet } else { Key::KioskPinNotSet })()}</p>
+            <label for="new-pin">{c.t(Key::KioskPinNew)}</label>
+            <input id="new-pin" type="password" inputmode="numeric" autocomplete="new-password" maxlength="8"
+                prop:value=pin_entry on:input=move |ev| pin_entry.set(event_target_value(&ev))/>
+            <label for="idle-seconds">{c.t(Key::KioskIdle)}</label>
+            <input id="idle-seconds" type="number" min="10" max="600" step="5"
+                prop:value=move || kiosk.with(|k| k.idle_seconds.to_string())
+                on:change=move |ev| {
+                    let v = event_target_value(&ev).parse::<u32>().unwrap_or(60).clamp(10, 600);
+                    kiosk.update(|k| k.idle_seconds = v);
+                }/>
+            <label class="check">
+                <input type="checkbox" prop:checked=move || kiosk.with(|k| k.keep_partial)
+                    on:change=move |ev| { let on = event_target_checked(&ev); kiosk.update(|k| k.keep_partial = on); }/>
+                {c.t(Key::KioskKeepPartial)}
+            </label>
+            <button type="submit" data-testid="save-kiosk">{c.t(Key::Save)}</button>
+            {move || message.get().map(|(ok, k)| view! {
+                <p class=if ok { "alert alert-ok" } else { "alert alert-error" } role="status">{c.t(k)}</p>
+            })}
+        </form>
     }
 }

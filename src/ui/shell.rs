@@ -42,6 +42,7 @@ pub fn Shell(route: Route) -> impl IntoView {
         Route::Detail(Section::Processes, id, view) => {
             view! { <super::processes::ProcessDetail id view/> }.into_any()
         }
+        Route::Section(Section::Surveys) => view! { <super::surveys::SurveysPage/> }.into_any(),
         Route::Section(Section::Data) => view! { <super::data::DataPage/> }.into_any(),
         Route::Section(Section::Settings) => view! { <super::settings::SettingsPage/> }.into_any(),
         Route::Section(s) => view! { <SectionPage section=s/> }.into_any(),
@@ -61,7 +62,7 @@ pub fn Shell(route: Route) -> impl IntoView {
             </div>
             <div class="header-tools">
                 <LangSwitch/>
-                <a class="button button-secondary" href=Route::Kiosk.href()>{c.t(Key::OpenKiosk)}</a>
+                <a class="button button-secondary" href=Route::Section(Section::Surveys).href()>{c.t(Key::OpenKiosk)}</a>
             </div>
         </header>
         <nav class="app-nav" aria-label=c.t(Key::MainNavigation)>

@@ -1,0 +1,43 @@
+//! The kiosk's settings on this device (localStorage): the PIN hash, timeouts, the shift,
+//! and the count of wrong PIN attempts, which survives a reload so waiting cannot be skipped.
+
+use crate::domain::model::Id;
+use crate::domain::pin::PinHash;
+use gloo_storage::{LocalStorage, Storage};
+use serde::{Deserialize, Serialize};
+
+const KEY: &str = "serviceflow.kiosk";
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct KioskSettings {
+    pub pin: Option<PinHash>,
+    pub idle_seconds: u32,
+    pub keep_partial: bool,
+    pub staff_on_duty: Option<Id>,
+    pub failures: u32,
+    /// Epoch milliseconds before which no PIN attempt is taken.
+    pub locked_until: f64,
+}
+
+impl Default for KioskSettings {
+    fn default() -> Self {
+        KioskSettings {
+            pin: None,
+            idle_seconds: 60,
+            keep_partial: false,
+            staff_on_duty: None,
+            failures: 0,
+            locked_until: 0.0,
+        }
+    }
+}
+
+pub fn load() -> KioskSettings {
+    LocalStorage::get(KEY).unwrap_or_default()
+}
+
+/// Saved, or the browser refused (storage full or disabled): the caller shows that.
+pub fn save(s: &KioskSettings) -> Result<(), String> {
+    LocalStorage::set(KEY, s).map_err(|e| e.to_string())
+}

@@ -1,0 +1,136 @@
+//! 满意度调查 Surveys: the business's surveys, added from ready-made instruments, each with
+//! its latest figures and a link that starts the kiosk.
+
+use super::app_data::app_data;
+use super::{browser, ctx};
+use crate::domain::instruments::{self, InstrumentId};
+use crate::domain::model::{Id, QuestionKind, Response, SurveyVersion};
+use crate::domain::{scoring, Data};
+use crate::i18n::{format_number, pick, Key};
+use crate::route::{Route, Section};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// The question ids of one kind in these versions.
+fn questions(versions: &[&SurveyVersion], kind: QuestionKind) -> Vec<Id> {
+    versions
+        .iter()
+        .flat_map(|v| v.questions.iter())
+        .filter(|q| q.kind == kind)
+        .map(|q| q.id)
+        .collect()
+}
+
+#[component]
+pub fn SurveysPage() -> impl IntoView {
+    let c = ctx();
+    let app = app_data();
+    let choice = RwSignal::new(0usize);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(i) = InstrumentId::ALL.get(choice.get_untracked()) else {
+            return;
+        };
+        let made = instruments::instantiate(*i, &mut browser::new_id, browser::now());
+        spawn_local(async move {
+            let _ = app
+                .save(
+                    Data {
+                        surveys: vec![made.survey],
+                        survey_versions: vec![made.version],
+                        ..Data::default()
+                    },
+                    Vec::new(),
+                )
+                .await;
+        });
+    };
+    let rows = move || {
+        let lang = c.lang.get();
+        app.data.with(|d| {
+            d.surveys
+                .iter()
+                .filter(|s| !s.archived)
+                .map(|s| {
+                    let versions: Vec<&SurveyVersion> = d
+                        .survey_versions
+                        .iter()
+                        .filter(|v| v.survey_id == s.id)
+                        .collect();
+                    let ids: Vec<Id> = versions.iter().map(|v| v.id).collect();
+                    let responses: Vec<&Response> = d
+                        .responses
+                        .iter()
+                        .filter(|r| ids.contains(&r.survey_version_id))
+                        .collect();
+                    let stars = questions(&versions, QuestionKind::Stars);
+                    let nps = questions(&versions, QuestionKind::Nps);
+                    let csat = scoring::csat(responses.iter().copied(), &stars);
+                    let nps = scoring::nps(responses.iter().copied(), &nps);
+                    let count = versions
+                        .iter()
+                        .map(|v| v.questions.len())
+                        .max()
+                        .unwrap_or(0);
+                    (
+                        s.id,
+                        pick(&s.name, lang).to_string(),
+                        count,
+                        responses.len(),
+                        csat,
+                        nps,
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let figure = move |label: &'static str, f: scoring::Figure, suffix: &'static str| {
+        f.value.map(|v| {
+            format!(
+                "{label} {}{suffix}{}",
+                format_number(v, 0, c.lang.get()),
+                if f.small_sample { " (n<30)" } else { "" }
+            )
+        })
+    };
+    view! {
+        <section class="page" data-page=Section::Surveys.slug()>
+            <h1>{c.t(Key::NavSurveys)}</h1>
+            <form class="card form-inline" on:submit=add data-testid="add-survey">
+                <h2>{c.t(Key::SurveysAdd)}</h2>
+                <label for="instrument">{c.t(Key::SurveysInstrument)}</label>
+                <select id="instrument" on:change=move |ev| choice.set(event_target_value(&ev).parse().unwrap_or(0))>
+                    {InstrumentId::ALL.into_iter().enumerate().map(|(i, ins)| view! {
+                        <option value=i.to_string()>
+                            {move || pick(&ins.name(), c.lang.get()).to_string()}
+                            {ins.is_simplification().then(|| view! { " ("{c.t(Key::SurveysSimplification)}")" })}
+                        </option>
+                    }).collect_view()}
+                </select>
+                <button type="submit">{c.t(Key::SurveysAdd)}</button>
+            </form>
+            <ul class="process-list" data-testid="survey-list">
+                {move || {
+                    let rows = rows();
+                    if rows.is_empty() {
+                        return view! { <li class="muted">{c.t(Key::SurveysNone)}</li> }.into_any();
+                    }
+                    rows.into_iter().map(|(id, name, count, responses, csat, nps)| view! {
+                        <li class="card process-row" data-survey=id.to_string()>
+                            <div>
+                                <strong class="process-name">{name}</strong>
+                                <p class="muted small">
+                                    {count}" "{c.t(Key::SurveysQuestions)}" · "{c.t(Key::SurveysResponses)}" "
+                                    <span data-testid="response-count">{responses}</span>
+                                    {figure("CSAT", csat, "%").map(|t| view! { " · "<span>{t}</span> })}
+                                    {figure("NPS", nps, "").map(|t| view! { " · "<span>{t}</span> })}
+                                </p>
+                            </div>
+                            <a class="button" data-testid="open-kiosk" href=Route::Kiosk(Some(id.to_string())).href()>{c.t(Key::SurveysOpenKiosk)}</a>
+                        </li>
+                    }).collect_view().into_any()
+                }}
+            </ul>
+        </section>
+    }
+}

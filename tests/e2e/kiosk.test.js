@@ -1,0 +1,176 @@
+// The customer kiosk at tablet size, by touch, with real IndexedDB and the service worker.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openContext, openApp, screenshot } from './harness.js';
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Every response and feedback record stored in IndexedDB, read straight from the database. */
+async function stored(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('serviceflow');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction(['records', 'segments']);
+      const out = { responses: [], feedback: [] };
+      const all = tx.objectStore('records').getAll();
+      const keys = tx.objectStore('records').getAllKeys();
+      const segs = tx.objectStore('segments').getAll();
+      tx.oncomplete = () => {
+        keys.result.forEach((k, i) => {
+          const [c] = k.split('/');
+          if (out[c] && all.result[i] !== 'null') out[c].push(JSON.parse(all.result[i]));
+        });
+        segs.result.forEach((s) => { const rs = JSON.parse(s); if (rs[0]?.survey_version_id) out.responses.push(...rs); });
+        open.result.close();
+        resolve(out);
+      };
+    };
+  }));
+}
+
+/** A business with staff (demo data), a PIN, and a CSAT survey; returns the kiosk page. */
+async function setUp({ locale = 'en-US', idle } = {}) {
+  const opened = await openContext(browser, { locale });
+  const { page } = opened;
+  await openApp(page, server.base, '#/data');
+  await page.tap('[data-testid="load-demo"]');
+  await page.waitForSelector('[data-testid="demo-loaded"]');
+  await page.tap('nav a[data-section="settings"]');
+  await page.fill('#new-pin', '2468');
+  if (idle) await page.fill('#idle-seconds', String(idle));
+  await page.locator('#idle-seconds').press('Tab');
+  await page.tap('[data-testid="save-kiosk"]');
+  await page.waitForFunction(() => /PIN is set/.test(document.querySelector('[data-testid="pin-state"]')?.textContent));
+  await page.tap('nav a[data-section="surveys"]');
+  const before = await page.locator('[data-survey]').count();
+  await page.selectOption('#instrument', { index: 0 });
+  await page.tap('[data-testid="add-survey"] button[type="submit"]');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-survey]').length === n + 1, before);
+  const row = page.locator('[data-survey]', { hasText: 'CSAT' }).last();
+  const surveyId = await row.getAttribute('data-survey');
+  await row.locator('[data-testid="open-kiosk"]').tap();
+  await page.waitForSelector('[data-testid="kiosk-start"]');
+  assert.equal(await page.locator('nav').count(), 0, 'no way out but the PIN');
+  await page.selectOption('#duty', { index: 1 });
+  const staffId = await page.$eval('#duty', (s) => s.value);
+  await page.tap('[data-testid="kiosk-start"]');
+  await page.waitForSelector('[data-testid="kiosk-question"]');
+  return { ...opened, surveyId, staffId };
+}
+
+
+test('answer by taps, thank-you, reset; double taps count once; the response is stamped and stored', async () => {
+  const { context, page, staffId, problems } = await setUp();
+  const before = (await stored(page)).responses.length;
+  await screenshot(page, 'kiosk-question-portrait-en');
+  // A double tap on the first answer answers once and moves on once.
+  await page.dblclick('.kiosk-answer[data-score="5"]');
+  await page.waitForFunction(() => document.querySelector('.kiosk-progress')?.textContent.startsWith('2'));
+  assert.equal(await page.locator('[data-testid="kiosk-thanks"]').count(), 0);
+  await page.fill('#kiosk-text', 'Lovely noodles');
+  await page.tap('[data-testid="kiosk-next"]');
+  await page.waitForSelector('[data-testid="kiosk-thanks"]');
+  await screenshot(page, 'kiosk-thanks-portrait-en');
+  // The thank-you resets itself for the next customer.
+  await page.waitForFunction(() => document.querySelector('.kiosk-progress')?.textContent.startsWith('1'), null, { timeout: 8000 });
+  const after = (await stored(page)).responses;
+  assert.equal(after.length, before + 1);
+  const mine = after.find((r) => Object.values(r.answers).some((a) => a.kind === 'text' && a.value === 'Lovely noodles'));
+  assert.ok(mine, 'the response is in IndexedDB');
+  assert.equal(mine.staff_id, staffId, 'stamped with the staff on duty');
+  assert.ok(Object.values(mine.answers).some((a) => a.kind === 'score' && a.value === 5));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a low score asks what went wrong and creates a service-recovery item', async () => {
+  const { context, page } = await setUp({ locale: 'zh-CN' });
+  const before = (await stored(page)).feedback.length;
+  await page.tap('.kiosk-answer[data-score="1"]');
+  await page.waitForSelector('#follow-up');
+  assert.match(await page.textContent('.kiosk-question'), /不满意|哪里|什么/);
+  await page.fill('#follow-up', '等了四十分钟');
+  await page.tap('[data-testid="kiosk-next"]');
+  await page.tap('[data-testid="kiosk-next"]');
+  await page.waitForSelector('[data-testid="kiosk-thanks"]');
+  const feedback = (await stored(page)).feedback;
+  assert.equal(feedback.length, before + 1);
+  const item = feedback.find((f) => f.text === '等了四十分钟');
+  assert.ok(item, JSON.stringify(feedback.slice(-2)));
+  assert.equal(item.kind, 'complaint');
+  assert.equal(item.status, 'open');
+  assert.equal(item.channel, 'kiosk');
+  await context.close();
+});
+
+test('a response survives a reload right after submit', async () => {
+  const { context, page } = await setUp();
+  const before = (await stored(page)).responses.length;
+  await page.tap('.kiosk-answer[data-score="4"]');
+  await page.waitForSelector('#kiosk-text');
+  await page.tap('[data-testid="kiosk-next"]');
+  await page.waitForSelector('[data-testid="kiosk-thanks"]');
+  await page.reload();
+  await page.waitForSelector('[data-testid="kiosk-question"]');
+  assert.equal((await stored(page)).responses.length, before + 1);
+  // After a reload the kiosk resumes for customers: no shift screen, still no navigation.
+  assert.equal(await page.locator('nav').count(), 0);
+  await context.close();
+});
+
+test('a wrong PIN is refused and slowed down; the right PIN leaves', async () => {
+  const { context, page } = await setUp();
+  await page.tap('[data-testid="kiosk-exit"]');
+  await page.fill('#pin', '1111');
+  await page.tap('[data-testid="pin-ok"]');
+  await page.waitForSelector('[data-testid="pin-message"]');
+  assert.match(await page.textContent('[data-testid="pin-message"]'), /Wrong PIN/);
+  assert.equal(await page.locator('nav').count(), 0);
+  // Straight away, even the right PIN must wait.
+  await page.fill('#pin', '2468');
+  await page.tap('[data-testid="pin-ok"]');
+  await page.waitForFunction(() => /Try again in/.test(document.querySelector('[data-testid="pin-message"]')?.textContent));
+  assert.equal(await page.locator('nav').count(), 0);
+  await page.waitForTimeout(1100);
+  await page.tap('[data-testid="pin-ok"]');
+  await page.waitForSelector('[data-page="surveys"]');
+  assert.equal(await page.locator('nav').count(), 1);
+  await context.close();
+});
+
+test('an idle kiosk warns, then starts over', async () => {
+  const { context, page } = await setUp({ idle: 12 });
+  await page.tap('.kiosk-answer[data-score="3"]');
+  await page.waitForSelector('#kiosk-text');
+  await page.waitForSelector('[data-testid="idle-warning"]', { timeout: 8000 });
+  await page.waitForFunction(() => document.querySelector('.kiosk-progress')?.textContent.startsWith('1'), null, { timeout: 15000 });
+  assert.equal(await page.locator('[data-testid="idle-warning"]').count(), 0);
+  await context.close();
+});
+
+test('the kiosk works offline after the first load', async () => {
+  const { context, page } = await setUp();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // Let the service worker take control of this page too, then cut the network.
+  await page.reload();
+  await page.waitForSelector('[data-testid="kiosk-question"]');
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('[data-testid="kiosk-question"]');
+  const before = (await stored(page)).responses.length;
+  await page.tap('.kiosk-answer[data-score="5"]');
+  await page.waitForSelector('#kiosk-text');
+  await page.tap('[data-testid="kiosk-next"]');
+  await page.waitForSelector('[data-testid="kiosk-thanks"]');
+  assert.equal((await stored(page)).responses.length, before + 1);
+  await context.close();
+});
