@@ -218,7 +218,7 @@ fn KioskRun(version: SurveyVersion) -> impl IntoView {
                         <h1 class="kiosk-question">{move || pick(&prompt, c.lang.get()).to_string()}</h1>
                         <label class="visually-hidden" for="follow-up">{move || pick(&label, c.lang.get()).to_string()}</label>
                         <textarea id="follow-up" class="kiosk-text" rows="4" prop:value=text on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-                        <button type="button" class="big" data-testid="kiosk-next" on:click=move |_| tap(Box::new(move || {
+                        <button type="button" class="big" data-testid="kiosk-next" disabled=move || busy.get() on:click=move |_| tap(Box::new(move || {
                             let t = text.get_untracked();
                             follow_ups.update(|m| { m.insert(q.id, t); });
                             advance(i);
@@ -351,7 +351,7 @@ fn QuestionScreen(
                         </button>
                     }
                 }).collect_view()}
-                <button type="button" class="big" data-testid="kiosk-next" on:click=move |_| tap(Box::new(move || {
+                <button type="button" class="big" data-testid="kiosk-next" disabled=move || busy.get() on:click=move |_| tap(Box::new(move || {
                     let p = picked.get_untracked();
                     if p.is_empty() { advance(index) } else { answer(index, Answer::Choices(p)) }
                 }))>{c.t(Key::KioskNext)}</button>
@@ -360,7 +360,7 @@ fn QuestionScreen(
         _ => view! {
             <label class="visually-hidden" for="kiosk-text">{move || pick(&text_label, c.lang.get()).to_string()}</label>
             <textarea id="kiosk-text" class="kiosk-text" rows="4" prop:value=text on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-            <button type="button" class="big" data-testid="kiosk-next" on:click=move |_| tap(Box::new(move || {
+            <button type="button" class="big" data-testid="kiosk-next" disabled=move || busy.get() on:click=move |_| tap(Box::new(move || {
                 let t = text.get_untracked();
                 if t.trim().is_empty() { advance(index) } else { answer(index, Answer::Text(t)) }
             }))>{c.t(Key::KioskNext)}</button>
@@ -372,7 +372,7 @@ fn QuestionScreen(
         <h1 class="kiosk-question" data-testid="kiosk-question">{move || pick(&heading, c.lang.get()).to_string()}</h1>
         {body}
         {skippable.then(|| view! {
-            <button type="button" class="secondary" data-testid="kiosk-skip" on:click=move |_| tap(Box::new(move || advance(index)))>{c.t(Key::KioskSkipQuestion)}</button>
+            <button type="button" class="secondary" data-testid="kiosk-skip" disabled=move || busy.get() on:click=move |_| tap(Box::new(move || advance(index)))>{c.t(Key::KioskSkipQuestion)}</button>
         })}
     }
 }

@@ -117,7 +117,7 @@ fn KioskSettingsCard() -> impl IntoView {
             <input id="new-pin" type="password" inputmode="numeric" autocomplete="new-password" maxlength="8"
                 prop:value=pin_entry on:input=move |ev| pin_entry.set(event_target_value(&ev))/>
             <label for="idle-seconds">{c.t(Key::KioskIdle)}</label>
-            <input id="idle-seconds" type="number" min="10" max="600" step="5"
+            <input id="idle-seconds" type="number" min="10" max="600" step="1"
                 prop:value=move || kiosk.with(|k| k.idle_seconds.to_string())
                 on:change=move |ev| {
                     let v = event_target_value(&ev).parse::<u32>().unwrap_or(60).clamp(10, 600);

@@ -49,7 +49,7 @@ async function setUp({ locale = 'en-US', idle } = {}) {
   if (idle) await page.fill('#idle-seconds', String(idle));
   await page.locator('#idle-seconds').press('Tab');
   await page.tap('[data-testid="save-kiosk"]');
-  await page.waitForFunction(() => /PIN is set/.test(document.querySelector('[data-testid="pin-state"]')?.textContent));
+  await page.waitForFunction(() => /PIN is set|PIN 已设置/.test(document.querySelector('[data-testid="pin-state"]')?.textContent));
   await page.tap('nav a[data-section="surveys"]');
   const before = await page.locator('[data-survey]').count();
   await page.selectOption('#instrument', { index: 0 });
