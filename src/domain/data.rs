@@ -115,6 +115,15 @@ impl Data {
         self.workspace.iter().find(|w| w.id == WORKSPACE_ID)
     }
 
+    /// Staff who have not left, as (id, name): who can be on duty or serve a run.
+    pub fn active_staff(&self) -> Vec<(Id, String)> {
+        self.staff
+            .iter()
+            .filter(|s| s.left_on.is_none())
+            .map(|s| (s.id, s.name.clone()))
+            .collect()
+    }
+
     /// Drops the given records; ids not present are ignored.
     pub fn remove(&mut self, deletes: &[(Collection, Id)]) {
         struct Remove<'a>(&'a [(Collection, Id)]);

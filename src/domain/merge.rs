@@ -184,8 +184,8 @@ mod tests {
         }
     }
 
-    #[test]
-    fn preview_counts_each_case() {
+    /// Role 1 identical, 2 newer on the device, 3 newer in the file, 4 only in the file.
+    fn device_and_file() -> (Data, Data) {
         let here = roles(vec![role(1, 1, "a"), role(2, 5, "b"), role(3, 1, "c")]);
         let file = roles(vec![
             role(1, 1, "a"),
@@ -193,6 +193,12 @@ mod tests {
             role(3, 9, "new"),
             role(4, 1, "d"),
         ]);
+        (here, file)
+    }
+
+    #[test]
+    fn preview_counts_each_case() {
+        let (here, file) = device_and_file();
         let row = preview(&here, &file).row(Collection::Roles);
         assert_eq!(
             row,
@@ -212,13 +218,7 @@ mod tests {
 
     #[test]
     fn merge_writes_only_new_and_winning_records() {
-        let here = roles(vec![role(1, 1, "a"), role(2, 5, "b"), role(3, 1, "c")]);
-        let file = roles(vec![
-            role(1, 1, "a"),
-            role(2, 1, "old"),
-            role(3, 9, "new"),
-            role(4, 1, "d"),
-        ]);
+        let (here, file) = device_and_file();
         let names: Vec<_> = merge(&here, &file)
             .roles
             .into_iter()

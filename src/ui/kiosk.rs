@@ -257,15 +257,7 @@ fn ShiftStart(
 ) -> impl IntoView {
     let c = ctx();
     let app = app_data();
-    let people = move || {
-        app.data.with(|d| {
-            d.staff
-                .iter()
-                .filter(|s| s.left_on.is_none())
-                .map(|s| (s.id, s.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
+    let people = move || app.data.with(Data::active_staff);
     let start = move |_| {
         let _ = settings::save(&kiosk.get_untracked());
         if let Some(s) = session() {

@@ -1,24 +1,16 @@
 // The data core end to end: real IndexedDB in real Chromium, no mocked storage.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { startServer, launch, openContext, openApp } from './harness.js';
+import { serveAndLaunch, openContext, openApp } from './harness.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const schema = JSON.parse(fs.readFileSync(path.resolve(here, '../../docs/backup.schema.json'), 'utf8'));
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serveAndLaunch();
 
 async function counts(page) {
   await page.waitForSelector('[data-testid="record-counts"]');
@@ -51,14 +43,14 @@ async function importFile(page, name, text) {
 
 async function clearSiteData(page) {
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Storage.clearDataForOrigin', { origin: server.base, storageTypes: 'all' });
+  await cdp.send('Storage.clearDataForOrigin', { origin: env.server.base, storageTypes: 'all' });
   await page.reload();
   await page.waitForSelector('[data-page]');
 }
 
 test('create data, export, clear site data, import: everything is back', async () => {
-  const { context, page, problems } = await openContext(browser, { locale: 'zh-CN' });
-  await openApp(page, server.base, '#/data');
+  const { context, page, problems } = await openContext(env.browser, { locale: 'zh-CN' });
+  await openApp(page, env.server.base, '#/data');
   await setBusinessName(page, '老街 面馆');
   await loadDemo(page);
   const before = await counts(page);
@@ -105,8 +97,8 @@ test('create data, export, clear site data, import: everything is back', async (
 });
 
 test('files with errors are refused with their paths and nothing changes', async () => {
-  const { context, page } = await openContext(browser, { locale: 'en-US' });
-  await openApp(page, server.base, '#/data');
+  const { context, page } = await openContext(env.browser, { locale: 'en-US' });
+  await openApp(page, env.server.base, '#/data');
   await setBusinessName(page, 'Harbour Hotel');
   await loadDemo(page);
   const before = await counts(page);
@@ -138,8 +130,8 @@ test('files with errors are refused with their paths and nothing changes', async
 });
 
 test('a backup dropped on the drop zone is previewed like a picked one', async () => {
-  const { context, page } = await openContext(browser);
-  await openApp(page, server.base, '#/settings');
+  const { context, page } = await openContext(env.browser);
+  await openApp(page, env.server.base, '#/settings');
   await setBusinessName(page, 'Drop Test Garage');
   await page.tap('nav a[data-section="data"]');
   const { text } = await exportBackup(page);
@@ -161,10 +153,10 @@ test('a backup dropped on the drop zone is previewed like a picked one', async (
 });
 
 test('two tabs see each other\'s edits without a reload', async () => {
-  const { context, page: a } = await openContext(browser);
-  await openApp(a, server.base, '#/settings');
+  const { context, page: a } = await openContext(env.browser);
+  await openApp(a, env.server.base, '#/settings');
   const b = await context.newPage();
-  await openApp(b, server.base, '#/dashboard');
+  await openApp(b, env.server.base, '#/dashboard');
   await setBusinessName(a, 'Tab A Salon');
   await b.waitForFunction(() => document.querySelector('[data-testid="business-name"]')?.textContent === 'Tab A Salon');
   await b.tap('nav a[data-section="settings"]');
@@ -174,15 +166,15 @@ test('two tabs see each other\'s edits without a reload', async () => {
 });
 
 test('a write that fails for lack of space is shown and loses nothing stored', async () => {
-  const { context, page } = await openContext(browser, { locale: 'zh-CN' });
-  await openApp(page, server.base, '#/settings');
+  const { context, page } = await openContext(env.browser, { locale: 'zh-CN' });
+  await openApp(page, env.server.base, '#/settings');
   await page.evaluate(() => navigator.serviceWorker.ready);
   // A real QuotaExceededError: Chromium is told this origin may keep only a little more than
   // it holds now — room for a name, not for three months of demo data. (Chromium applies an
   // override reliably only before the origin's first IndexedDB write, hence this order.)
   const cdp = await context.newCDPSession(page);
-  const { usage } = await cdp.send('Storage.getUsageAndQuota', { origin: server.base });
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.base, quotaSize: usage + 200_000 });
+  const { usage } = await cdp.send('Storage.getUsageAndQuota', { origin: env.server.base });
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: env.server.base, quotaSize: usage + 200_000 });
   await setBusinessName(page, '街角咖啡');
   await page.tap('nav a[data-section="data"]');
   await page.tap('[data-testid="load-demo"]');
@@ -194,7 +186,7 @@ test('a write that fails for lack of space is shown and loses nothing stored', a
   // What is shown equals what is stored: no demo records appear, the earlier name stays.
   assert.equal((await counts(page)).responses, 0);
   assert.equal(await page.textContent('[data-testid="business-name"]'), '街角咖啡');
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.base });
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: env.server.base });
   await page.reload();
   await page.waitForSelector('[data-page="data"]');
   await page.waitForFunction(() => document.querySelector('[data-testid="business-name"]')?.textContent === '街角咖啡');
@@ -207,8 +199,8 @@ test('a write that fails for lack of space is shown and loses nothing stored', a
 });
 
 test('replace keeps a snapshot that can be restored', async () => {
-  const { context, page } = await openContext(browser);
-  await openApp(page, server.base, '#/settings');
+  const { context, page } = await openContext(env.browser);
+  await openApp(page, env.server.base, '#/settings');
   await setBusinessName(page, 'Original Clinic');
   await page.tap('nav a[data-section="data"]');
   const original = await exportBackup(page);
@@ -227,10 +219,10 @@ test('replace keeps a snapshot that can be restored', async () => {
 });
 
 test('text fields are data, never markup', async () => {
-  const { context, page } = await openContext(browser);
+  const { context, page } = await openContext(env.browser);
   let dialogs = 0;
   page.on('dialog', (d) => { dialogs += 1; d.dismiss(); });
-  await openApp(page, server.base, '#/settings');
+  await openApp(page, env.server.base, '#/settings');
   const evil = '<img src=x onerror=alert(1)>';
   await setBusinessName(page, evil);
   await page.reload();

@@ -1,17 +1,9 @@
 // The customer kiosk at tablet size, by touch, with real IndexedDB and the service worker.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openContext, openApp, screenshot } from './harness.js';
+import { serveAndLaunch, openContext, openApp, screenshot } from './harness.js';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serveAndLaunch();
 
 /** Every response and feedback record stored in IndexedDB, read straight from the database. */
 async function stored(page) {
@@ -39,9 +31,9 @@ async function stored(page) {
 
 /** A business with staff (demo data), a PIN, and a CSAT survey; returns the kiosk page. */
 async function setUp({ locale = 'en-US', idle } = {}) {
-  const opened = await openContext(browser, { locale });
+  const opened = await openContext(env.browser, { locale });
   const { page } = opened;
-  await openApp(page, server.base, '#/data');
+  await openApp(page, env.server.base, '#/data');
   await page.tap('[data-testid="load-demo"]');
   await page.waitForSelector('[data-testid="demo-loaded"]');
   await page.tap('nav a[data-section="settings"]');

@@ -1,23 +1,15 @@
 // Process standards at tablet size, by touch: library, template, draft, edit, publish.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openContext, openApp, screenshot } from './harness.js';
+import { serveAndLaunch, openContext, openApp, screenshot } from './harness.js';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serveAndLaunch();
 
 const versionLine = (page) => page.textContent('[data-testid="version-line"]');
 
 test('create from a template, draft, edit a step, publish with a note; it is all there after reload', async () => {
-  const { context, page, problems } = await openContext(browser, { locale: 'zh-CN' });
-  await openApp(page, server.base, '#/processes');
+  const { context, page, problems } = await openContext(env.browser, { locale: 'zh-CN' });
+  await openApp(page, env.server.base, '#/processes');
   await page.selectOption('#template', { index: 0 });
   await page.tap('[data-testid="create-process"]');
   await page.waitForSelector('[data-page="process"]');
@@ -106,8 +98,8 @@ test('create from a template, draft, edit a step, publish with a note; it is all
 });
 
 test('the library searches, duplicates and archives', async () => {
-  const { context, page } = await openContext(browser, { locale: 'en-US' });
-  await openApp(page, server.base, '#/processes');
+  const { context, page } = await openContext(env.browser, { locale: 'en-US' });
+  await openApp(page, env.server.base, '#/processes');
   for (const index of [0, 1]) {
     await page.selectOption('#template', { index });
     await page.tap('[data-testid="create-process"]');
@@ -136,8 +128,8 @@ test('the library searches, duplicates and archives', async () => {
 });
 
 test('run the published version as a checklist by touch, then see compliance', async () => {
-  const { context, page, problems } = await openContext(browser, { locale: 'en-US' });
-  await openApp(page, server.base, '#/processes');
+  const { context, page, problems } = await openContext(env.browser, { locale: 'en-US' });
+  await openApp(page, env.server.base, '#/processes');
   await page.selectOption('#template', { index: 0 });
   await page.tap('[data-testid="create-process"]');
   await page.waitForSelector('[data-page="process"]');

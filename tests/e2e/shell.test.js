@@ -1,7 +1,6 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  startServer, launch, openContext, openApp, screenshot,
+import { serveAndLaunch, openContext, openApp, screenshot,
   SUB_PATH, TABLET_PORTRAIT, TABLET_LANDSCAPE, DESKTOP,
 } from './harness.js';
 
@@ -17,20 +16,12 @@ const SECTIONS = [
   ['settings', '设置', 'Settings'],
 ];
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serveAndLaunch();
 
 test('loads in the browser language with no console error and no outside request', async () => {
   for (const [locale, title] of [['zh-CN', '经营看板'], ['en-GB', 'Dashboard']]) {
-    const { context, page, problems } = await openContext(browser, { locale });
-    await openApp(page, server.base);
+    const { context, page, problems } = await openContext(env.browser, { locale });
+    await openApp(page, env.server.base);
     assert.equal(await page.textContent('h1'), title);
     assert.equal(await page.getAttribute('html', 'lang'), locale.startsWith('zh') ? 'zh-CN' : 'en');
     await page.waitForTimeout(300);
@@ -40,8 +31,8 @@ test('loads in the browser language with no console error and no outside request
 });
 
 test('every navigation link reaches its page, by touch', async () => {
-  const { context, page, problems } = await openContext(browser, { locale: 'zh-CN' });
-  await openApp(page, server.base);
+  const { context, page, problems } = await openContext(env.browser, { locale: 'zh-CN' });
+  await openApp(page, env.server.base);
   for (const [slug, zh] of SECTIONS) {
     await page.tap(`nav a[data-section="${slug}"]`);
     await page.waitForSelector(`[data-page="${slug}"]`);
@@ -54,8 +45,8 @@ test('every navigation link reaches its page, by touch', async () => {
 });
 
 test('the language switch applies at once and persists across reload', async () => {
-  const { context, page, problems } = await openContext(browser, { locale: 'zh-CN' });
-  await openApp(page, server.base, '#/staff');
+  const { context, page, problems } = await openContext(env.browser, { locale: 'zh-CN' });
+  await openApp(page, env.server.base, '#/staff');
   assert.equal(await page.textContent('h1'), '员工能力');
   await page.click('.app-header button.lang-option[lang="en"]');
   assert.equal(await page.textContent('h1'), 'Staff');
@@ -69,8 +60,8 @@ test('the language switch applies at once and persists across reload', async () 
 });
 
 test('a deep link survives a reload on a plain static server', async () => {
-  const { context, page, problems } = await openContext(browser);
-  await openApp(page, server.base, '#/reports');
+  const { context, page, problems } = await openContext(env.browser);
+  await openApp(page, env.server.base, '#/reports');
   await page.reload();
   await page.waitForSelector('[data-page="reports"]');
   assert.equal(await page.textContent('h1'), 'Reports');
@@ -84,12 +75,12 @@ test('a deep link survives a reload on a plain static server', async () => {
 });
 
 test('the app works when served under a sub-path', async () => {
-  const { context, page, problems } = await openContext(browser);
-  await openApp(page, server.base, '#/settings', SUB_PATH);
+  const { context, page, problems } = await openContext(env.browser);
+  await openApp(page, env.server.base, '#/settings', SUB_PATH);
   assert.equal(await page.textContent('h1'), 'Settings');
   await page.tap('nav a[data-section="processes"]');
   await page.waitForSelector('[data-page="processes"]');
-  assert.ok(page.url().startsWith(`${server.base}${SUB_PATH}`), page.url());
+  assert.ok(page.url().startsWith(`${env.server.base}${SUB_PATH}`), page.url());
   await page.reload();
   await page.waitForSelector('[data-page="processes"]');
   assert.deepEqual(problems, []);
@@ -97,8 +88,8 @@ test('the app works when served under a sub-path', async () => {
 });
 
 test('an unknown link shows a translated not-found page with a way back', async () => {
-  const { context, page } = await openContext(browser, { locale: 'zh-CN' });
-  await page.goto(`${server.base}/#/no-such-page`);
+  const { context, page } = await openContext(env.browser, { locale: 'zh-CN' });
+  await page.goto(`${env.server.base}/#/no-such-page`);
   await page.waitForSelector('main h1');
   assert.equal(await page.textContent('main h1'), '找不到这个页面');
   await page.tap('main a.button');
@@ -107,8 +98,8 @@ test('an unknown link shows a translated not-found page with a way back', async 
 });
 
 test('the kiosk route shows no navigation', async () => {
-  const { context, page, problems } = await openContext(browser);
-  await openApp(page, server.base, '#/kiosk');
+  const { context, page, problems } = await openContext(env.browser);
+  await openApp(page, env.server.base, '#/kiosk');
   assert.equal(await page.locator('nav').count(), 0);
   assert.equal(await page.locator('.app-header').count(), 0);
   assert.deepEqual(problems, []);
@@ -116,8 +107,8 @@ test('the kiosk route shows no navigation', async () => {
 });
 
 test('touch targets are at least 44 px and keyboard focus is visible', async () => {
-  const { context, page } = await openContext(browser);
-  await openApp(page, server.base);
+  const { context, page } = await openContext(env.browser);
+  await openApp(page, env.server.base);
   const small = await page.$$eval('a.nav-link, button, a.button', (els) =>
     els.filter((e) => e.offsetParent !== null)
       .map((e) => [e.textContent.trim(), e.getBoundingClientRect().height])
@@ -134,8 +125,8 @@ test('touch targets are at least 44 px and keyboard focus is visible', async () 
 test('screenshots at tablet and desktop sizes', async () => {
   for (const [name, viewport] of [['portrait', TABLET_PORTRAIT], ['landscape', TABLET_LANDSCAPE], ['desktop', DESKTOP]]) {
     for (const locale of ['zh-CN', 'en-US']) {
-      const { context, page } = await openContext(browser, { locale, viewport });
-      await openApp(page, server.base, '#/processes');
+      const { context, page } = await openContext(env.browser, { locale, viewport });
+      await openApp(page, env.server.base, '#/processes');
       // Nothing may overflow sideways: a squeezed desktop page would.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `${name} ${locale} overflows by ${overflow}px`);

@@ -90,15 +90,7 @@ fn StartRun(version: ProcessVersion) -> impl IntoView {
             save_run(app, run);
         }
     };
-    let people = move || {
-        app.data.with(|d| {
-            d.staff
-                .iter()
-                .filter(|s| s.left_on.is_none())
-                .map(|s| (s.id, s.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
+    let people = move || app.data.with(Data::active_staff);
     view! {
         <form class="card form" on:submit=start data-testid="start-run">
             <h2>{c.t(Key::RunStart)}</h2>
