@@ -63,6 +63,19 @@ keys! {
     KioskNoSurvey => "尚未选择问卷。请店长在“满意度调查”中开启顾客评价模式。",
         "No survey has been chosen yet. A manager starts the kiosk from Surveys.";
     KioskExit => "店长退出", "Manager exit";
+    ResponsesTitle => "答卷", "Responses";
+    ResponsesAll => "全部", "All";
+    ResponsesSurvey => "问卷", "Survey";
+    ResponsesStaff => "当班员工", "Staff on duty";
+    ResponsesNone => "没有符合条件的答卷。", "No responses match.";
+    ResponsesShown => "显示最近", "Showing the latest";
+    ResponsesOf => "条,共", "of";
+    ResponseOpen => "查看", "Open";
+    ResponseDelete => "删除", "Delete";
+    ResponseDeleteConfirm => "确定删除这份答卷吗?此操作不能撤销。", "Delete this response? This cannot be undone.";
+    ResponseDeleted => "答卷已删除。", "Response deleted.";
+    ResponseSubmitted => "提交时间", "Submitted";
+    ResponseAnswers => "回答", "Answers";
     SurveysAdd => "添加问卷", "Add a survey";
     SurveysInstrument => "问卷模板", "Instrument";
     SurveysNone => "还没有问卷。", "No surveys yet.";

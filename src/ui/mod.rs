@@ -6,6 +6,7 @@ mod data;
 mod kiosk;
 mod labels;
 mod processes;
+mod responses;
 mod section;
 mod settings;
 mod shell;

@@ -131,6 +131,7 @@ pub fn SurveysPage() -> impl IntoView {
                     }).collect_view().into_any()
                 }}
             </ul>
+            <super::responses::Responses/>
         </section>
     }
 }

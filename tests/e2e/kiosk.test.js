@@ -166,3 +166,35 @@ test('the kiosk works offline after the first load', async () => {
   assert.equal((await stored(page)).responses.length, before + 1);
   await context.close();
 });
+
+test('responses are listed, filtered, opened and deleted with confirmation', async () => {
+  const { context, page, surveyId, staffId } = await setUp();
+  await page.tap('.kiosk-answer[data-score="2"]');
+  await page.fill('#follow-up', 'Cold soup');
+  await page.tap('[data-testid="kiosk-next"]');
+  await page.fill('#kiosk-text', 'Otherwise fine');
+  await page.tap('[data-testid="kiosk-next"]');
+  await page.waitForSelector('[data-testid="kiosk-thanks"]');
+  await page.tap('[data-testid="kiosk-exit"]');
+  await page.fill('#pin', '2468');
+  await page.tap('[data-testid="pin-ok"]');
+  await page.waitForSelector('[data-testid="responses"]');
+  const matching = () => page.textContent('[data-testid="response-matching"]');
+  assert.ok(Number(await matching()) > 1, 'demo responses are listed too');
+  await page.selectOption('#resp-survey', surveyId);
+  await page.waitForFunction(() => document.querySelector('[data-testid="response-matching"]')?.textContent === '1');
+  await page.selectOption('#resp-staff', staffId);
+  assert.equal(await matching(), '1');
+  await page.tap('.response-row [data-action="open"]');
+  assert.match(await page.textContent('.response-row'), /Cold soup/);
+  page.once('dialog', (d) => d.accept());
+  await page.tap('.response-row [data-action="delete"]');
+  await page.waitForSelector('[data-testid="response-deleted"]');
+  assert.equal(await matching(), '0');
+  await page.reload();
+  await page.waitForSelector('[data-testid="responses"]');
+  await page.selectOption('#resp-survey', surveyId);
+  await page.waitForFunction(() => document.querySelector('[data-testid="response-matching"]')?.textContent === '0');
+  assert.equal((await stored(page)).responses.filter((r) => r.follow_ups && Object.values(r.follow_ups).includes('Cold soup')).length, 0);
+  await context.close();
+});
