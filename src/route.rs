@@ -1,5 +1,5 @@
-//! Routes live in the URL fragment (`#/processes`): a plain static server, or a file share,
-//! serves `index.html` for every deep link, and the app works under any sub-path.
+//! Routes live in the URL fragment (`#/processes`): a plain static server serves
+//! `index.html` for every deep link, and the app works under any sub-path.
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Section {
