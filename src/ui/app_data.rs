@@ -27,6 +27,17 @@ pub enum LoadState {
     Failed(StoreError),
 }
 
+impl LoadState {
+    /// For the page's `data-state`, so end-to-end tests can wait until the records are in.
+    pub fn code(&self) -> &'static str {
+        match self {
+            LoadState::Loading => "loading",
+            LoadState::Ready => "ready",
+            LoadState::Failed(_) => "failed",
+        }
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct AppData {
     pub data: RwSignal<Data>,

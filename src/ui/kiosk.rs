@@ -62,7 +62,7 @@ pub fn Kiosk(survey: Option<String>) -> impl IntoView {
         })
     });
     view! {
-        <main id="main" class="kiosk" data-page="kiosk">
+        <main id="main" class="kiosk" data-page="kiosk" data-state=move || app.state.with(super::app_data::LoadState::code)>
             <div class="kiosk-top"><LangSwitch/></div>
             {move || match version.get() {
                 Some(v) => view! { <KioskRun version=v/> }.into_any(),

@@ -79,7 +79,7 @@ pub fn Shell(route: Route) -> impl IntoView {
                 }).collect_view()}
             </ul>
         </nav>
-        <main id="main" class="app-main" tabindex="-1">
+        <main id="main" class="app-main" tabindex="-1" data-state=move || app.state.with(LoadState::code)>
             <StatusBanner/>
             {body}
         </main>

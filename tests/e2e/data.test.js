@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { serveAndLaunch, openContext, openApp } from './harness.js';
+import { serveAndLaunch, openContext, openApp, loaded } from './harness.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const schema = JSON.parse(fs.readFileSync(path.resolve(here, '../../docs/backup.schema.json'), 'utf8'));
@@ -13,6 +13,7 @@ const schema = JSON.parse(fs.readFileSync(path.resolve(here, '../../docs/backup.
 const env = serveAndLaunch();
 
 async function counts(page) {
+  await loaded(page);
   await page.waitForSelector('[data-testid="record-counts"]');
   return page.$$eval('[data-testid="record-counts"] tr', (rows) =>
     Object.fromEntries(rows.map((r) => [r.dataset.collection, Number(r.querySelector('td').textContent.replace(/,/g, ''))])));

@@ -83,10 +83,16 @@ export async function openContext(browser, { locale = 'en-US', viewport = TABLET
   return { context, page, problems };
 }
 
-/** Opens the app and waits until Leptos has mounted the view for `hash`. */
+/** Opens the app and waits until Leptos has mounted the view for `hash` with the records loaded. */
 export async function openApp(page, base, hash = '#/', prefix = '/') {
   await page.goto(`${base}${prefix}${hash}`);
   await page.waitForSelector('[data-page]');
+  await loaded(page);
+}
+
+/** Waits until IndexedDB has been read (after a reload, say). */
+export async function loaded(page) {
+  await page.waitForSelector('main[data-state="ready"]');
 }
 
 export async function screenshot(page, name) {
