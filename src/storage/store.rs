@@ -16,7 +16,9 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{IdbDatabase, IdbKeyRange, IdbObjectStore, IdbOpenDbRequest, IdbTransactionMode};
+use web_sys::{
+    IdbDatabase, IdbKeyRange, IdbObjectStore, IdbOpenDbRequest, IdbTransaction, IdbTransactionMode,
+};
 
 pub const DB_NAME: &str = "serviceflow";
 const DB_VERSION: u32 = 1;
@@ -33,7 +35,7 @@ fn segmented(c: Collection) -> bool {
 /// A write whose requests are issued; it is stored once `commit` resolves.
 pub struct Pending<'a> {
     store: &'a Store,
-    tx: web_sys::IdbTransaction,
+    tx: IdbTransaction,
     loose: HashMap<Collection, usize>,
 }
 
@@ -235,6 +237,20 @@ impl VisitorMut for Loader {
 }
 
 impl Store {
+    /// A read-write transaction over the two record stores.
+    fn record_stores(
+        &self,
+    ) -> Result<(IdbTransaction, IdbObjectStore, IdbObjectStore), StoreError> {
+        let tx = transaction(
+            &self.db,
+            &[RECORDS, SEGMENTS],
+            IdbTransactionMode::Readwrite,
+        )?;
+        let records_os = tx.object_store(RECORDS).map_err(js)?;
+        let segments_os = tx.object_store(SEGMENTS).map_err(js)?;
+        Ok((tx, records_os, segments_os))
+    }
+
     pub async fn load(&self) -> Result<Data, StoreError> {
         let mut segments: HashMap<Collection, Vec<String>> = HashMap::new();
         for (k, v) in read_all(&self.db, SEGMENTS).await? {
@@ -287,13 +303,7 @@ impl Store {
         deletes: &[(Collection, Id)],
         after: &Data,
     ) -> Result<Pending<'_>, StoreError> {
-        let tx = transaction(
-            &self.db,
-            &[RECORDS, SEGMENTS],
-            IdbTransactionMode::Readwrite,
-        )?;
-        let records_os = tx.object_store(RECORDS).map_err(js)?;
-        let segments_os = tx.object_store(SEGMENTS).map_err(js)?;
+        let (tx, records_os, segments_os) = self.record_stores()?;
         let mut plan = WritePlan {
             records_os: &records_os,
             segments_os: &segments_os,
@@ -330,13 +340,7 @@ impl Store {
 
     /// Replaces everything stored by `data`, in one transaction.
     pub async fn replace(&self, data: &Data) -> Result<(), StoreError> {
-        let tx = transaction(
-            &self.db,
-            &[RECORDS, SEGMENTS],
-            IdbTransactionMode::Readwrite,
-        )?;
-        let records_os = tx.object_store(RECORDS).map_err(js)?;
-        let segments_os = tx.object_store(SEGMENTS).map_err(js)?;
+        let (tx, records_os, segments_os) = self.record_stores()?;
         records_os.clear().map_err(js)?;
         segments_os.clear().map_err(js)?;
         struct All<'a>(&'a IdbObjectStore, &'a IdbObjectStore, Option<StoreError>);

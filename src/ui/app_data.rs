@@ -119,6 +119,13 @@ impl AppData {
         }
     }
 
+    /// Saves without waiting, for edits whose only follow-up is the banner a failure shows.
+    pub fn save_later(self, changes: Data) {
+        spawn_local(async move {
+            let _ = self.save(changes, Vec::new()).await;
+        });
+    }
+
     /// Replaces everything (after the caller took a snapshot).
     pub async fn replace(self, data: Data) -> Result<(), StoreError> {
         let Some(s) = store() else {

@@ -9,7 +9,6 @@ use crate::domain::{scoring, Data};
 use crate::i18n::{format_number, pick, Key};
 use crate::route::{Route, Section};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// The question ids of one kind in these versions.
 fn questions(versions: &[&SurveyVersion], kind: QuestionKind) -> Vec<Id> {
@@ -32,17 +31,10 @@ pub fn SurveysPage() -> impl IntoView {
             return;
         };
         let made = instruments::instantiate(*i, &mut browser::new_id, browser::now());
-        spawn_local(async move {
-            let _ = app
-                .save(
-                    Data {
-                        surveys: vec![made.survey],
-                        survey_versions: vec![made.version],
-                        ..Data::default()
-                    },
-                    Vec::new(),
-                )
-                .await;
+        app.save_later(Data {
+            surveys: vec![made.survey],
+            survey_versions: vec![made.version],
+            ..Data::default()
         });
     };
     let rows = move || {

@@ -69,9 +69,7 @@ pub fn listen(app: AppData) {
                     d.remove(&deletes);
                 });
                 if ours.counts().iter().any(|(_, n)| *n > 0) {
-                    spawn_local(async move {
-                        let _ = app.save(ours, Vec::new()).await;
-                    });
+                    app.save_later(ours);
                 }
             }
             Ok(Message::Reload) | Err(_) => spawn_local(app.reload()),

@@ -10,7 +10,6 @@ use crate::domain::process_library as library;
 use crate::domain::Data;
 use crate::i18n::{format_minutes, pick, Key, Lang};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 pub fn stage_key(k: StageKind) -> Key {
@@ -64,16 +63,9 @@ fn save_draft(app: AppData, process_id: Id, change: impl FnOnce(&mut ProcessVers
         return;
     };
     if let Ok(next) = edit::edit(&current, browser::now(), change) {
-        spawn_local(async move {
-            let _ = app
-                .save(
-                    Data {
-                        process_versions: vec![next],
-                        ..Data::default()
-                    },
-                    Vec::new(),
-                )
-                .await;
+        app.save_later(Data {
+            process_versions: vec![next],
+            ..Data::default()
         });
     }
 }
@@ -123,16 +115,9 @@ fn ProcessFields(process_id: Id) -> impl IntoView {
         let Some(mut p) = process() else { return };
         change(&mut p);
         p.updated_at = browser::now();
-        spawn_local(async move {
-            let _ = app
-                .save(
-                    Data {
-                        processes: vec![p],
-                        ..Data::default()
-                    },
-                    Vec::new(),
-                )
-                .await;
+        app.save_later(Data {
+            processes: vec![p],
+            ..Data::default()
         });
     };
     view! {
@@ -166,16 +151,9 @@ fn StartDraft(version: ProcessVersion) -> impl IntoView {
     let app = app_data();
     let start = move |_| {
         let draft = edit::new_draft(&version, browser::new_id(), browser::now());
-        spawn_local(async move {
-            let _ = app
-                .save(
-                    Data {
-                        process_versions: vec![draft],
-                        ..Data::default()
-                    },
-                    Vec::new(),
-                )
-                .await;
+        app.save_later(Data {
+            process_versions: vec![draft],
+            ..Data::default()
         });
     };
     view! {
@@ -442,16 +420,9 @@ fn PublishForm(process_id: Id, note: RwSignal<String>) -> impl IntoView {
             Ok(v) => {
                 error.set(None);
                 note.set(String::new());
-                spawn_local(async move {
-                    let _ = app
-                        .save(
-                            Data {
-                                process_versions: vec![v],
-                                ..Data::default()
-                            },
-                            Vec::new(),
-                        )
-                        .await;
+                app.save_later(Data {
+                    process_versions: vec![v],
+                    ..Data::default()
                 });
             }
             Err(e) => error.set(Some(e)),

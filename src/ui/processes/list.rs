@@ -119,16 +119,9 @@ fn ProcessRow(p: ServiceProcess, latest: Option<(u32, VersionStatus, usize)>) ->
             updated_at: browser::now(),
             ..for_archive.clone()
         };
-        spawn_local(async move {
-            let _ = app
-                .save(
-                    Data {
-                        processes: vec![changed],
-                        ..Data::default()
-                    },
-                    Vec::new(),
-                )
-                .await;
+        app.save_later(Data {
+            processes: vec![changed],
+            ..Data::default()
         });
     };
     view! {

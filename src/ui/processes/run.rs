@@ -11,7 +11,6 @@ use crate::domain::process_run::{self as runs, RunError};
 use crate::domain::Data;
 use crate::i18n::{format_minutes, pick, Key};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 fn error_key(e: RunError) -> Key {
     match e {
@@ -24,16 +23,9 @@ fn error_key(e: RunError) -> Key {
 }
 
 fn save_run(app: AppData, run: ProcessRun) {
-    spawn_local(async move {
-        let _ = app
-            .save(
-                Data {
-                    runs: vec![run],
-                    ..Data::default()
-                },
-                Vec::new(),
-            )
-            .await;
+    app.save_later(Data {
+        runs: vec![run],
+        ..Data::default()
     });
 }
 
