@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod bilingual;
 pub mod capabilities;
+pub mod capability;
 pub mod data;
 pub mod demo;
 pub mod import;
@@ -21,6 +22,8 @@ pub mod process_run;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
 pub mod scoring;
+#[cfg(test)]
+mod survey_fixtures;
 pub mod templates;
 
 pub use data::{Collection, Data, PairVisitor, Record, Visitor, VisitorMut};

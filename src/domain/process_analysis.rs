@@ -86,6 +86,64 @@ fn to_standard(step: &Step, rec: &StepRecord) -> bool {
     }
 }
 
+/// How one step of a run went.
+struct Outcome<'v> {
+    step: &'v Step,
+    /// Seconds taken, when it was done.
+    actual_s: Option<f64>,
+    compliant: bool,
+    skipped: bool,
+}
+
+fn outcomes<'v>(version: &'v ProcessVersion, run: &ProcessRun) -> Vec<Outcome<'v>> {
+    let records: HashMap<Id, &StepRecord> = run.steps.iter().map(|r| (r.step_id, r)).collect();
+    let mut previous_done = run.started_at;
+    steps(version)
+        .map(|step| {
+            let rec = records.get(&step.id);
+            let done_at = rec
+                .filter(|r| r.skipped_reason.is_none())
+                .and_then(|r| r.done_at);
+            let mut out = Outcome {
+                step,
+                actual_s: None,
+                compliant: false,
+                skipped: rec.is_some_and(|r| r.skipped_reason.is_some()),
+            };
+            if let (Some(rec), Some(done)) = (rec, done_at) {
+                let start = rec.started_at.unwrap_or(previous_done);
+                let actual = (done - start).num_milliseconds().max(0) as f64 / 1000.0;
+                out.actual_s = Some(actual);
+                out.compliant = actual <= step.time_limit_s as f64 && to_standard(step, rec);
+                previous_done = done;
+            }
+            out
+        })
+        .collect()
+}
+
+fn finished_within(run: &ProcessRun, from: Time, to: Time) -> bool {
+    run.finished_at.is_some_and(|f| f >= from && f < to)
+}
+
+/// Compliance of the runs one member of staff served that finished within `[from, to)`,
+/// over every process: what the person's own work says about following the standards.
+pub fn staff_compliance(d: &Data, staff_id: Id, from: Time, to: Time) -> Share {
+    let versions: HashMap<Id, &ProcessVersion> =
+        d.process_versions.iter().map(|v| (v.id, v)).collect();
+    let mut share = Share::default();
+    for run in d
+        .runs
+        .iter()
+        .filter(|r| r.staff_id == Some(staff_id) && finished_within(r, from, to))
+    {
+        if let Some(v) = versions.get(&run.process_version_id) {
+            outcomes(v, run).iter().for_each(|o| share.add(o.compliant));
+        }
+    }
+    share
+}
+
 pub fn analyse(d: &Data, process_id: Id, from: Time, to: Time) -> ProcessAnalysis {
     let versions: HashMap<Id, &ProcessVersion> = d
         .process_versions
@@ -102,18 +160,13 @@ pub fn analyse(d: &Data, process_id: Id, from: Time, to: Time) -> ProcessAnalysi
     let mut total = Share::default();
     let mut runs = 0;
 
-    for run in d
-        .runs
-        .iter()
-        .filter(|r| r.finished_at.is_some_and(|f| f >= from && f < to))
-    {
+    for run in d.runs.iter().filter(|r| finished_within(r, from, to)) {
         let Some(version) = versions.get(&run.process_version_id) else {
             continue;
         };
         runs += 1;
-        let records: HashMap<Id, &StepRecord> = run.steps.iter().map(|r| (r.step_id, r)).collect();
-        let mut previous_done = run.started_at;
-        for step in steps(version) {
+        for o in outcomes(version, run) {
+            let step = o.step;
             let entry = figures.entry(step.id).or_insert_with(|| {
                 if !order.contains(&step.id) {
                     order.push(step.id);
@@ -133,21 +186,11 @@ pub fn analyse(d: &Data, process_id: Id, from: Time, to: Time) -> ProcessAnalysi
                 };
                 (f, Vec::new())
             });
-            let rec = records.get(&step.id);
-            let done_at = rec
-                .filter(|r| r.skipped_reason.is_none())
-                .and_then(|r| r.done_at);
-            let skipped = rec.is_some_and(|r| r.skipped_reason.is_some());
-            let mut compliant = false;
-            if let (Some(rec), Some(done)) = (rec, done_at) {
-                let start = rec.started_at.unwrap_or(previous_done);
-                let actual = (done - start).num_milliseconds().max(0) as f64 / 1000.0;
-                let on_time = actual <= step.time_limit_s as f64;
-                compliant = on_time && to_standard(step, rec);
+            if let Some(actual) = o.actual_s {
                 entry.1.push(actual);
-                entry.0.overrun.add(!on_time);
-                previous_done = done;
+                entry.0.overrun.add(actual > step.time_limit_s as f64);
             }
+            let (compliant, skipped) = (o.compliant, o.skipped);
             entry.0.compliance.add(compliant);
             entry.0.skipped.add(skipped);
             by_tier.entry(step.tier).or_default().add(compliant);

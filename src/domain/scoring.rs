@@ -30,6 +30,42 @@ impl Figure {
     }
 }
 
+/// Every question of some survey versions, found by (version, question): a new version may
+/// keep a question's id, and a response is read against the version it answered.
+pub struct Questions<'q>(BTreeMap<(Id, Id), &'q Question>);
+
+impl<'q> Questions<'q> {
+    pub fn new(versions: &'q [SurveyVersion]) -> Self {
+        Questions(
+            versions
+                .iter()
+                .flat_map(|v| v.questions.iter().map(move |q| ((v.id, q.id), q)))
+                .collect(),
+        )
+    }
+
+    /// The scored answers of one response, with their question. Answers outside the
+    /// question's scale, or to unknown / unscored questions, are ignored (a damaged import
+    /// must not bend the figures).
+    pub fn scored<'r>(
+        &'r self,
+        response: &'r Response,
+    ) -> impl Iterator<Item = (&'q Question, u8)> + 'r {
+        response.answers.iter().filter_map(move |(qid, answer)| {
+            let q = self.0.get(&(response.survey_version_id, *qid))?;
+            let Answer::Score(s) = answer else {
+                return None;
+            };
+            let (lo, hi) = q.kind.scale()?;
+            (lo..=hi).contains(s).then_some((*q, *s))
+        })
+    }
+}
+
+pub(crate) fn mean_of(values: &[f64]) -> Option<f64> {
+    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+}
+
 /// Every score answer to the given questions.
 fn scores<'a, I>(responses: I, questions: &'a [Id]) -> impl Iterator<Item = u8> + 'a
 where

@@ -228,3 +228,22 @@ fn medians() {
     assert_eq!(median(&mut [3.0, 1.0, 2.0]), Some(2.0));
     assert_eq!(median(&mut [4.0, 1.0, 3.0, 2.0]), Some(2.5));
 }
+
+#[test]
+fn staff_compliance_counts_only_their_runs_in_the_period() {
+    let mut d = data();
+    // Runs A and B (and D, outside the period) served by staff 7, C by staff 8.
+    for (run, staff) in d.runs.iter_mut().zip([7, 7, 8, 7]) {
+        run.staff_id = Some(id(staff));
+    }
+    // Staff 7: A 4 + B 0 of 8 steps; staff 8: C 3 of 4; nobody else served a run.
+    assert_eq!(
+        staff_compliance(&d, id(7), t(0), t(1000)),
+        Share { num: 4, den: 8 }
+    );
+    assert_eq!(
+        staff_compliance(&d, id(8), t(0), t(1000)),
+        Share { num: 3, den: 4 }
+    );
+    assert_eq!(staff_compliance(&d, id(9), t(0), t(1000)).ratio(), None);
+}

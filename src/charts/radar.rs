@@ -1,0 +1,474 @@
+//! The capability radar: one person's scores on every capability, over the team average,
+//! the target and the previous period, on the same scale on every axis.
+
+use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use std::f64::consts::PI;
+
+/// A radar needs a shape (3 axes) and stays readable up to 12.
+pub const AXES: std::ops::RangeInclusive<usize> = 3..=12;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RadarError {
+    /// Fewer than 3 or more than 12 axes (the count given).
+    AxisCount(usize),
+    /// The scale's maximum is not a positive number.
+    BadMax,
+    /// Series `index` has not one value per axis.
+    SeriesLength { index: usize },
+    /// `plotters` refused to draw (not expected with a string target).
+    Draw,
+}
+
+/// The corners of a radar polygon. Axis `i` points at −90° + i·360°/n from the centre in
+/// SVG coordinates (y down): the first axis straight up, then clockwise. Each score sits at
+/// r·score/max, the score clamped to 0..=max (NaN counts as 0).
+pub fn radar_points(
+    scores: &[f64],
+    max: f64,
+    cx: f64,
+    cy: f64,
+    r: f64,
+) -> Result<Vec<(f64, f64)>, RadarError> {
+    if !AXES.contains(&scores.len()) {
+        return Err(RadarError::AxisCount(scores.len()));
+    }
+    if !(max > 0.0 && max.is_finite()) {
+        return Err(RadarError::BadMax);
+    }
+    let n = scores.len() as f64;
+    Ok(scores
+        .iter()
+        .enumerate()
+        .map(|(i, &s)| {
+            let s = if s.is_nan() { 0.0 } else { s.clamp(0.0, max) };
+            let (sin, cos) = angle(i, n).sin_cos();
+            let rho = r * s / max;
+            (cx + rho * cos, cy + rho * sin)
+        })
+        .collect())
+}
+
+fn angle(i: usize, n: f64) -> f64 {
+    -PI / 2.0 + i as f64 * 2.0 * PI / n
+}
+
+/// How a series is drawn, and its place in the stack (people on top).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SeriesKind {
+    Target,
+    TeamAverage,
+    PreviousPeriod,
+    Person,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RadarSeries {
+    /// Shown in the legend, as text.
+    pub label: String,
+    /// One per axis, in axis order.
+    pub values: Vec<f64>,
+    pub kind: SeriesKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RadarSpec {
+    pub title: String,
+    /// Already translated; one per axis.
+    pub axes: Vec<String>,
+    pub series: Vec<RadarSeries>,
+    /// The scale's top, 5.0 for capability scores; a grid ring at every whole number.
+    pub max: f64,
+    /// Width and height in SVG units (the drawing scales through its viewBox).
+    pub size: u32,
+}
+
+const INK: RGBColor = RGBColor(55, 65, 81);
+const GRID: RGBColor = RGBColor(209, 213, 219);
+const PERSON: RGBColor = RGBColor(37, 99, 235);
+const TEAM: RGBColor = RGBColor(234, 88, 12);
+const TARGET: RGBColor = RGBColor(22, 163, 74);
+const PREVIOUS: RGBColor = RGBColor(107, 114, 128);
+
+const TITLE_H: f64 = 32.0;
+const LEGEND_ROW: f64 = 20.0;
+const FONT: &str = "sans-serif";
+/// Font sizes as `plotters` takes them (it writes `font-size` = size / 1.24).
+const TITLE_PT: u32 = 22;
+const LABEL_PT: u32 = 16;
+const TICK_PT: u32 = 13;
+const LABEL_LINE: f64 = 15.0;
+/// Axis labels wider than this (estimated) wrap once, at the space nearest their middle.
+const LABEL_WRAP: f64 = 90.0;
+
+/// A rough width in SVG units: there is no font to measure with, and the browser lays the
+/// text out anyway; this only keeps labels inside the drawing.
+fn text_width(s: &str, pt: u32) -> f64 {
+    let em = f64::from(pt) / 1.24;
+    s.chars()
+        .map(|c| if c > '\u{2e80}' { em } else { 0.58 * em })
+        .sum()
+}
+
+/// One or two lines: long names ("Professional knowledge") would push the rings to nothing.
+fn wrap(label: &str) -> Vec<&str> {
+    if text_width(label, LABEL_PT) <= LABEL_WRAP {
+        return vec![label];
+    }
+    let middle = label.len() / 2;
+    let split = label
+        .match_indices(' ')
+        .map(|(i, _)| i)
+        .min_by_key(|i| i.abs_diff(middle));
+    match split {
+        Some(i) => vec![&label[..i], &label[i + 1..]],
+        None => vec![label],
+    }
+}
+
+impl SeriesKind {
+    fn color(self) -> &'static RGBColor {
+        match self {
+            SeriesKind::Person => &PERSON,
+            SeriesKind::TeamAverage => &TEAM,
+            SeriesKind::Target => &TARGET,
+            SeriesKind::PreviousPeriod => &PREVIOUS,
+        }
+    }
+
+    /// Dash and gap lengths; `None` for a solid line. Kinds differ by line, not only by
+    /// colour, so the chart still reads in grey or for colour-blind eyes.
+    fn dash(self) -> Option<(i32, i32)> {
+        match self {
+            SeriesKind::TeamAverage => Some((8, 4)),
+            SeriesKind::Target => Some((3, 3)),
+            SeriesKind::Person | SeriesKind::PreviousPeriod => None,
+        }
+    }
+
+    fn width(self) -> u32 {
+        match self {
+            SeriesKind::PreviousPeriod => 1,
+            _ => 2,
+        }
+    }
+}
+
+type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
+type Drawn = Result<(), RadarError>;
+
+fn px((x, y): (f64, f64)) -> (i32, i32) {
+    (x.round() as i32, y.round() as i32)
+}
+
+fn text(area: &Area, s: &str, at: (f64, f64), size: u32, pos: Pos) -> Drawn {
+    let style = TextStyle::from((FONT, size).into_font())
+        .color(&INK)
+        .pos(pos);
+    area.draw(&Text::new(s, px(at), style))
+        .map_err(|_| RadarError::Draw)
+}
+
+/// A line through `points` in the series' style, dashed or solid.
+fn line(area: &Area, points: Vec<(i32, i32)>, kind: SeriesKind) -> Drawn {
+    let style = kind.color().stroke_width(kind.width());
+    match kind.dash() {
+        Some((dash, gap)) => area.draw(&DashedPathElement::new(points, dash, gap, style)),
+        None => area.draw(&PathElement::new(points, style)),
+    }
+    .map_err(|_| RadarError::Draw)
+}
+
+/// The radar as a standalone SVG document. Every label is text: `plotters` escapes what it
+/// writes, and the `<title>` added here for screen readers is escaped too.
+pub fn radar_svg(spec: &RadarSpec) -> Result<String, RadarError> {
+    let n = spec.axes.len();
+    if let Some(index) = spec.series.iter().position(|s| s.values.len() != n) {
+        return Err(RadarError::SeriesLength { index });
+    }
+    let size = f64::from(spec.size);
+    let legend_h = LEGEND_ROW * spec.series.len() as f64 + 8.0;
+    let plot_h = size - TITLE_H - legend_h;
+    let labels: Vec<Vec<&str>> = spec.axes.iter().map(|a| wrap(a)).collect();
+    let widest = labels
+        .iter()
+        .flatten()
+        .map(|l| text_width(l, LABEL_PT))
+        .fold(0.0, f64::max);
+    // Room around the rings for the axis labels, but never less than a readable radar.
+    let r = (size / 2.0 - 16.0 - widest)
+        .min(plot_h / 2.0 - 2.0 * LABEL_LINE)
+        .max(size * 0.2);
+    let (cx, cy) = (size / 2.0, TITLE_H + plot_h / 2.0);
+    let ring = |k: f64| radar_points(&vec![k; n], spec.max, cx, cy, r);
+    let outer = ring(spec.max)?;
+
+    let mut buf = String::new();
+    {
+        let area = SVGBackend::with_string(&mut buf, (spec.size, spec.size)).into_drawing_area();
+        let center = Pos::new(HPos::Center, VPos::Center);
+        text(&area, &spec.title, (cx, TITLE_H / 2.0), TITLE_PT, center)?;
+
+        let whole = (1..).map(f64::from).take_while(|k| *k <= spec.max);
+        for k in whole {
+            let mut pts: Vec<(i32, i32)> = ring(k)?.into_iter().map(px).collect();
+            pts.push(pts[0]);
+            area.draw(&PathElement::new(pts, GRID.stroke_width(1)))
+                .map_err(|_| RadarError::Draw)?;
+            let tick = Pos::new(HPos::Left, VPos::Bottom);
+            text(
+                &area,
+                &k.to_string(),
+                (cx + 4.0, cy - r * k / spec.max),
+                TICK_PT,
+                tick,
+            )?;
+        }
+        for (i, (&end, lines)) in outer.iter().zip(&labels).enumerate() {
+            area.draw(&PathElement::new(
+                vec![px((cx, cy)), px(end)],
+                GRID.stroke_width(1),
+            ))
+            .map_err(|_| RadarError::Draw)?;
+            let (sin, cos) = angle(i, n as f64).sin_cos();
+            let h = match cos {
+                c if c > 0.3 => HPos::Left,
+                c if c < -0.3 => HPos::Right,
+                _ => HPos::Center,
+            };
+            let v = match sin {
+                s if s > 0.3 => VPos::Top,
+                s if s < -0.3 => VPos::Bottom,
+                _ => VPos::Center,
+            };
+            // Lines stack away from the rings: downwards below, upwards above.
+            let first = match v {
+                VPos::Top => 0.0,
+                VPos::Bottom => -(lines.len() as f64 - 1.0),
+                VPos::Center => -(lines.len() as f64 - 1.0) / 2.0,
+            };
+            for (j, l) in lines.iter().enumerate() {
+                let dy = (first + j as f64) * LABEL_LINE;
+                let at = (cx + (r + 10.0) * cos, cy + (r + 10.0) * sin + dy);
+                text(&area, l, at, LABEL_PT, Pos::new(h, v))?;
+            }
+        }
+
+        let mut stack: Vec<&RadarSeries> = spec.series.iter().collect();
+        stack.sort_by_key(|s| s.kind);
+        for s in stack {
+            let pts: Vec<(i32, i32)> = radar_points(&s.values, spec.max, cx, cy, r)?
+                .into_iter()
+                .map(px)
+                .collect();
+            if s.kind == SeriesKind::Person {
+                area.draw(&Polygon::new(pts.clone(), PERSON.mix(0.2).filled()))
+                    .map_err(|_| RadarError::Draw)?;
+                for p in &pts {
+                    area.draw(&Circle::new(*p, 3, PERSON.filled()))
+                        .map_err(|_| RadarError::Draw)?;
+                }
+            }
+            let mut closed = pts;
+            closed.push(closed[0]);
+            line(&area, closed, s.kind)?;
+        }
+
+        for (row, s) in spec.series.iter().enumerate() {
+            let y = size - legend_h + 4.0 + LEGEND_ROW * (row as f64 + 0.5);
+            let x = 16.0;
+            if s.kind == SeriesKind::Person {
+                let corners = [px((x, y - 5.0)), px((x + 24.0, y + 5.0))];
+                area.draw(&Rectangle::new(corners, PERSON.mix(0.2).filled()))
+                    .map_err(|_| RadarError::Draw)?;
+            }
+            line(&area, vec![px((x, y)), px((x + 24.0, y))], s.kind)?;
+            let left = Pos::new(HPos::Left, VPos::Center);
+            text(&area, &s.label, (x + 32.0, y), LABEL_PT, left)?;
+        }
+        area.present().map_err(|_| RadarError::Draw)?;
+    }
+    Ok(with_title(buf, &spec.title))
+}
+
+/// Names the drawing for assistive technology: `role="img"` and a `<title>` first inside
+/// the root element, as SVG accessibility asks.
+fn with_title(svg: String, title: &str) -> String {
+    let Some(open_end) = svg.find(">\n") else {
+        return svg;
+    };
+    let (open, rest) = svg.split_at(open_end + 2);
+    let open = open.replacen("<svg ", "<svg role=\"img\" ", 1);
+    format!("{open}<title>{}</title>\n{rest}", escape(title))
+}
+
+fn escape(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '<' => "&lt;".into(),
+            '>' => "&gt;".into(),
+            '&' => "&amp;".into(),
+            '"' => "&quot;".into(),
+            '\'' => "&apos;".into(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(got: &[(f64, f64)], want: &[(f64, f64)]) {
+        assert_eq!(got.len(), want.len());
+        for (g, w) in got.iter().zip(want) {
+            assert!(
+                (g.0 - w.0).abs() < 1e-9 && (g.1 - w.1).abs() < 1e-9,
+                "{g:?} != {w:?}"
+            );
+        }
+    }
+
+    const S3: f64 = 1.732_050_807_568_877_2; // √3
+
+    #[test]
+    fn three_axes_start_up_and_turn_clockwise() {
+        // Full scores on r = 50 around (100, 100), angles −90°, 30°, 150°:
+        // (100, 50), (100 + 50·cos 30°, 100 + 50·sin 30°) = (100 + 25√3, 125), mirrored.
+        let p = radar_points(&[5.0, 5.0, 5.0], 5.0, 100.0, 100.0, 50.0).unwrap();
+        close(
+            &p,
+            &[
+                (100.0, 50.0),
+                (100.0 + 25.0 * S3, 125.0),
+                (100.0 - 25.0 * S3, 125.0),
+            ],
+        );
+    }
+
+    #[test]
+    fn four_axes_scale_with_the_score() {
+        // Up, right, down, left; 2.5 of 5 is half the radius, 0 is the centre.
+        let p = radar_points(&[5.0, 2.5, 0.0, 5.0], 5.0, 100.0, 100.0, 50.0).unwrap();
+        close(
+            &p,
+            &[(100.0, 50.0), (125.0, 100.0), (100.0, 100.0), (50.0, 100.0)],
+        );
+    }
+
+    #[test]
+    fn six_axes() {
+        // 4 of 5 on r = 50 → 40 from the centre; angles −90°, −30°, 30°, 90°, 150°, 210°:
+        // 40·cos 30° = 20√3, 40·sin 30° = 20.
+        let p = radar_points(&[4.0; 6], 5.0, 100.0, 100.0, 50.0).unwrap();
+        let d = 20.0 * S3;
+        close(
+            &p,
+            &[
+                (100.0, 60.0),
+                (100.0 + d, 80.0),
+                (100.0 + d, 120.0),
+                (100.0, 140.0),
+                (100.0 - d, 120.0),
+                (100.0 - d, 80.0),
+            ],
+        );
+    }
+
+    #[test]
+    fn scores_are_clamped_to_the_scale() {
+        // 7 → 5 (the rim), −1 and NaN → 0 (the centre).
+        let p = radar_points(&[7.0, -1.0, f64::NAN], 5.0, 100.0, 100.0, 50.0).unwrap();
+        close(&p, &[(100.0, 50.0), (100.0, 100.0), (100.0, 100.0)]);
+    }
+
+    #[test]
+    fn axis_count_and_max_are_checked() {
+        let at = |s: &[f64], max| radar_points(s, max, 0.0, 0.0, 1.0).map(|_| ());
+        assert_eq!(at(&[1.0; 2], 5.0), Err(RadarError::AxisCount(2)));
+        assert_eq!(at(&[1.0; 13], 5.0), Err(RadarError::AxisCount(13)));
+        assert_eq!(at(&[1.0; 12], 5.0), Ok(()));
+        assert_eq!(at(&[1.0; 3], 0.0), Err(RadarError::BadMax));
+    }
+
+    fn spec() -> RadarSpec {
+        let series = |label: &str, v: f64, kind| RadarSeries {
+            label: label.into(),
+            values: vec![v; 4],
+            kind,
+        };
+        RadarSpec {
+            title: "Q4 & <b>".into(),
+            axes: vec![
+                "<script>alert(1)</script>".into(),
+                "沟通技巧".into(),
+                "Empathy".into(),
+                "Speed".into(),
+            ],
+            series: vec![
+                series("<img src=x onerror=alert(1)>", 3.5, SeriesKind::Person),
+                series("Team", 3.0, SeriesKind::TeamAverage),
+                series("Target", 4.0, SeriesKind::Target),
+                series("Last month", 2.0, SeriesKind::PreviousPeriod),
+            ],
+            max: 5.0,
+            size: 400,
+        }
+    }
+
+    #[test]
+    fn svg_escapes_every_label() {
+        let svg = radar_svg(&spec()).unwrap();
+        assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(svg.contains("&lt;img src=x onerror=alert(1)&gt;"));
+        assert!(svg.contains("<title>Q4 &amp; &lt;b&gt;</title>"));
+        assert!(svg.contains("沟通技巧"));
+        for raw in ["<script", "<img", "<b>"] {
+            assert!(!svg.contains(raw), "raw {raw} in the SVG");
+        }
+    }
+
+    #[test]
+    fn svg_scales_and_has_every_part() {
+        let svg = radar_svg(&spec()).unwrap();
+        assert!(svg.starts_with("<svg role=\"img\" "));
+        assert!(svg.contains("viewBox=\"0 0 400 400\""));
+        assert!(svg.trim_end().ends_with("</svg>"));
+        // Title + 5 ring numbers + 4 axis labels + 4 legend labels.
+        assert_eq!(svg.matches("<text").count(), 1 + 5 + 4 + 4);
+        // Only the person is filled.
+        assert_eq!(svg.matches("<polygon").count(), 1);
+    }
+
+    #[test]
+    fn long_labels_wrap_once_at_the_middle_space() {
+        assert_eq!(
+            wrap("Professional knowledge"),
+            ["Professional", "knowledge"]
+        );
+        assert_eq!(
+            wrap("Customer service awareness"),
+            ["Customer service", "awareness"]
+        );
+        assert_eq!(wrap("Speed"), ["Speed"]);
+        assert_eq!(wrap("专业知识"), ["专业知识"]);
+        let mut s = spec();
+        s.axes[2] = "Emotion management".into();
+        // One more <text> than before: the wrapped label's second line.
+        let svg = radar_svg(&s).unwrap();
+        assert_eq!(svg.matches("<text").count(), 1 + 5 + 5 + 4);
+        assert!(svg.contains("management"));
+    }
+
+    #[test]
+    fn svg_refuses_a_series_of_the_wrong_length() {
+        let mut s = spec();
+        s.series[2].values.pop();
+        assert_eq!(radar_svg(&s), Err(RadarError::SeriesLength { index: 2 }));
+        s.axes.truncate(2);
+        s.series.clear();
+        assert_eq!(radar_svg(&s), Err(RadarError::AxisCount(2)));
+    }
+}
