@@ -1,6 +1,7 @@
 //! The capability radar: one person's scores on every capability, over the team average,
 //! the target and the previous period, on the same scale on every axis.
 
+use super::svg::{escape, width_em};
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -106,10 +107,7 @@ const LABEL_WRAP: f64 = 90.0;
 /// A rough width in SVG units: there is no font to measure with, and the browser lays the
 /// text out anyway; this only keeps labels inside the drawing.
 fn text_width(s: &str, pt: u32) -> f64 {
-    let em = f64::from(pt) / 1.24;
-    s.chars()
-        .map(|c| if c > '\u{2e80}' { em } else { 0.58 * em })
-        .sum()
+    width_em(s) * f64::from(pt) / 1.24
 }
 
 /// One or two lines: long names ("Professional knowledge") would push the rings to nothing.
@@ -302,19 +300,6 @@ fn with_title(svg: String, title: &str) -> String {
     let (open, rest) = svg.split_at(open_end + 2);
     let open = open.replacen("<svg ", "<svg role=\"img\" ", 1);
     format!("{open}<title>{}</title>\n{rest}", escape(title))
-}
-
-fn escape(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '<' => "&lt;".into(),
-            '>' => "&gt;".into(),
-            '&' => "&amp;".into(),
-            '"' => "&quot;".into(),
-            '\'' => "&apos;".into(),
-            c => c.to_string(),
-        })
-        .collect()
 }
 
 #[cfg(test)]

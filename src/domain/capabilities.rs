@@ -112,9 +112,11 @@ const DEFAULTS: [Spec; 6] = [
 pub fn default_capabilities(ids: &mut impl FnMut() -> Id, now: Time) -> Vec<Capability> {
     DEFAULTS
         .iter()
-        .map(|d| Capability {
+        .zip(0..)
+        .map(|(d, i)| Capability {
             id: ids(),
-            created_at: now,
+            // A millisecond apart: capabilities are listed by creation, so they keep this order.
+            created_at: now + chrono::Duration::milliseconds(i),
             updated_at: now,
             name: d.name.local(),
             description: d.description.local(),
@@ -168,5 +170,34 @@ mod tests {
         ids.sort();
         ids.dedup();
         assert_eq!(ids.len(), 6);
+    }
+
+    #[test]
+    fn they_stay_in_order_whatever_their_ids() {
+        let now = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap();
+        let mut n = 100;
+        // Ids counting down: sorting by id alone would reverse the list.
+        let mut caps = default_capabilities(
+            &mut || {
+                n -= 1;
+                Uuid::from_u64_pair(0, n)
+            },
+            now,
+        );
+        caps[1].archived = true;
+        let names: Vec<&str> = crate::domain::capability::in_use(&caps)
+            .iter()
+            .map(|c| c.name.en.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Service awareness",
+                "Communication",
+                "Emotion management",
+                "Responsiveness",
+                "Problem solving"
+            ]
+        );
     }
 }

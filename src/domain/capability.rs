@@ -5,10 +5,17 @@ use super::model::{
     Capability, Evaluation, Evaluator, Id, QuestionKind, Response, Staff, Time, Training,
 };
 use super::scoring::{mean_of, Questions};
-use chrono::NaiveDate;
+use chrono::{Datelike, Months, NaiveDate, NaiveTime};
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
 use std::ops::Range;
+
+/// The capabilities in use, in the order they were created (the radar's axis order).
+pub fn in_use(capabilities: &[Capability]) -> Vec<&Capability> {
+    let mut caps: Vec<&Capability> = capabilities.iter().filter(|c| !c.archived).collect();
+    caps.sort_by_key(|c| (c.created_at, c.id));
+    caps
+}
 
 /// Orders a person's evaluations: later period first, then the latest edit (id breaks the
 /// tie so two devices always pick the same one).
@@ -226,6 +233,23 @@ pub fn training_effect(training: &Training, evals: &[Evaluation]) -> TrainingEff
         })
         .collect();
     TrainingEffect { attendees, team }
+}
+
+/// The month `date` falls in, as its first day: evaluations are kept per month.
+pub fn month_of(date: NaiveDate) -> NaiveDate {
+    date.with_day(1).unwrap_or(date)
+}
+
+/// The instants of the monthly period starting `period`: from its first day to the next
+/// month's (exclusive, so no response counts in two periods). UTC midnight: a shop's
+/// evening answers near a month's end may fall in the next, which a monthly view tolerates.
+pub fn period_bounds(period: NaiveDate) -> Range<Time> {
+    let start = month_of(period);
+    let next = start
+        .checked_add_months(Months::new(1))
+        .unwrap_or(NaiveDate::MAX);
+    let at = |d: NaiveDate| d.and_time(NaiveTime::MIN).and_utc();
+    at(start)..at(next)
 }
 
 /// Customer-derived scores are hidden below this many responses: a couple of answers
@@ -585,6 +609,14 @@ mod tests {
         let c1 = got[&id(1)];
         assert_eq!((c1.n, c1.hidden), (5, None));
         assert!((c1.value.unwrap() - 67.0 / 18.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn monthly_periods() {
+        assert_eq!(month_of(date(2, 28)), date(2, 1));
+        let p = period_bounds(date(12, 9));
+        assert_eq!(p.start.to_rfc3339(), "2026-12-01T00:00:00+00:00");
+        assert_eq!(p.end.to_rfc3339(), "2027-01-01T00:00:00+00:00");
     }
 
     #[test]

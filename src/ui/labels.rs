@@ -1,6 +1,7 @@
 //! Domain codes to the keys of their translated texts.
 
 use crate::domain::import::ProblemKind;
+use crate::domain::model::Dimension;
 use crate::domain::Collection;
 use crate::i18n::Key;
 use crate::storage::StoreError;
@@ -67,5 +68,17 @@ pub fn problem_detail(kind: &ProblemKind) -> String {
         | ProblemKind::NotAnObject
         | ProblemKind::WrongFormat
         | ProblemKind::BadSchemaVersion => String::new(),
+    }
+}
+
+/// SERVQUAL's dimensions by name; a business's own dimension shows as "custom".
+pub fn dimension(d: &Dimension) -> Key {
+    match d {
+        Dimension::Tangibles => Key::DimTangibles,
+        Dimension::Reliability => Key::DimReliability,
+        Dimension::Responsiveness => Key::DimResponsiveness,
+        Dimension::Assurance => Key::DimAssurance,
+        Dimension::Empathy => Key::DimEmpathy,
+        Dimension::Custom(_) => Key::DimCustom,
     }
 }

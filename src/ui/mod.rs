@@ -3,6 +3,7 @@
 mod app_data;
 mod browser;
 mod data;
+mod export;
 mod kiosk;
 mod labels;
 mod processes;
@@ -10,6 +11,7 @@ mod responses;
 mod section;
 mod settings;
 mod shell;
+mod staff;
 mod surveys;
 mod sync;
 

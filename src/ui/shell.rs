@@ -43,6 +43,10 @@ pub fn Shell(route: Route) -> impl IntoView {
             view! { <super::processes::ProcessDetail id view/> }.into_any()
         }
         Route::Section(Section::Surveys) => view! { <super::surveys::SurveysPage/> }.into_any(),
+        Route::Section(Section::Staff) => view! { <super::staff::StaffPage/> }.into_any(),
+        Route::Detail(Section::Staff, id, _) => {
+            view! { <super::staff::StaffDetail id/> }.into_any()
+        }
         Route::Section(Section::Data) => view! { <super::data::DataPage/> }.into_any(),
         Route::Section(Section::Settings) => view! { <super::settings::SettingsPage/> }.into_any(),
         Route::Section(s) => view! { <SectionPage section=s/> }.into_any(),

@@ -1,13 +1,13 @@
 //! The swimlane flowchart and the SIPOC view of the newest version.
 
 use super::super::app_data::app_data;
-use super::super::{browser, ctx};
+use super::super::{ctx, export};
 use super::editor::stage_key;
 use crate::charts::swimlane::{self, Node, Swimlane};
 use crate::domain::model::*;
 use crate::domain::process_edit::steps;
 use crate::domain::process_library as library;
-use crate::domain::{backup, Data};
+use crate::domain::Data;
 use crate::i18n::{format_minutes, pick, Key, Lang};
 use leptos::prelude::*;
 
@@ -80,15 +80,7 @@ pub fn Flowchart(process_id: Id) -> impl IntoView {
     };
     let download = move |_| {
         if let Some((svg, number)) = svg() {
-            let name = app.data.with_untracked(|d| {
-                let business = d
-                    .workspace()
-                    .map(|w| w.business_name.clone())
-                    .unwrap_or_default();
-                backup::file_name(&business, browser::now().date_naive())
-                    .replace(".json", &format!("-process-v{number}.svg"))
-            });
-            let _ = browser::download(&name, &svg, "image/svg+xml");
+            export::download_svg(&format!("process-v{number}"), &svg);
         }
     };
     view! {
