@@ -328,7 +328,7 @@ keys! {
     StaffTabCapabilities => "能力模型", "Capabilities";
     StaffTabTrainings => "培训", "Trainings";
     StaffNotFound => "找不到这位员工。", "This member of staff was not found.";
-    StaffBack => "← 返回团队", "← Back to the team";
+    StaffBack => "返回团队", "Back to the team";
     StaffPeriod => "评估周期(月)", "Period (month)";
     StaffAdd => "添加员工", "Add staff";
     StaffName => "姓名", "Name";
