@@ -60,7 +60,10 @@ pub fn generate(seed: u64, responses: usize, now: Time) -> Data {
     let v2 = simplify(&mut v1, next_id(), switch);
     let team = Team::new(&mut next_id, &clock, setup, &roles);
     let capabilities = default_capabilities(&mut next_id, setup);
-    let csat = instruments::instantiate(InstrumentId::Csat, &mut next_id, setup);
+    let mut csat = instruments::instantiate(InstrumentId::Csat, &mut next_id, setup);
+    // The restaurant reads its star question as the service attitude it asks about, so the
+    // staff pages can show what customers said about each waiter's service awareness.
+    csat.version.questions[0].dimension = Some(Dimension::Empathy);
     let nps = instruments::instantiate(InstrumentId::Nps, &mut next_id, setup);
 
     let mut g = Gen {

@@ -22,8 +22,10 @@ pub mod process_run;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
 pub mod scoring;
+pub mod survey_edit;
 #[cfg(test)]
 mod survey_fixtures;
 pub mod templates;
+pub mod visit_link;
 
 pub use data::{Collection, Data, PairVisitor, Record, Visitor, VisitorMut};

@@ -151,6 +151,40 @@ pub enum WeightError {
     NotHundred,
 }
 
+/// The SERVQUAL items of a survey version: each item whose expectation and perception are
+/// both asked, in item order, with the dimension the perception question names.
+pub fn servqual_items(version: &SurveyVersion) -> Vec<ServqualItem> {
+    let find = |want: fn(u8) -> ServqualPart, item: u8| {
+        version
+            .questions
+            .iter()
+            .find(|q| q.servqual == Some(want(item)))
+    };
+    let mut numbers: Vec<u8> = version
+        .questions
+        .iter()
+        .filter_map(|q| match q.servqual {
+            Some(ServqualPart::Perception { item }) => Some(item),
+            _ => None,
+        })
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    numbers
+        .into_iter()
+        .filter_map(|item| {
+            let e = find(|item| ServqualPart::Expectation { item }, item)?;
+            let p = find(|item| ServqualPart::Perception { item }, item)?;
+            Some(ServqualItem {
+                item,
+                dimension: p.dimension.clone()?,
+                expectation: e.id,
+                perception: p.id,
+            })
+        })
+        .collect()
+}
+
 pub fn servqual<'a>(
     responses: impl IntoIterator<Item = &'a Response> + Clone,
     items: &[ServqualItem],
@@ -390,5 +424,49 @@ mod tests {
         );
         let none = servqual(&[], &items, None).unwrap();
         assert_eq!(none.unweighted.value, None);
+    }
+
+    #[test]
+    fn servqual_items_pair_expectation_and_perception() {
+        let full = crate::domain::instruments::instantiate(
+            crate::domain::instruments::InstrumentId::Servqual22,
+            &mut {
+                let mut n = 0u128;
+                move || {
+                    n += 1;
+                    Id::from_u128(n)
+                }
+            },
+            chrono::DateTime::from_timestamp(0, 0).unwrap(),
+        );
+        let items = servqual_items(&full.version);
+        // 22 items: tangibles 1–4, reliability 5–9, responsiveness 10–13, assurance 14–17,
+        // empathy 18–22 (Parasuraman, Zeithaml & Berry 1988).
+        assert_eq!(items.len(), 22);
+        let count = |d: Dimension| items.iter().filter(|i| i.dimension == d).count();
+        assert_eq!(
+            [
+                count(Dimension::Tangibles),
+                count(Dimension::Reliability),
+                count(Dimension::Responsiveness),
+                count(Dimension::Assurance),
+                count(Dimension::Empathy)
+            ],
+            [4, 5, 4, 4, 5]
+        );
+        assert!(items.iter().all(|i| i.expectation != i.perception));
+        let short = crate::domain::instruments::instantiate(
+            crate::domain::instruments::InstrumentId::ServqualShort,
+            &mut {
+                let mut n = 0u128;
+                move || {
+                    n += 1;
+                    Id::from_u128(n)
+                }
+            },
+            chrono::DateTime::from_timestamp(0, 0).unwrap(),
+        );
+        // Perceptions only: no gap can be computed.
+        assert!(servqual_items(&short.version).is_empty());
     }
 }

@@ -15,6 +15,9 @@ pub struct KioskSettings {
     pub idle_seconds: u32,
     pub keep_partial: bool,
     pub staff_on_duty: Option<Id>,
+    /// Each customer is first asked for the visit code on their receipt (it can be skipped),
+    /// so an instant rating can be joined with the follow-up days later.
+    pub ask_visit_code: bool,
     pub failures: u32,
     /// Epoch milliseconds before which no PIN attempt is taken.
     pub locked_until: f64,
@@ -27,6 +30,7 @@ impl Default for KioskSettings {
             idle_seconds: 60,
             keep_partial: false,
             staff_on_duty: None,
+            ask_visit_code: false,
             failures: 0,
             locked_until: 0.0,
         }

@@ -7,7 +7,7 @@ use super::shell::LangSwitch;
 use super::{browser, ctx};
 use crate::domain::kiosk::{self as submit, Submission};
 use crate::domain::model::*;
-use crate::domain::{pin, Data};
+use crate::domain::{pin, survey_edit, Data};
 use crate::i18n::{pick, Key};
 use crate::route::{Route, Section};
 use crate::storage::{kiosk as settings, settings as device};
@@ -25,6 +25,7 @@ const ACTIVE: &str = "serviceflow.kiosk.active";
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Screen {
     Shift,
+    VisitCode,
     Question(usize),
     FollowUp(usize),
     Thanks,
@@ -53,13 +54,8 @@ pub fn Kiosk(survey: Option<String>) -> impl IntoView {
     let app = app_data();
     let survey_id = survey.and_then(|s| s.parse::<Id>().ok());
     let version = Memo::new(move |_| {
-        app.data.with(|d| {
-            d.survey_versions
-                .iter()
-                .filter(|v| Some(v.survey_id) == survey_id && v.status == VersionStatus::Published)
-                .max_by_key(|v| v.number)
-                .cloned()
-        })
+        app.data
+            .with(|d| survey_edit::current(d, survey_id?).cloned())
     });
     view! {
         <main id="main" class="kiosk" data-page="kiosk" data-state=move || app.state.with(super::app_data::LoadState::code)>
@@ -86,11 +82,17 @@ fn KioskRun(version: SurveyVersion) -> impl IntoView {
         .and_then(|s| s.get_item(ACTIVE).ok().flatten())
         .as_deref()
         == Some(survey_key.as_str());
-    let screen = RwSignal::new(if resumed {
-        Screen::Question(0)
-    } else {
-        Screen::Shift
-    });
+    let kiosk = RwSignal::new(settings::load());
+    // Where each customer starts: the receipt's visit code, if the shift asks for it.
+    let first = move || {
+        if kiosk.get_untracked().ask_visit_code {
+            Screen::VisitCode
+        } else {
+            Screen::Question(0)
+        }
+    };
+    let screen = RwSignal::new(if resumed { first() } else { Screen::Shift });
+    let visit_code = RwSignal::new(String::new());
     let answers = RwSignal::new(BTreeMap::<Id, Answer>::new());
     let follow_ups = RwSignal::new(BTreeMap::<Id, String>::new());
     let text = RwSignal::new(String::new());
@@ -98,15 +100,15 @@ fn KioskRun(version: SurveyVersion) -> impl IntoView {
     let save_failed = RwSignal::new(false);
     let now_ms = RwSignal::new(js_sys::Date::now());
     let last_touch = RwSignal::new(js_sys::Date::now());
-    let kiosk = RwSignal::new(settings::load());
     keep_awake();
 
     let reset = move || {
         answers.set(BTreeMap::new());
         follow_ups.set(BTreeMap::new());
         text.set(String::new());
+        visit_code.set(String::new());
         save_failed.set(false);
-        screen.set(Screen::Question(0));
+        screen.set(first());
     };
     let store_response = move |then_thank: bool| {
         let v = version.get_value();
@@ -115,7 +117,7 @@ fn KioskRun(version: SurveyVersion) -> impl IntoView {
             follow_ups: follow_ups.get_untracked(),
             staff_id: kiosk.get_untracked().staff_on_duty,
             device_id: device::device_id(|| browser::new_id().to_string()),
-            visit_code: String::new(),
+            visit_code: visit_code.get_untracked(),
         };
         let now = browser::now();
         let response = submit::response(&v, s, browser::new_id(), now);
@@ -205,7 +207,8 @@ fn KioskRun(version: SurveyVersion) -> impl IntoView {
     view! {
         <div class="kiosk-stage" on:pointerdown=move |_| last_touch.set(js_sys::Date::now()) on:keydown=move |_| last_touch.set(js_sys::Date::now())>
             {move || match screen.get() {
-                Screen::Shift => view! { <ShiftStart kiosk survey_key=survey_key.clone() on_start=move || screen.set(Screen::Question(0))/> }.into_any(),
+                Screen::Shift => view! { <ShiftStart kiosk survey_key=survey_key.clone() on_start=move || screen.set(first())/> }.into_any(),
+                Screen::VisitCode => view! { <VisitCodeScreen visit_code on_next=move || screen.set(Screen::Question(0))/> }.into_any(),
                 Screen::Question(i) => {
                     let q = version.with_value(|v| v.questions[i].clone());
                     view! { <QuestionScreen q index=i count answer tap text advance busy/> }.into_any()
@@ -231,7 +234,7 @@ fn KioskRun(version: SurveyVersion) -> impl IntoView {
                         <p class="kiosk-message">{c.t(Key::KioskThanksBody)}</p>
                     </div>
                 }.into_any(),
-                Screen::Pin => view! { <PinScreen kiosk on_cancel=move || screen.set(Screen::Question(0))/> }.into_any(),
+                Screen::Pin => view! { <PinScreen kiosk on_cancel=move || screen.set(first())/> }.into_any(),
             }}
             <Show when=move || save_failed.get()>
                 <p class="alert alert-error" role="alert" data-testid="kiosk-save-failed">{c.t(Key::KioskSaveFailed)}</p>
@@ -278,8 +281,33 @@ fn ShiftStart(
                     <option value=id.to_string() selected=move || kiosk.get().staff_on_duty == Some(id)>{name}</option>
                 }).collect_view()}
             </select>
+            <label class="check">
+                <input type="checkbox" id="ask-visit-code" prop:checked=move || kiosk.get().ask_visit_code
+                    on:change=move |ev| { let on = event_target_checked(&ev); kiosk.update(|k| k.ask_visit_code = on); }/>
+                {c.t(Key::KioskAskVisitCode)}
+            </label>
             <button type="button" class="big" data-testid="kiosk-start" on:click=start>{c.t(Key::KioskShiftStart)}</button>
         </div>
+    }
+}
+
+/// The customer types the code on their receipt, or skips.
+#[component]
+fn VisitCodeScreen(
+    visit_code: RwSignal<String>,
+    on_next: impl Fn() + Copy + 'static,
+) -> impl IntoView {
+    let c = ctx();
+    view! {
+        <h1 class="kiosk-question">{c.t(Key::KioskVisitCodeTitle)}</h1>
+        <form class="form kiosk-shift" on:submit=move |ev| { ev.prevent_default(); on_next(); }>
+            <label for="visit-code">{c.t(Key::KioskVisitCodeLabel)}</label>
+            <input id="visit-code" class="kiosk-text" autocomplete="off" autocapitalize="characters" maxlength="40"
+                prop:value=visit_code on:input=move |ev| visit_code.set(event_target_value(&ev))/>
+            <button type="submit" class="big" data-testid="visit-code-next">{c.t(Key::KioskNext)}</button>
+            <button type="button" class="secondary" data-testid="visit-code-skip"
+                on:click=move |_| { visit_code.set(String::new()); on_next(); }>{c.t(Key::KioskVisitCodeSkip)}</button>
+        </form>
     }
 }
 

@@ -43,6 +43,9 @@ pub fn Shell(route: Route) -> impl IntoView {
             view! { <super::processes::ProcessDetail id view/> }.into_any()
         }
         Route::Section(Section::Surveys) => view! { <super::surveys::SurveysPage/> }.into_any(),
+        Route::Detail(Section::Surveys, id, view) => {
+            view! { <super::surveys::SurveyDetail id view/> }.into_any()
+        }
         Route::Section(Section::Staff) => view! { <super::staff::StaffPage/> }.into_any(),
         Route::Detail(Section::Staff, id, _) => {
             view! { <super::staff::StaffDetail id/> }.into_any()

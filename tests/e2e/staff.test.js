@@ -144,3 +144,24 @@ test('the capability model is edited, kept, and a radar needs three capabilities
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('scores derived from customers and from processes are shown beside the manager\'s', async () => {
+  const { context, page, problems } = await openContext(env.browser);
+  await openApp(page, env.server.base, '#/data');
+  await page.tap('[data-testid="load-demo"]');
+  await page.waitForSelector('[data-testid="demo-loaded"]');
+  await page.tap('nav a[data-section="staff"]');
+  await page.tap('[data-staff] a.process-name');
+  await page.waitForSelector('[data-page="staff-person"]');
+  // Last month: the demo's customers answered often enough while this person was on duty.
+  const d = new Date();
+  const last = new Date(d.getFullYear(), d.getMonth() - 1, 1);
+  const month = `${last.getFullYear()}-${String(last.getMonth() + 1).padStart(2, '0')}`;
+  await page.fill('#person-period', month);
+  await page.waitForFunction(() => /\d\.\d \(n=\d+\)/.test(document.querySelector('[data-testid="person-scores"]').textContent));
+  const customers = await page.$$eval('[data-testid="score-customers"]', (tds) => tds.map((t) => t.textContent));
+  assert.ok(customers.some((t) => /^[1-5]\.\d \(n=([5-9]|\d\d+)\)$/.test(t)), customers.join(' | '));
+  assert.match(await page.textContent('[data-testid="process-compliance"]'), /\d+ ?% → [1-5]\.\d \/ 5 \(n=\d+\)/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,10 +1,16 @@
 //! 满意度调查 Surveys: the business's surveys, added from ready-made instruments, each with
 //! its latest figures and a link that starts the kiosk.
 
+mod builder;
+mod question;
+mod results;
+
 use super::app_data::app_data;
 use super::{browser, ctx};
 use crate::domain::instruments::{self, InstrumentId};
-use crate::domain::model::{Id, QuestionKind, Response, SurveyVersion};
+use crate::domain::model::{
+    Id, LocalText, QuestionKind, Response, Survey, SurveyKind, SurveyVersion,
+};
 use crate::domain::{scoring, Data};
 use crate::i18n::{format_number, pick, Key};
 use crate::route::{Route, Section};
@@ -18,6 +24,18 @@ fn questions(versions: &[&SurveyVersion], kind: QuestionKind) -> Vec<Id> {
         .filter(|q| q.kind == kind)
         .map(|q| q.id)
         .collect()
+}
+
+/// `#/surveys/<id>` edits a survey, `#/surveys/<id>/results` shows its figures.
+#[component]
+pub fn SurveyDetail(id: String, view: Option<String>) -> impl IntoView {
+    let Ok(survey_id) = id.parse::<Id>() else {
+        return view! { <p class="alert alert-warn">{ctx().t(Key::SurveyNotFound)}</p> }.into_any();
+    };
+    match view.as_deref() {
+        Some("results") => view! { <results::Results survey_id/> }.into_any(),
+        _ => view! { <builder::Builder survey_id/> }.into_any(),
+    }
 }
 
 #[component]
@@ -36,6 +54,23 @@ pub fn SurveysPage() -> impl IntoView {
             survey_versions: vec![made.version],
             ..Data::default()
         });
+    };
+    let blank = move |_| {
+        let now = browser::now();
+        let survey = Survey {
+            id: browser::new_id(),
+            created_at: now,
+            updated_at: now,
+            name: LocalText::new("新问卷", "New survey"),
+            kind: SurveyKind::Instant,
+            archived: false,
+        };
+        let href = Route::Detail(Section::Surveys, survey.id.to_string(), None).href();
+        app.save_later(Data {
+            surveys: vec![survey],
+            ..Data::default()
+        });
+        let _ = window().location().set_hash(&href);
     };
     let rows = move || {
         let lang = c.lang.get();
@@ -100,6 +135,7 @@ pub fn SurveysPage() -> impl IntoView {
                     }).collect_view()}
                 </select>
                 <button type="submit">{c.t(Key::SurveysAdd)}</button>
+                <button type="button" class="button-secondary" data-testid="blank-survey" on:click=blank>{c.t(Key::SurveysBlank)}</button>
             </form>
             <ul class="process-list" data-testid="survey-list">
                 {move || {
@@ -118,7 +154,11 @@ pub fn SurveysPage() -> impl IntoView {
                                     {figure("NPS", nps, "").map(|t| view! { " · "<span>{t}</span> })}
                                 </p>
                             </div>
-                            <a class="button" data-testid="open-kiosk" href=Route::Kiosk(Some(id.to_string())).href()>{c.t(Key::SurveysOpenKiosk)}</a>
+                            <div class="row-actions">
+                                <a class="button button-secondary" data-testid="edit-survey" href=Route::Detail(Section::Surveys, id.to_string(), None).href()>{c.t(Key::SurveysEdit)}</a>
+                                <a class="button button-secondary" data-testid="survey-results" href=Route::Detail(Section::Surveys, id.to_string(), Some("results".into())).href()>{c.t(Key::SurveysResults)}</a>
+                                <a class="button" data-testid="open-kiosk" href=Route::Kiosk(Some(id.to_string())).href()>{c.t(Key::SurveysOpenKiosk)}</a>
+                            </div>
                         </li>
                     }).collect_view().into_any()
                 }}
