@@ -113,3 +113,36 @@ export function serveAndLaunch() {
   });
   return env;
 }
+
+/**
+ * Every record in IndexedDB by collection, read straight from the database as the app does:
+ * segments first, then loose entries on top (`null` is a deletion not yet folded in).
+ */
+export async function readStore(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('serviceflow');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction(['records', 'segments']);
+      const byId = {};
+      const all = tx.objectStore('records').getAll();
+      const keys = tx.objectStore('records').getAllKeys();
+      const segs = tx.objectStore('segments').getAll();
+      const segKeys = tx.objectStore('segments').getAllKeys();
+      tx.oncomplete = () => {
+        segKeys.result.forEach((k, i) => {
+          const [c] = String(k).split('/');
+          for (const r of JSON.parse(segs.result[i])) (byId[c] ??= new Map()).set(r.id, r);
+        });
+        keys.result.forEach((k, i) => {
+          const [c, id] = String(k).split('/');
+          const m = (byId[c] ??= new Map());
+          if (all.result[i] === 'null') m.delete(id);
+          else m.set(id, JSON.parse(all.result[i]));
+        });
+        open.result.close();
+        resolve(Object.fromEntries(Object.entries(byId).map(([c, m]) => [c, [...m.values()]])));
+      };
+    };
+  }));
+}

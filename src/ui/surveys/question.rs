@@ -170,9 +170,9 @@ pub fn QuestionCard(draft: RwSignal<Vec<Question>>, qid: Id) -> impl IntoView {
                     |q, v| q.follow_up.get_or_insert_with(LocalText::default).en = v)}
             </Show>
             <div class="row-actions span-2">
-                <button type="button" class="button-secondary" data-action="up" on:click=move |_| draft.update(|qs| move_question(qs, index(), -1))
+                <button type="button" class="button-secondary" data-action="up" on:click=move |_| { let i = index(); draft.update(|qs| move_question(qs, i, -1)) }
                     aria-label=move || format!("{} {}", Key::StepMoveUp.text(c.lang.get()), index() + 1)>"↑"</button>
-                <button type="button" class="button-secondary" data-action="down" on:click=move |_| draft.update(|qs| move_question(qs, index(), 1))
+                <button type="button" class="button-secondary" data-action="down" on:click=move |_| { let i = index(); draft.update(|qs| move_question(qs, i, 1)) }
                     aria-label=move || format!("{} {}", Key::StepMoveDown.text(c.lang.get()), index() + 1)>"↓"</button>
                 <button type="button" class="button-danger" data-action="remove" on:click=move |_| draft.update(|qs| qs.retain(|q| q.id != qid))>{c.t(Key::QuestionRemove)}</button>
             </div>

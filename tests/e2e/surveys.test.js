@@ -1,0 +1,172 @@
+// The survey builder, versions, results and the visit code, at tablet size by touch, with
+// real IndexedDB.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveAndLaunch, openContext, openApp, loaded, readStore, screenshot } from './harness.js';
+
+const env = serveAndLaunch();
+
+/** A blank survey opened in the builder; returns its id. */
+async function blankSurvey(page, en, zh, kind = 'instant') {
+  await page.tap('nav a[data-section="surveys"]');
+  await page.tap('[data-testid="blank-survey"]');
+  await page.waitForSelector('[data-page="survey-builder"]');
+  await page.fill('#survey-name-en', en);
+  await page.fill('#survey-name-zh', zh);
+  if (kind === 'follow-up') await page.locator('input[name="survey-kind"]').nth(1).check();
+  return page.evaluate(() => location.hash.split('/')[2]);
+}
+
+/** Adds a question of the given kind (its index in the kind list) and returns its card. */
+async function addQuestion(page, kindIndex, en, zh) {
+  const before = await page.locator('[data-question]').count();
+  await page.selectOption('#new-question-kind', String(kindIndex));
+  await page.tap('[data-testid="add-question"]');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-question]').length === n + 1, before);
+  const card = page.locator('[data-question]').last();
+  if (en) await card.locator('[data-field="text-en"]').fill(en);
+  if (zh) await card.locator('[data-field="text-zh"]').fill(zh);
+  return card;
+}
+
+async function save(page) {
+  await page.tap('[data-testid="save-survey"]');
+  await page.waitForSelector('[data-testid="survey-saved"], [data-testid="survey-issues"]');
+}
+
+/** Starts the kiosk for a survey with the visit-code screen on. */
+async function kiosk(page, surveyId, askCode) {
+  await page.goto(`${env.server.base}/#/kiosk/${surveyId}`);
+  await loaded(page);
+  await page.waitForSelector('[data-testid="kiosk-start"]');
+  if (askCode) await page.check('#ask-visit-code');
+  await page.tap('[data-testid="kiosk-start"]');
+}
+
+test('build a survey, answer it with a visit code, edit it into version 2, read its results', async () => {
+  const { context, page, problems } = await openContext(env.browser);
+  await openApp(page, env.server.base, '#/surveys');
+  const id = await blankSurvey(page, 'After dinner', '餐后评价');
+
+  // A question without text is refused with a message naming it; nothing is saved.
+  const stars = await addQuestion(page, 0);
+  await save(page);
+  assert.match(await page.textContent('[data-testid="survey-issues"]'), /Question 1: write the question/);
+  await stars.locator('[data-field="text-en"]').fill('How was your dinner?');
+  await stars.locator('[data-field="text-zh"]').fill('这顿饭怎么样?');
+  await stars.locator('[data-field="threshold"]').selectOption('2');
+  await stars.locator('[data-field="follow-up-en"]').fill('What went wrong?');
+  await stars.locator('[data-field="follow-up-zh"]').fill('哪里不好?');
+  await stars.locator('[data-field="dimension"]').selectOption({ label: 'Empathy' });
+  await stars.locator('[data-field="required"]').check();
+  const choice = await addQuestion(page, 4, 'What did you order?', '您点了什么?');
+  await choice.locator('[data-field="option-en"]').nth(0).fill('Noodles');
+  await choice.locator('[data-field="option-en"]').nth(1).fill('Rice');
+  // Move the choice above the stars, then back: each keeps its own text.
+  await choice.locator('[data-action="up"]').tap();
+  await page.waitForFunction(() => document.querySelector('[data-question] [data-field="text-en"]').value === 'What did you order?');
+  await page.locator('[data-question]').first().locator('[data-action="down"]').tap();
+  await page.waitForFunction(() => document.querySelector('[data-question] [data-field="text-en"]').value === 'How was your dinner?');
+  await save(page);
+  assert.equal(await page.locator('[data-testid="survey-issues"]').count(), 0);
+  assert.match(await page.textContent('[data-testid="survey-version"]'), /Version 1 · Responses 0/);
+  await screenshot(page, 'survey-builder-portrait-en');
+
+  let db = await readStore(page);
+  const v1 = db.survey_versions.find((v) => v.survey_id === id);
+  assert.equal(v1.questions.length, 2);
+  assert.equal(v1.questions[0].dimension, 'empathy');
+  assert.equal(v1.questions[0].follow_up_at_or_below, 2);
+  assert.deepEqual(v1.questions[1].options.map((o) => o.en), ['Noodles', 'Rice']);
+
+  // A customer gives the receipt code, then answers: 3 stars, noodles.
+  await kiosk(page, id, true);
+  await page.fill('#visit-code', ' a17 ');
+  await page.tap('[data-testid="visit-code-next"]');
+  await page.tap('.kiosk-answer[data-score="3"]');
+  await page.tap('.kiosk-answer[data-choice="0"]');
+  await page.waitForSelector('[data-testid="kiosk-thanks"]');
+  await page.waitForSelector('#visit-code', { timeout: 8000 });
+  db = await readStore(page);
+  const answered = db.responses.filter((r) => r.survey_version_id === v1.id);
+  assert.equal(answered.length, 1);
+  assert.equal(answered[0].visit_code, 'a17');
+
+  // Now that it has a response, an edit publishes version 2; the response keeps version 1.
+  await page.goto(`${env.server.base}/#/surveys/${id}`);
+  await loaded(page);
+  await page.waitForSelector('[data-question]');
+  await page.locator('[data-question]').first().locator('[data-field="text-en"]').fill('How was your meal?');
+  await save(page);
+  assert.match(await page.textContent('[data-testid="survey-saved"]'), /new version: 2/);
+  assert.match(await page.textContent('[data-testid="survey-version"]'), /Version 2 · Responses 0/);
+  db = await readStore(page);
+  const versions = db.survey_versions.filter((v) => v.survey_id === id).sort((a, b) => a.number - b.number);
+  assert.deepEqual(versions.map((v) => [v.number, v.status]), [[1, 'retired'], [2, 'published']]);
+  assert.equal(versions[0].questions[0].text.en, 'How was your dinner?');
+  assert.equal(versions[1].questions[0].text.en, 'How was your meal?');
+  assert.equal(db.responses.find((r) => r.visit_code === 'a17').survey_version_id, versions[0].id);
+
+  // A follow-up survey days later, answered with the same code: NPS 10 (5 on the 1–5 scale).
+  const later = await blankSurvey(page, 'A week later', '一周回访', 'follow-up');
+  await addQuestion(page, 2, 'Would you recommend us?', '您会推荐我们吗?');
+  await save(page);
+  await kiosk(page, later, true);
+  await page.fill('#visit-code', 'A17');
+  await page.tap('[data-testid="visit-code-next"]');
+  await page.tap('.kiosk-answer[data-score="10"]');
+  await page.waitForSelector('[data-testid="kiosk-thanks"]');
+
+  // Results of the first survey: CSAT over its one answer, and the visit joined with the follow-up.
+  await page.goto(`${env.server.base}/#/surveys/${id}/results`);
+  await loaded(page);
+  await page.selectOption('#results-period', '0');
+  const figures = await page.$$eval('[data-testid="figure"]', (tds) => tds.map((t) => t.textContent));
+  assert.match(figures[0], /^CSAT 0% \(n=1\) \(fewer than 30 answers/);
+  await page.selectOption('#follow-up-survey', later);
+  // 3 stars → 3, NPS 10 → 5: change +2.
+  assert.match(await page.textContent('[data-testid="visit-change"]'), /Visits paired 1 · instant 3\.00 → follow-up 5\.00 \(change \+2\.00\)/);
+  await screenshot(page, 'survey-results-portrait-en');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('SERVQUAL gaps from the 22-item instrument, weighted by importance points', async () => {
+  const { context, page, problems } = await openContext(env.browser, { locale: 'zh-CN' });
+  await openApp(page, env.server.base, '#/surveys');
+  const full = await page.$$eval('#instrument option', (os) => os.findIndex((o) => /22/.test(o.textContent)));
+  await page.selectOption('#instrument', String(full));
+  await page.tap('[data-testid="add-survey"] button[type="submit"]');
+  await page.waitForSelector('[data-survey]');
+  const id = await page.locator('[data-survey]').last().getAttribute('data-survey');
+  await kiosk(page, id, false);
+  // Expectations 7, perceptions 5 on every item: a gap of −2 everywhere.
+  for (let i = 0; i < 44; i++) {
+    const progress = await page.textContent('.kiosk-progress');
+    const text = await page.textContent('.kiosk-question');
+    const expectation = /优秀的同类商家/.test(text);
+    await page.tap(`.kiosk-answer[data-score="${expectation ? 7 : 5}"]`);
+    if (i < 43) await page.waitForFunction((p) => document.querySelector('.kiosk-progress')?.textContent !== p, progress);
+  }
+  await page.waitForSelector('[data-testid="kiosk-thanks"]');
+  await page.goto(`${env.server.base}/#/surveys/${id}/results`);
+  await loaded(page);
+  await page.waitForSelector('[data-testid="servqual"]');
+  const unweighted = await page.textContent('[data-testid="servqual-unweighted"]');
+  assert.match(unweighted, /^-2\.00 \(n=1\)/);
+  assert.match(await page.textContent('[data-testid="servqual-weighted"]'), /^-2\.00 \(n=1\)/);
+  // Importance points that do not add up to 100 are refused with a message.
+  await page.fill('#weight-0', '50');
+  await page.locator('#weight-0').press('Tab');
+  await page.waitForSelector('.alert-warn');
+  assert.match(await page.textContent('.alert-warn'), /合计必须是 100/);
+  // 50 + 0 + 10 + 20 + 20 = 100 again.
+  await page.fill('#weight-1', '0');
+  await page.locator('#weight-1').press('Tab');
+  await page.fill('#weight-2', '10');
+  await page.locator('#weight-2').press('Tab');
+  await page.waitForSelector('[data-testid="servqual"]');
+  assert.match(await page.textContent('[data-testid="servqual-weighted"]'), /^-2\.00/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
