@@ -58,9 +58,11 @@ pub fn QuestionCard(draft: RwSignal<Vec<Question>>, qid: Id) -> impl IntoView {
                            read: fn(&Question) -> String,
                            write: fn(&mut Question, String)| {
         view! {
-            <label for=field_id(name)>{c.t(label)}</label>
-            <input id=field_id(name) data-field=name prop:value=get(read)
-                on:input=move |ev| { let v = event_target_value(&ev); edit(&|q| write(q, v.clone())); }/>
+            <div class="field">
+                <label for=field_id(name)>{c.t(label)}</label>
+                <input id=field_id(name) data-field=name prop:value=get(read)
+                    on:input=move |ev| { let v = event_target_value(&ev); edit(&|q| write(q, v.clone())); }/>
+            </div>
         }
     };
     let steps_list = move || {
@@ -87,6 +89,7 @@ pub fn QuestionCard(draft: RwSignal<Vec<Question>>, qid: Id) -> impl IntoView {
     view! {
         <li class="card question form-grid" data-question=qid.to_string()>
             <h2 class="span-2">{move || format!("{} {}", Key::QuestionN.text(c.lang.get()), index() + 1)}</h2>
+            <div class="field">
             <label for=field_id("kind")>{c.t(Key::QuestionKindLabel)}</label>
             <select id=field_id("kind") data-field="kind" on:change=move |ev| {
                 let i: usize = event_target_value(&ev).parse().unwrap_or(0);
@@ -105,6 +108,7 @@ pub fn QuestionCard(draft: RwSignal<Vec<Question>>, qid: Id) -> impl IntoView {
                     <option value=i.to_string() selected=move || kind.get() == k>{c.t(kind_key(k))}</option>
                 }).collect_view()}
             </select>
+            </div>
             <label class="check">
                 <input type="checkbox" data-field="required"
                     prop:checked=move || draft.with(|qs| qs.iter().any(|q| q.id == qid && q.required))
@@ -116,6 +120,7 @@ pub fn QuestionCard(draft: RwSignal<Vec<Question>>, qid: Id) -> impl IntoView {
             <Show when=move || matches!(kind.get(), QuestionKind::SingleChoice | QuestionKind::MultipleChoice)>
                 <Options draft qid/>
             </Show>
+            <div class="field">
             <label for=field_id("dimension")>{c.t(Key::QuestionDimension)}</label>
             <select id=field_id("dimension") data-field="dimension" on:change=move |ev| {
                 let v = event_target_value(&ev);
@@ -132,6 +137,7 @@ pub fn QuestionCard(draft: RwSignal<Vec<Question>>, qid: Id) -> impl IntoView {
                 }).collect_view()}
                 <option value="custom" selected=move || get(|q| dimension_value(&q.dimension))() == "custom">{c.t(Key::DimCustom)}</option>
             </select>
+            </div>
             <Show when=move || get(|q| dimension_value(&q.dimension))() == "custom">
                 {text_input(Key::QuestionCustomDimension, "custom-dimension",
                     |q| match &q.dimension { Some(Dimension::Custom(s)) => s.clone(), _ => String::new() },
@@ -153,6 +159,7 @@ pub fn QuestionCard(draft: RwSignal<Vec<Question>>, qid: Id) -> impl IntoView {
                 </div>
             </details>
             <Show when=move || scale().is_some()>
+                <div class="field span-2">
                 <label for=field_id("threshold")>{c.t(Key::QuestionFollowUpAt)}</label>
                 <select id=field_id("threshold") data-field="threshold" on:change=move |ev| {
                     let at = event_target_value(&ev).parse::<u8>().ok();
@@ -163,7 +170,7 @@ pub fn QuestionCard(draft: RwSignal<Vec<Question>>, qid: Id) -> impl IntoView {
                         <option value=s.to_string() selected=move || draft.with(|qs| qs.iter().any(|q| q.id == qid && q.follow_up_at_or_below == Some(s)))>{s}</option>
                     }).collect_view())}
                 </select>
-                <span></span>
+                </div>
                 {text_input(Key::QuestionFollowUpZh, "follow-up-zh", |q| q.follow_up.as_ref().map(|t| t.zh.clone()).unwrap_or_default(),
                     |q, v| q.follow_up.get_or_insert_with(LocalText::default).zh = v)}
                 {text_input(Key::QuestionFollowUpEn, "follow-up-en", |q| q.follow_up.as_ref().map(|t| t.en.clone()).unwrap_or_default(),
