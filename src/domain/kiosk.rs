@@ -1,12 +1,9 @@
 //! What a kiosk submission turns into: the response, and a service-recovery item when the
 //! customer gave a low score.
 
+use super::feedback;
 use super::model::*;
-use chrono::Duration;
 use std::collections::BTreeMap;
-
-/// Recovery items are due a day after the low score: the source articles' 24-hour promise.
-pub const RECOVERY_DUE_HOURS: i64 = 24;
 
 /// Whether this answer asks for the question's "what went wrong?" follow-up.
 pub fn is_low(q: &Question, answer: &Answer) -> bool {
@@ -60,30 +57,17 @@ pub fn recovery(version: &SurveyVersion, r: &Response, id: Id, now: Time) -> Opt
         .cloned()
         .collect::<Vec<_>>()
         .join(" / ");
-    Some(Feedback {
-        id,
-        created_at: now,
-        updated_at: now,
-        kind: FeedbackKind::Complaint,
-        channel: Channel::Kiosk,
-        text,
-        staff_id: r.staff_id,
-        step_id: None,
-        response_id: Some(r.id),
-        owner_id: None,
-        root_cause: None,
-        whys: Vec::new(),
-        status: FeedbackStatus::Open,
-        first_response_at: None,
-        resolved_at: None,
-        due_at: Some(now + Duration::hours(RECOVERY_DUE_HOURS)),
-    })
+    let mut f = feedback::open(FeedbackKind::Complaint, Channel::Kiosk, text, id, now);
+    f.staff_id = r.staff_id;
+    f.response_id = Some(r.id);
+    Some(f)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::instruments::{instantiate, InstrumentId};
+    use chrono::Duration;
 
     fn now() -> Time {
         chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap()

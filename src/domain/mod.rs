@@ -7,6 +7,7 @@ pub mod capabilities;
 pub mod capability;
 pub mod data;
 pub mod demo;
+pub mod feedback;
 pub mod import;
 pub mod instruments;
 pub mod kiosk;

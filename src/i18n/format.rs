@@ -53,6 +53,25 @@ pub fn format_minutes(seconds: u32, lang: Lang) -> String {
     format_number(seconds as f64 / 60.0, decimals, lang)
 }
 
+/// An elapsed time for people: "3 d 4 h", "2 h 5 min", "12 min" ("3天4小时", "2小时5分钟").
+pub fn format_elapsed(minutes: f64, lang: Lang) -> String {
+    let m = minutes.max(0.0).round() as i64;
+    let (d, h, min) = (m / 1440, m % 1440 / 60, m % 60);
+    let [day, hour, minute] = match lang {
+        Lang::Zh => ["天", "小时", "分钟"],
+        Lang::En => [" d", " h", " min"],
+    };
+    let sep = if lang == Lang::En { " " } else { "" };
+    let parts: Vec<String> = if d > 0 {
+        vec![format!("{d}{day}"), format!("{h}{hour}")]
+    } else if h > 0 {
+        vec![format!("{h}{hour}"), format!("{min}{minute}")]
+    } else {
+        vec![format!("{min}{minute}")]
+    };
+    parts.join(sep)
+}
+
 pub fn format_percent(ratio: f64, decimals: usize, lang: Lang) -> String {
     format!("{}%", format_number(ratio * 100.0, decimals, lang))
 }
@@ -61,6 +80,14 @@ pub fn format_percent(ratio: f64, decimals: usize, lang: Lang) -> String {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn elapsed_times() {
+        assert_eq!(format_elapsed(12.4, Lang::En), "12 min");
+        assert_eq!(format_elapsed(125.0, Lang::En), "2 h 5 min");
+        assert_eq!(format_elapsed(3.0 * 1440.0 + 250.0, Lang::Zh), "3天4小时");
+        assert_eq!(format_elapsed(-5.0, Lang::Zh), "0分钟");
+    }
 
     #[test]
     fn dates_per_language() {

@@ -4,7 +4,9 @@
 mod format;
 mod keys;
 
-pub use format::{format_date, format_datetime, format_minutes, format_number, format_percent};
+pub use format::{
+    format_date, format_datetime, format_elapsed, format_minutes, format_number, format_percent,
+};
 pub use keys::Key;
 
 /// The text of a record in `lang`, or in the other language when the business wrote only one.

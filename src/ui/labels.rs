@@ -1,7 +1,7 @@
 //! Domain codes to the keys of their translated texts.
 
 use crate::domain::import::ProblemKind;
-use crate::domain::model::Dimension;
+use crate::domain::model::{Channel, Dimension, FeedbackKind, FeedbackStatus, RootCause};
 use crate::domain::Collection;
 use crate::i18n::Key;
 use crate::storage::StoreError;
@@ -80,5 +80,43 @@ pub fn dimension(d: &Dimension) -> Key {
         Dimension::Assurance => Key::DimAssurance,
         Dimension::Empathy => Key::DimEmpathy,
         Dimension::Custom(_) => Key::DimCustom,
+    }
+}
+
+pub fn feedback_kind(k: FeedbackKind) -> Key {
+    match k {
+        FeedbackKind::Complaint => Key::FbComplaint,
+        FeedbackKind::Suggestion => Key::FbSuggestion,
+        FeedbackKind::Praise => Key::FbPraise,
+    }
+}
+
+pub fn channel(c: Channel) -> Key {
+    match c {
+        Channel::InPerson => Key::ChInPerson,
+        Channel::Phone => Key::ChPhone,
+        Channel::Kiosk => Key::ChKiosk,
+        Channel::Online => Key::ChOnline,
+        Channel::Other => Key::ChOther,
+    }
+}
+
+pub fn status(s: FeedbackStatus) -> Key {
+    match s {
+        FeedbackStatus::Open => Key::FsOpen,
+        FeedbackStatus::InProgress => Key::FsInProgress,
+        FeedbackStatus::Resolved => Key::FsResolved,
+        FeedbackStatus::Closed => Key::FsClosed,
+    }
+}
+
+pub fn root_cause(r: RootCause) -> Key {
+    match r {
+        RootCause::People => Key::RcPeople,
+        RootCause::Process => Key::RcProcess,
+        RootCause::Equipment => Key::RcEquipment,
+        RootCause::Materials => Key::RcMaterials,
+        RootCause::Environment => Key::RcEnvironment,
+        RootCause::Measurement => Key::RcMeasurement,
     }
 }

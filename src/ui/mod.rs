@@ -4,6 +4,7 @@ mod app_data;
 mod browser;
 mod data;
 mod export;
+mod feedback;
 mod kiosk;
 mod labels;
 mod processes;

@@ -46,6 +46,10 @@ pub fn Shell(route: Route) -> impl IntoView {
         Route::Detail(Section::Surveys, id, view) => {
             view! { <super::surveys::SurveyDetail id view/> }.into_any()
         }
+        Route::Section(Section::Feedback) => view! { <super::feedback::FeedbackPage/> }.into_any(),
+        Route::Detail(Section::Feedback, id, _) => {
+            view! { <super::feedback::FeedbackDetail id/> }.into_any()
+        }
         Route::Section(Section::Staff) => view! { <super::staff::StaffPage/> }.into_any(),
         Route::Detail(Section::Staff, id, _) => {
             view! { <super::staff::StaffDetail id/> }.into_any()

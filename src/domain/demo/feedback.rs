@@ -15,7 +15,6 @@ const COMPLAINT_GAP_MAX_S: i64 = 4 * 3600;
 /// somewhere in their first two days.
 const BACKLOG_DAYS: i64 = 14;
 const STALL_WITHIN_S: i64 = 2 * 86_400;
-const DUE_H: i64 = 48;
 /// Resolved items are closed once they are two weeks old.
 const CLOSE_AFTER_DAYS: i64 = 14;
 
@@ -134,24 +133,7 @@ pub(super) fn floor_feedback(
 }
 
 fn item(g: &mut Gen, kind: FeedbackKind, channel: Channel, text: Bi, created: Time) -> Feedback {
-    Feedback {
-        id: g.id(),
-        created_at: created,
-        updated_at: created,
-        kind,
-        channel,
-        text: text.joined(),
-        staff_id: None,
-        step_id: None,
-        response_id: None,
-        owner_id: None,
-        root_cause: None,
-        whys: Vec::new(),
-        status: FeedbackStatus::Open,
-        first_response_at: None,
-        resolved_at: None,
-        due_at: Some(created + Duration::hours(DUE_H)),
-    }
+    crate::domain::feedback::open(kind, channel, text.joined(), g.id(), created)
 }
 
 /// Status and recovery times as they stand at `now`: what lies in the future has not

@@ -16,6 +16,28 @@ use leptos::prelude::*;
 
 pub use list::ProcessesPage;
 
+/// Every step of the published processes as (id, "process · step"): what a survey question
+/// or a complaint can point at.
+pub fn step_choices(d: &crate::domain::Data, lang: crate::i18n::Lang) -> Vec<(Id, String)> {
+    use crate::domain::process_edit::steps;
+    use crate::domain::process_library::current_published;
+    d.processes
+        .iter()
+        .filter(|p| !p.archived)
+        .filter_map(|p| current_published(d, p.id).map(|v| (p, v)))
+        .flat_map(|(p, v)| {
+            steps(v)
+                .map(|s| {
+                    (
+                        s.id,
+                        format!("{} · {}", pick(&p.name, lang), pick(&s.name, lang)),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 /// The views of one process, as the last part of its route.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tab {

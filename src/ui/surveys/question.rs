@@ -2,13 +2,12 @@
 //! question's id, so moving questions never mixes their edits up.
 
 use super::super::app_data::app_data;
+use super::super::processes::step_choices;
 use super::super::{ctx, labels};
 use super::builder::{kind_key, KINDS};
 use crate::domain::model::*;
-use crate::domain::process_edit::steps;
-use crate::domain::process_library::current_published;
 use crate::domain::survey_edit::move_question;
-use crate::i18n::{pick, Key};
+use crate::i18n::Key;
 use leptos::prelude::*;
 
 const DIMENSIONS: [Dimension; 5] = [
@@ -65,26 +64,7 @@ pub fn QuestionCard(draft: RwSignal<Vec<Question>>, qid: Id) -> impl IntoView {
             </div>
         }
     };
-    let steps_list = move || {
-        let lang = c.lang.get();
-        app.data.with(|d| {
-            d.processes
-                .iter()
-                .filter(|p| !p.archived)
-                .filter_map(|p| current_published(d, p.id).map(|v| (p, v)))
-                .flat_map(|(p, v)| {
-                    steps(v)
-                        .map(|s| {
-                            (
-                                s.id,
-                                format!("{} · {}", pick(&p.name, lang), pick(&s.name, lang)),
-                            )
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .collect::<Vec<_>>()
-        })
-    };
+    let steps_list = move || app.data.with(|d| step_choices(d, c.lang.get()));
     let scale = move || kind.get().scale();
     view! {
         <li class="card question form-grid" data-question=qid.to_string()>
