@@ -1,32 +1,14 @@
 // The customer kiosk at tablet size, by touch, with real IndexedDB and the service worker.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveAndLaunch, openContext, openApp, screenshot } from './harness.js';
+import { serveAndLaunch, openContext, openApp, readStore, screenshot } from './harness.js';
 
 const env = serveAndLaunch();
 
-/** Every response and feedback record stored in IndexedDB, read straight from the database. */
+/** The responses and feedback records stored in IndexedDB. */
 async function stored(page) {
-  return page.evaluate(() => new Promise((resolve, reject) => {
-    const open = indexedDB.open('serviceflow');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const tx = open.result.transaction(['records', 'segments']);
-      const out = { responses: [], feedback: [] };
-      const all = tx.objectStore('records').getAll();
-      const keys = tx.objectStore('records').getAllKeys();
-      const segs = tx.objectStore('segments').getAll();
-      tx.oncomplete = () => {
-        keys.result.forEach((k, i) => {
-          const [c] = k.split('/');
-          if (out[c] && all.result[i] !== 'null') out[c].push(JSON.parse(all.result[i]));
-        });
-        segs.result.forEach((s) => { const rs = JSON.parse(s); if (rs[0]?.survey_version_id) out.responses.push(...rs); });
-        open.result.close();
-        resolve(out);
-      };
-    };
-  }));
+  const db = await readStore(page);
+  return { responses: db.responses ?? [], feedback: db.feedback ?? [] };
 }
 
 /** A business with staff (demo data), a PIN, and a CSAT survey; returns the kiosk page. */
