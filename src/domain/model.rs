@@ -257,6 +257,17 @@ pub enum Dimension {
     Custom(String),
 }
 
+impl Dimension {
+    /// SERVQUAL's five, in the order the scale lists them.
+    pub const SERVQUAL: [Dimension; 5] = [
+        Dimension::Tangibles,
+        Dimension::Reliability,
+        Dimension::Responsiveness,
+        Dimension::Assurance,
+        Dimension::Empathy,
+    ];
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Question {
     pub id: Id,

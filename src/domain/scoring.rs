@@ -428,45 +428,23 @@ mod tests {
 
     #[test]
     fn servqual_items_pair_expectation_and_perception() {
-        let full = crate::domain::instruments::instantiate(
-            crate::domain::instruments::InstrumentId::Servqual22,
-            &mut {
-                let mut n = 0u128;
-                move || {
-                    n += 1;
-                    Id::from_u128(n)
-                }
-            },
-            chrono::DateTime::from_timestamp(0, 0).unwrap(),
-        );
-        let items = servqual_items(&full.version);
+        use crate::domain::instruments::{instantiate, InstrumentId};
+        let version = |i: InstrumentId| {
+            let mut n = 0u128;
+            let mut ids = move || {
+                n += 1;
+                Id::from_u128(n)
+            };
+            instantiate(i, &mut ids, chrono::DateTime::from_timestamp(0, 0).unwrap()).version
+        };
+        let items = servqual_items(&version(InstrumentId::Servqual22));
         // 22 items: tangibles 1–4, reliability 5–9, responsiveness 10–13, assurance 14–17,
         // empathy 18–22 (Parasuraman, Zeithaml & Berry 1988).
         assert_eq!(items.len(), 22);
-        let count = |d: Dimension| items.iter().filter(|i| i.dimension == d).count();
-        assert_eq!(
-            [
-                count(Dimension::Tangibles),
-                count(Dimension::Reliability),
-                count(Dimension::Responsiveness),
-                count(Dimension::Assurance),
-                count(Dimension::Empathy)
-            ],
-            [4, 5, 4, 4, 5]
-        );
+        let count = |d: &Dimension| items.iter().filter(|i| i.dimension == *d).count();
+        assert_eq!(Dimension::SERVQUAL.each_ref().map(count), [4, 5, 4, 4, 5]);
         assert!(items.iter().all(|i| i.expectation != i.perception));
-        let short = crate::domain::instruments::instantiate(
-            crate::domain::instruments::InstrumentId::ServqualShort,
-            &mut {
-                let mut n = 0u128;
-                move || {
-                    n += 1;
-                    Id::from_u128(n)
-                }
-            },
-            chrono::DateTime::from_timestamp(0, 0).unwrap(),
-        );
         // Perceptions only: no gap can be computed.
-        assert!(servqual_items(&short.version).is_empty());
+        assert!(servqual_items(&version(InstrumentId::ServqualShort)).is_empty());
     }
 }

@@ -14,14 +14,6 @@ use crate::route::Section;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-const DIMENSIONS: [Dimension; 5] = [
-    Dimension::Tangibles,
-    Dimension::Reliability,
-    Dimension::Responsiveness,
-    Dimension::Assurance,
-    Dimension::Empathy,
-];
-
 /// Writes one edited field into the draft.
 type Setter = Box<dyn Fn(&mut Capability, String)>;
 
@@ -166,7 +158,7 @@ fn CapabilityCard(id: Id) -> impl IntoView {
             </select>
             <fieldset class="choices">
                 <legend>{c.t(Key::CapabilityDimensions)}</legend>
-                {DIMENSIONS.into_iter().map(|dim| {
+                {Dimension::SERVQUAL.into_iter().map(|dim| {
                     let on = dim.clone();
                     let checked = dim.clone();
                     view! {

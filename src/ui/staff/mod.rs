@@ -92,6 +92,14 @@ fn PeriodPicker(period: RwSignal<NaiveDate>, id: &'static str) -> impl IntoView 
     }
 }
 
+/// The roles as (id, name) for a `<select>`.
+fn role_choices(d: &crate::domain::Data, lang: Lang) -> Vec<(String, String)> {
+    d.roles
+        .iter()
+        .map(|r| (r.id.to_string(), pick(&r.name, lang).to_string()))
+        .collect()
+}
+
 fn capability_name(c: &Capability, lang: Lang) -> String {
     pick(&c.name, lang).to_string()
 }

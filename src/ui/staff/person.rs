@@ -13,7 +13,7 @@ use crate::domain::model::{Evaluation, Evaluator, Id, Staff};
 use crate::domain::process_analysis::staff_compliance;
 use crate::domain::scoring::Questions;
 use crate::domain::{Collection, Data};
-use crate::i18n::{format_date, format_number, format_percent, pick, Key, Lang};
+use crate::i18n::{format_date, format_number, format_percent, Key, Lang};
 use crate::route::{Route, Section};
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -101,15 +101,7 @@ fn PersonForm(staff_id: Id) -> impl IntoView {
             saved.set(app.save(changes, Vec::new()).await.is_ok());
         });
     };
-    let roles = move || {
-        let lang = c.lang.get();
-        app.data.with(|d| {
-            d.roles
-                .iter()
-                .map(|r| (r.id.to_string(), pick(&r.name, lang).to_string()))
-                .collect::<Vec<_>>()
-        })
-    };
+    let roles = move || app.data.with(|d| super::role_choices(d, c.lang.get()));
     view! {
         <details class="card">
             <summary>{c.t(Key::StaffDetails)}</summary>

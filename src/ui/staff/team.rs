@@ -82,15 +82,7 @@ fn AddStaff() -> impl IntoView {
         name.set(String::new());
         new_role.set(String::new());
     };
-    let roles = move || {
-        let lang = c.lang.get();
-        app.data.with(|d| {
-            d.roles
-                .iter()
-                .map(|r| (r.id.to_string(), pick(&r.name, lang).to_string()))
-                .collect::<Vec<_>>()
-        })
-    };
+    let roles = move || app.data.with(|d| super::role_choices(d, c.lang.get()));
     view! {
         <form class="card form-grid" on:submit=submit data-testid="add-staff">
             <h2>{c.t(Key::StaffAdd)}</h2>

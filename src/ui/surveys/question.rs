@@ -10,20 +10,12 @@ use crate::domain::survey_edit::move_question;
 use crate::i18n::Key;
 use leptos::prelude::*;
 
-const DIMENSIONS: [Dimension; 5] = [
-    Dimension::Tangibles,
-    Dimension::Reliability,
-    Dimension::Responsiveness,
-    Dimension::Assurance,
-    Dimension::Empathy,
-];
-
 /// The `<select>` value of a dimension: its index, "custom", or "" for none.
 fn dimension_value(d: &Option<Dimension>) -> String {
     match d {
         None => String::new(),
         Some(Dimension::Custom(_)) => "custom".into(),
-        Some(d) => DIMENSIONS
+        Some(d) => Dimension::SERVQUAL
             .iter()
             .position(|x| x == d)
             .map(|i| i.to_string())
@@ -107,12 +99,12 @@ pub fn QuestionCard(draft: RwSignal<Vec<Question>>, qid: Id) -> impl IntoView {
                 let d = match v.as_str() {
                     "" => None,
                     "custom" => Some(Dimension::Custom(String::new())),
-                    i => i.parse::<usize>().ok().and_then(|i| DIMENSIONS.get(i).cloned()),
+                    i => i.parse::<usize>().ok().and_then(|i| Dimension::SERVQUAL.get(i).cloned()),
                 };
                 edit(&|q| q.dimension = d.clone());
             }>
                 <option value="" selected=move || get(|q| dimension_value(&q.dimension))().is_empty()>{c.t(Key::QuestionNoDimension)}</option>
-                {DIMENSIONS.iter().enumerate().map(|(i, d)| view! {
+                {Dimension::SERVQUAL.iter().enumerate().map(|(i, d)| view! {
                     <option value=i.to_string() selected=move || get(|q| dimension_value(&q.dimension))() == i.to_string()>{c.t(labels::dimension(d))}</option>
                 }).collect_view()}
                 <option value="custom" selected=move || get(|q| dimension_value(&q.dimension))() == "custom">{c.t(Key::DimCustom)}</option>

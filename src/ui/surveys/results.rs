@@ -13,14 +13,6 @@ use crate::route::{Route, Section};
 use chrono::Duration;
 use leptos::prelude::*;
 
-const DIMENSIONS: [Dimension; 5] = [
-    Dimension::Tangibles,
-    Dimension::Reliability,
-    Dimension::Responsiveness,
-    Dimension::Assurance,
-    Dimension::Empathy,
-];
-
 /// A figure as text: value with its n, "no data" without one, and a small-sample warning.
 fn figure_text(f: Figure, decimals: usize, suffix: &str, lang: Lang) -> String {
     match f.value {
@@ -127,7 +119,8 @@ pub fn Results(survey_id: Id) -> impl IntoView {
             let rs = d.responses.iter().filter(|r| {
                 r.survey_version_id == v.id && from.is_none_or(|f| r.submitted_at >= f)
             });
-            let weights: Vec<(Dimension, f64)> = DIMENSIONS.iter().cloned().zip(w).collect();
+            let weights: Vec<(Dimension, f64)> =
+                Dimension::SERVQUAL.iter().cloned().zip(w).collect();
             Some(scoring::servqual(rs, &items, Some(&weights)))
         })
     });
@@ -207,7 +200,7 @@ fn Weights(weights: RwSignal<[f64; 5]>) -> impl IntoView {
     view! {
         <fieldset class="weights">
             <legend>{c.t(Key::WeightsTitle)}</legend>
-            {DIMENSIONS.iter().enumerate().map(|(i, d)| {
+            {Dimension::SERVQUAL.iter().enumerate().map(|(i, d)| {
                 let id = format!("weight-{i}");
                 view! {
                     <label for=id.clone()>{c.t(labels::dimension(d))}</label>
