@@ -16,6 +16,7 @@ async function demo(page) {
 /** Records a phone complaint; with `about`, naming the first staff member and step. */
 async function record(page, text, about = true) {
   await page.tap('nav a[data-section="feedback"]');
+  await page.waitForSelector('[data-page="feedback"] [data-testid="new-feedback"]');
   if (!(await page.$eval('[data-testid="new-feedback"]', (d) => d.open))) await page.tap('[data-testid="new-feedback"] summary');
   await page.selectOption('#fb-channel', '1');
   await page.fill('#fb-text', text);

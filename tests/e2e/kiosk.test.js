@@ -25,6 +25,8 @@ async function setUp({ locale = 'en-US', idle } = {}) {
   await page.tap('[data-testid="save-kiosk"]');
   await page.waitForFunction(() => /PIN is set|PIN 已设置/.test(document.querySelector('[data-testid="pin-state"]')?.textContent));
   await page.tap('nav a[data-section="surveys"]');
+  // Count only once the surveys page is there: the route changes on the next hashchange.
+  await page.waitForSelector('[data-page="surveys"] [data-testid="survey-list"]');
   const before = await page.locator('[data-survey]').count();
   await page.selectOption('#instrument', { index: 0 });
   await page.tap('[data-testid="add-survey"] button[type="submit"]');
