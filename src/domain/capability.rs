@@ -156,11 +156,11 @@ pub struct Change {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct AttendeeEffect {
+pub struct AttendeeEffect<'e> {
     pub staff_id: Id,
-    /// The periods of the evaluations compared.
-    pub before: Option<NaiveDate>,
-    pub after: Option<NaiveDate>,
+    /// The evaluations compared (their periods label the radar's lines).
+    pub before: Option<&'e Evaluation>,
+    pub after: Option<&'e Evaluation>,
     /// One per targeted capability, in the training's order.
     pub changes: Vec<Change>,
 }
@@ -174,15 +174,15 @@ pub struct CapabilityEffect {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct TrainingEffect {
-    pub attendees: Vec<AttendeeEffect>,
+pub struct TrainingEffect<'e> {
+    pub attendees: Vec<AttendeeEffect<'e>>,
     pub team: Vec<CapabilityEffect>,
 }
 
 /// Before/after a training, from manager evaluations. "Before" is the latest evaluation
 /// whose period starts on or before the training date (the period the training fell in is
 /// mostly lived before it); "after" is the first whose period starts later.
-pub fn training_effect(training: &Training, evals: &[Evaluation]) -> TrainingEffect {
+pub fn training_effect<'e>(training: &Training, evals: &'e [Evaluation]) -> TrainingEffect<'e> {
     let attendees: Vec<AttendeeEffect> = training
         .attendee_ids
         .iter()
@@ -197,8 +197,8 @@ pub fn training_effect(training: &Training, evals: &[Evaluation]) -> TrainingEff
             let score = |e: Option<&Evaluation>, c: &Id| e?.scores.get(c).copied();
             AttendeeEffect {
                 staff_id,
-                before: before.map(|e| e.period),
-                after: after.map(|e| e.period),
+                before,
+                after,
                 changes: training
                     .capability_ids
                     .iter()
@@ -509,9 +509,10 @@ mod tests {
         assert_eq!(changes(0), [Some(1), Some(1)]);
         assert_eq!(changes(1), [Some(2), None]);
         assert_eq!(changes(2), [None, None]);
-        assert_eq!(fx.attendees[0].before, Some(date(10, 1)));
-        assert_eq!(fx.attendees[0].after, Some(date(11, 1)));
-        assert_eq!(fx.attendees[2].after, None);
+        let period = |e: Option<&Evaluation>| e.map(|e| e.period);
+        assert_eq!(period(fx.attendees[0].before), Some(date(10, 1)));
+        assert_eq!(period(fx.attendees[0].after), Some(date(11, 1)));
+        assert_eq!(period(fx.attendees[2].after), None);
         // Team: capability 1 (1 + 2)/2 = 1.5 over 2; capability 2 only Alice's +1.
         assert_eq!(fx.team[0].mean_change, Some(1.5));
         assert_eq!(fx.team[0].n, 2);

@@ -3,8 +3,8 @@
 
 use super::super::app_data::app_data;
 use super::super::{browser, ctx};
-use super::capability_name;
 use super::person::evaluator_key;
+use super::{capability_name, month_value};
 use crate::domain::capability as cap;
 use crate::domain::model::{Evaluation, Evaluator, Id};
 use crate::domain::Data;
@@ -91,7 +91,7 @@ pub fn EvaluationForm(staff_id: Id, period: RwSignal<NaiveDate>) -> impl IntoVie
     };
     view! {
         <form class="card evaluation" on:submit=submit data-testid="evaluate">
-            <h2>{c.t(Key::EvalTitle)}" · "{move || period.get().format("%Y-%m").to_string()}</h2>
+            <h2>{c.t(Key::EvalTitle)}" · "{move || month_value(period.get())}</h2>
             <fieldset class="choices">
                 <legend>{c.t(Key::EvalBy)}</legend>
                 {[Evaluator::Manager, Evaluator::SelfReview].into_iter().map(|who| view! {

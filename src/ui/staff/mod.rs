@@ -68,7 +68,7 @@ fn StaffTabs(current: View) -> impl IntoView {
     }
 }
 
-/// `<input type="month">`'s value for a period.
+/// A period as `2026-11`: `<input type="month">`'s value, and how the pages name it.
 fn month_value(period: NaiveDate) -> String {
     period.format("%Y-%m").to_string()
 }

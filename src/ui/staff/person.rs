@@ -6,7 +6,7 @@ use super::super::{browser, ctx};
 use super::evaluate::EvaluationForm;
 use super::radar::{self, RadarChart};
 use super::team::team_mean;
-use super::{capability_name, score_text, PeriodPicker, StaffTabs, View};
+use super::{capability_name, month_value, score_text, PeriodPicker, StaffTabs, View};
 use crate::charts::radar::SeriesKind;
 use crate::domain::capability::{self as cap, DerivedScore, MIN_CUSTOMER_RESPONSES};
 use crate::domain::model::{Evaluation, Evaluator, Id, Staff};
@@ -164,7 +164,7 @@ fn PersonRadar(staff_id: Id, period: RwSignal<NaiveDate>) -> impl IntoView {
                 Some(e) => format!(
                     "{} {}",
                     Key::RadarPrevious.text(lang),
-                    e.period.format("%Y-%m")
+                    month_value(e.period)
                 ),
                 None => String::new(),
             };
@@ -184,7 +184,7 @@ fn PersonRadar(staff_id: Id, period: RwSignal<NaiveDate>) -> impl IntoView {
                     scores_of(&now, c.id)
                 }),
             ];
-            let title = format!("{name} · {}", period.format("%Y-%m"));
+            let title = format!("{name} · {}", month_value(period));
             Some(radar::spec(
                 title,
                 &caps,
@@ -400,7 +400,7 @@ fn History(staff_id: Id) -> impl IntoView {
                         {rows.into_iter().map(|(id, period, who, scores, note)| view! {
                             <li class="response-row" data-evaluation=id.to_string()>
                                 <div>
-                                    <strong>{period.format("%Y-%m").to_string()}</strong>" · "{c.t(evaluator_key(who))}
+                                    <strong>{month_value(period)}</strong>" · "{c.t(evaluator_key(who))}
                                     <p class="small">{scores}</p>
                                     {(!note.is_empty()).then(|| view! { <p class="muted small">{note}</p> })}
                                 </div>

@@ -4,7 +4,7 @@
 use super::super::app_data::app_data;
 use super::super::{browser, ctx};
 use super::radar::{self, RadarChart};
-use super::{capability_name, score_text, PeriodPicker, StaffTabs, View};
+use super::{capability_name, month_value, score_text, PeriodPicker, StaffTabs, View};
 use crate::charts::radar::{RadarSpec, SeriesKind};
 use crate::domain::capability::{self as cap, Average};
 use crate::domain::model::{Evaluator, Id, LocalText, Role, Staff};
@@ -243,7 +243,7 @@ fn TeamRadar(period: RwSignal<NaiveDate>) -> impl IntoView {
             out
         })
     });
-    let month = move || period.get().format("%Y-%m").to_string();
+    let month = move || month_value(period.get());
     view! {
         <div class="card" data-testid="team-radar">
             <h2>{c.t(Key::RadarTeamTitle)}" · "{month}</h2>

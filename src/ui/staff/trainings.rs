@@ -4,9 +4,9 @@
 use super::super::app_data::app_data;
 use super::super::{browser, ctx};
 use super::radar::{self, RadarChart};
-use super::{capability_name, staff_name, StaffTabs, View};
+use super::{capability_name, month_value, staff_name, StaffTabs, View};
 use crate::charts::radar::{RadarSpec, SeriesKind};
-use crate::domain::capability::{self as cap, TrainingEffect};
+use crate::domain::capability::{self as cap, AttendeeEffect, TrainingEffect};
 use crate::domain::model::{Evaluation, Id, Training};
 use crate::domain::Data;
 use crate::i18n::{format_date, format_number, Key, Lang};
@@ -142,57 +142,38 @@ fn AddTraining() -> impl IntoView {
 }
 
 /// One attendee's radar: the last evaluation before the training under the first after.
-fn before_after(
-    d: &Data,
-    staff_id: Id,
-    fx_before: Option<&Evaluation>,
-    fx_after: Option<&Evaluation>,
-    lang: Lang,
-) -> Option<RadarSpec> {
+fn before_after(d: &Data, a: &AttendeeEffect, lang: Lang) -> RadarSpec {
     let caps = cap::in_use(&d.capabilities);
     let score = |e: Option<&Evaluation>, id: Id| e?.scores.get(&id).map(|&s| f64::from(s));
     let label = |k: Key, e: Option<&Evaluation>| {
         format!(
             "{} {}",
             k.text(lang),
-            e.map(|e| e.period.format("%Y-%m").to_string())
-                .unwrap_or_default()
+            e.map(|e| month_value(e.period)).unwrap_or_default()
         )
     };
     let series = [
         radar::target(&caps, lang),
         radar::series(
             SeriesKind::PreviousPeriod,
-            label(Key::EffectBefore, fx_before),
+            label(Key::EffectBefore, a.before),
             &caps,
-            |c| score(fx_before, c.id),
+            |c| score(a.before, c.id),
         ),
         radar::series(
             SeriesKind::Person,
-            label(Key::EffectAfter, fx_after),
+            label(Key::EffectAfter, a.after),
             &caps,
-            |c| score(fx_after, c.id),
+            |c| score(a.after, c.id),
         ),
     ];
-    Some(radar::spec(
-        staff_name(&d.staff, staff_id),
+    radar::spec(
+        staff_name(&d.staff, a.staff_id),
         &caps,
         series.into_iter().flatten().collect(),
         360,
         lang,
-    ))
-}
-
-/// The manager's evaluation of `staff_id` for exactly `period`, the latest edit.
-fn evaluation_of(d: &Data, staff_id: Id, period: Option<chrono::NaiveDate>) -> Option<&Evaluation> {
-    let period = period?;
-    cap::latest_evaluations(
-        &d.evaluations,
-        period,
-        crate::domain::model::Evaluator::Manager,
     )
-    .get(&staff_id)
-    .copied()
 }
 
 fn change_text(change: Option<f64>, lang: Lang) -> String {
@@ -229,16 +210,13 @@ fn TrainingCard(id: Id) -> impl IntoView {
                 .attendees
                 .iter()
                 .map(|a| {
-                    let before = evaluation_of(d, a.staff_id, a.before);
-                    let after = evaluation_of(d, a.staff_id, a.after);
                     let changes = a
                         .changes
                         .iter()
                         .map(|ch| ch.change.map(f64::from))
                         .collect();
-                    let radar = (before.is_some() || after.is_some())
-                        .then(|| before_after(d, a.staff_id, before, after, lang))
-                        .flatten();
+                    let radar =
+                        (a.before.is_some() || a.after.is_some()).then(|| before_after(d, a, lang));
                     (staff_name(&d.staff, a.staff_id), changes, radar)
                 })
                 .collect();

@@ -23,6 +23,15 @@ fn dimension_value(d: &Option<Dimension>) -> String {
     }
 }
 
+/// Changes the draft's question `qid` in place; both the card and its options write this way.
+fn edit_question(draft: RwSignal<Vec<Question>>, qid: Id, f: &dyn Fn(&mut Question)) {
+    draft.update(|qs| {
+        if let Some(q) = qs.iter_mut().find(|q| q.id == qid) {
+            f(q)
+        }
+    })
+}
+
 #[component]
 pub fn QuestionCard(draft: RwSignal<Vec<Question>>, qid: Id) -> impl IntoView {
     let c = ctx();
@@ -30,13 +39,7 @@ pub fn QuestionCard(draft: RwSignal<Vec<Question>>, qid: Id) -> impl IntoView {
     let get = move |f: fn(&Question) -> String| {
         move || draft.with(|qs| qs.iter().find(|q| q.id == qid).map(f).unwrap_or_default())
     };
-    let edit = move |f: &dyn Fn(&mut Question)| {
-        draft.update(|qs| {
-            if let Some(q) = qs.iter_mut().find(|q| q.id == qid) {
-                f(q)
-            }
-        })
-    };
+    let edit = move |f: &dyn Fn(&mut Question)| edit_question(draft, qid, f);
     let index = move || draft.with(|qs| qs.iter().position(|q| q.id == qid).unwrap_or(0));
     let kind = Memo::new(move |_| {
         draft
@@ -171,13 +174,7 @@ fn Options(draft: RwSignal<Vec<Question>>, qid: Id) -> impl IntoView {
                 .map_or(0, |q| q.options.len())
         })
     });
-    let edit = move |f: &dyn Fn(&mut Question)| {
-        draft.update(|qs| {
-            if let Some(q) = qs.iter_mut().find(|q| q.id == qid) {
-                f(q)
-            }
-        })
-    };
+    let edit = move |f: &dyn Fn(&mut Question)| edit_question(draft, qid, f);
     let option = move |i: usize, zh: bool| {
         move || {
             draft.with(|qs| {

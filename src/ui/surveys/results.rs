@@ -62,6 +62,8 @@ pub fn Results(survey_id: Id) -> impl IntoView {
     let app = app_data();
     let days = RwSignal::new(30i64);
     let weights = RwSignal::new([20.0f64; 5]);
+    // The period's start; "all time" has none.
+    let since = move || (days.get() > 0).then(|| browser::now() - Duration::days(days.get()));
     let follow_up = RwSignal::new(None::<Id>);
     let name = move || {
         app.data.with(|d| {
@@ -73,7 +75,7 @@ pub fn Results(survey_id: Id) -> impl IntoView {
     };
     let questions = Memo::new(move |_| {
         let lang = c.lang.get();
-        let from = (days.get() > 0).then(|| browser::now() - Duration::days(days.get()));
+        let from = since();
         app.data.with(|d| {
             let Some(v) = crate::domain::survey_edit::current(d, survey_id) else {
                 return (Vec::new(), 0);
@@ -108,7 +110,7 @@ pub fn Results(survey_id: Id) -> impl IntoView {
         })
     });
     let servqual = Memo::new(move |_| {
-        let from = (days.get() > 0).then(|| browser::now() - Duration::days(days.get()));
+        let from = since();
         let w = weights.get();
         app.data.with(|d| {
             let v = crate::domain::survey_edit::current(d, survey_id)?;
