@@ -99,9 +99,9 @@ keys! {
     KioskPinOk => "确定", "OK";
     KioskSaveFailed => "答卷未能保存,请告知店员。", "Your answers could not be saved: please tell a member of staff.";
     KioskSettingsTitle => "顾客评价模式", "Customer kiosk";
-    KioskPinNew => "设置店长 PIN(4–8 位数字)", "Set the manager PIN (4–8 digits)";
+    KioskPinNew => "新的店长 PIN(4–8 位数字)", "New manager PIN (4–8 digits)";
     KioskPinSet => "PIN 已设置。", "The PIN is set.";
-    KioskPinNotSet => "尚未设置 PIN:任何人都能退出顾客评价模式。", "No PIN yet: anyone can leave the kiosk.";
+    KioskPinNotSet => "尚未设置 PIN:设置之前不能把平板交给顾客。", "No PIN yet: the kiosk cannot be handed to customers until one is set.";
     KioskPinInvalid => "PIN 须为 4–8 位数字。", "The PIN must be 4–8 digits.";
     KioskIdle => "无操作多久后重新开始(秒)", "Start over after this many idle seconds";
     KioskKeepPartial => "超时时保存已答部分", "Keep a half-filled survey when it times out";
@@ -521,6 +521,20 @@ keys! {
     FbRootCause => "原因类别(人、流程、设备、物料、环境、测量)", "Cause category (people, process, equipment, materials, environment, measurement)";
     FbWhysHelp => "五个为什么:每一问回答上一问的原因,直到找到根本原因。", "Five whys: each answer asks why the one before happened, down to the root cause.";
     FbWhy => "为什么", "Why";
+    // lead: kiosk lock
+    KioskBack => "返回问卷列表", "Back to surveys";
+    KioskShiftSurvey => "将向顾客展示的问卷:", "The survey customers will see:";
+    KioskShiftNoPin => "还没有店长 PIN:设置之前不能交给顾客,否则谁都能退出。", "There is no manager PIN yet: without one anyone could leave the kiosk, so it cannot be handed to customers.";
+    KioskShiftSetPin => "去设置 PIN", "Set a PIN in Settings";
+    KioskPinningTitle => "如何把浏览器也锁住", "How to lock the browser too";
+    KioskPinningAndroid => "安卓平板:在“设置 → 安全 → 屏幕固定”中开启,然后在最近任务里固定本页面;退出需解锁密码。", "Android: turn on Settings → Security → Screen pinning (App pinning), then pin this browser from the recent apps screen; unpinning asks for the device's lock code.";
+    KioskPinningIpad => "iPad:在“设置 → 辅助功能 → 引导式访问”中开启,打开本页后连按三次侧边(或主屏幕)按钮开始。", "iPad: turn on Settings → Accessibility → Guided Access, then triple-click the side (or Home) button on this page to start it.";
+    KioskIdleInvalid => "无操作时间须为 10–600 之间的整数秒,未保存。", "The idle time must be a whole number of seconds from 10 to 600. Nothing was saved.";
+    KioskPinCurrent => "当前 PIN", "Current PIN";
+    KioskPinCurrentWrong => "当前 PIN 不正确,未更改。", "The current PIN is wrong. Nothing was changed.";
+    KioskPinWeak => "这个 PIN 很容易被猜到(如 0000、1234)。请换一个;若仍要使用,再点一次“保存”。", "This PIN is easy to guess (like 0000 or 1234). Choose another, or press Save again to use it anyway.";
+    KioskPinAdvice => "建议使用 6 位数字。", "Six digits are recommended.";
+    KioskPinRemove => "删除 PIN", "Remove the PIN";
 }
 
 #[cfg(test)]

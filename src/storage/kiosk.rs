@@ -45,3 +45,34 @@ pub fn load() -> KioskSettings {
 pub fn save(s: &KioskSettings) -> Result<(), String> {
     LocalStorage::set(KEY, s).map_err(|e| e.to_string())
 }
+
+/// Changes some fields of what is stored now, so that a form opened earlier cannot put back
+/// an old PIN or an old count of wrong attempts.
+pub fn update(change: impl FnOnce(&mut KioskSettings)) -> Result<(), String> {
+    let mut s = load();
+    change(&mut s);
+    save(&s)
+}
+
+/// The survey this device is locked to, kept apart from the settings so that a settings form
+/// saved from a stale copy can never unlock the kiosk.
+const LOCK: &str = "serviceflow.kiosk.lock";
+
+pub fn lock_key() -> &'static str {
+    LOCK
+}
+
+pub fn locked() -> Option<String> {
+    LocalStorage::get(LOCK).ok()
+}
+
+/// Locking must be stored before the tablet is handed over: an unstored lock is no lock.
+pub fn set_locked(survey: Option<&str>) -> Result<(), String> {
+    match survey {
+        Some(id) => LocalStorage::set(LOCK, id).map_err(|e| e.to_string()),
+        None => {
+            LocalStorage::delete(LOCK);
+            Ok(())
+        }
+    }
+}

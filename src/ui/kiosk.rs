@@ -4,7 +4,7 @@
 
 use super::app_data::app_data;
 use super::shell::LangSwitch;
-use super::{browser, ctx};
+use super::{browser, ctx, kiosk_lock};
 use crate::domain::kiosk::{self as submit, Submission};
 use crate::domain::model::*;
 use crate::domain::{pin, survey_edit, Data};
@@ -20,7 +20,6 @@ const THANKS_MS: u64 = 4000;
 const WARN_BEFORE_S: f64 = 10.0;
 /// Taps closer together than this are one tap: a double tap must not answer twice.
 const TAP_GUARD_MS: u64 = 400;
-const ACTIVE: &str = "serviceflow.kiosk.active";
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Screen {
@@ -30,10 +29,6 @@ enum Screen {
     FollowUp(usize),
     Thanks,
     Pin,
-}
-
-fn session() -> Option<web_sys::Storage> {
-    window().session_storage().ok().flatten()
 }
 
 fn keep_awake() {
@@ -50,7 +45,6 @@ fn keep_awake() {
 
 #[component]
 pub fn Kiosk(survey: Option<String>) -> impl IntoView {
-    let c = ctx();
     let app = app_data();
     let survey_id = survey.and_then(|s| s.parse::<Id>().ok());
     let version = Memo::new(move |_| {
@@ -62,13 +56,28 @@ pub fn Kiosk(survey: Option<String>) -> impl IntoView {
             <div class="kiosk-top"><LangSwitch/></div>
             {move || match version.get() {
                 Some(v) => view! { <KioskRun version=v/> }.into_any(),
-                None => view! {
-                    <h1 class="kiosk-title">{c.t(Key::KioskTitle)}</h1>
-                    <p class="kiosk-message">{c.t(Key::KioskNoSurvey)}</p>
-                    <a class="button secondary" href=Route::Section(Section::Surveys).href()>{c.t(Key::KioskExit)}</a>
-                }.into_any(),
+                None => view! { <NoSurvey/> }.into_any(),
             }}
         </main>
+    }
+}
+
+/// A locked kiosk whose survey is gone (deleted, or replaced by an import) still needs the PIN.
+#[component]
+fn NoSurvey() -> impl IntoView {
+    let c = ctx();
+    let asking = RwSignal::new(false);
+    let kiosk = RwSignal::new(settings::load());
+    view! {
+        <h1 class="kiosk-title">{c.t(Key::KioskTitle)}</h1>
+        <p class="kiosk-message">{c.t(Key::KioskNoSurvey)}</p>
+        {move || if asking.get() {
+            view! { <PinScreen kiosk on_cancel=move || asking.set(false)/> }.into_any()
+        } else if c.kiosk_lock.get().is_some() {
+            view! { <button type="button" class="secondary" data-testid="kiosk-exit" on:click=move |_| asking.set(true)>{c.t(Key::KioskExit)}</button> }.into_any()
+        } else {
+            view! { <a class="button secondary" href=Route::Section(Section::Surveys).href()>{c.t(Key::KioskBack)}</a> }.into_any()
+        }}
     }
 }
 
@@ -78,10 +87,8 @@ fn KioskRun(version: SurveyVersion) -> impl IntoView {
     let app = app_data();
     let version = StoredValue::new(version);
     let survey_key = version.with_value(|v| v.survey_id.to_string());
-    let resumed = session()
-        .and_then(|s| s.get_item(ACTIVE).ok().flatten())
-        .as_deref()
-        == Some(survey_key.as_str());
+    // A locked device (reloaded, or opened in a new tab) goes straight back to its customers.
+    let resumed = c.kiosk_lock.get_untracked().as_deref() == Some(survey_key.as_str());
     let kiosk = RwSignal::new(settings::load());
     // Where each customer starts: the receipt's visit code, if the shift asks for it.
     let first = move || {
@@ -100,6 +107,13 @@ fn KioskRun(version: SurveyVersion) -> impl IntoView {
     let save_failed = RwSignal::new(false);
     let now_ms = RwSignal::new(js_sys::Date::now());
     let last_touch = RwSignal::new(js_sys::Date::now());
+    // Leaving during the thank-you must not let its timer touch what is gone.
+    let thanks_timer = StoredValue::new(None::<TimeoutHandle>);
+    on_cleanup(move || {
+        if let Some(h) = thanks_timer.try_get_value().flatten() {
+            h.clear();
+        }
+    });
     keep_awake();
 
     let reset = move || {
@@ -131,14 +145,16 @@ fn KioskRun(version: SurveyVersion) -> impl IntoView {
             match app.save(changes, Vec::new()).await {
                 Ok(()) if then_thank => {
                     screen.set(Screen::Thanks);
-                    set_timeout(
+                    if let Ok(h) = set_timeout_with_handle(
                         move || {
-                            if screen.get_untracked() == Screen::Thanks {
+                            if screen.try_get_untracked() == Some(Screen::Thanks) {
                                 reset()
                             }
                         },
                         Duration::from_millis(THANKS_MS),
-                    );
+                    ) {
+                        thanks_timer.set_value(Some(h));
+                    }
                 }
                 Ok(()) => reset(),
                 Err(_) => save_failed.set(true),
@@ -162,7 +178,12 @@ fn KioskRun(version: SurveyVersion) -> impl IntoView {
         busy.set(true);
         last_touch.set(js_sys::Date::now());
         f();
-        set_timeout(move || busy.set(false), Duration::from_millis(TAP_GUARD_MS));
+        set_timeout(
+            move || {
+                busy.try_set(false);
+            },
+            Duration::from_millis(TAP_GUARD_MS),
+        );
     };
     let answer = move |i: usize, a: Answer| {
         let q = version.with_value(|v| v.questions[i].clone());
@@ -207,7 +228,7 @@ fn KioskRun(version: SurveyVersion) -> impl IntoView {
     view! {
         <div class="kiosk-stage" on:pointerdown=move |_| last_touch.set(js_sys::Date::now()) on:keydown=move |_| last_touch.set(js_sys::Date::now())>
             {move || match screen.get() {
-                Screen::Shift => view! { <ShiftStart kiosk survey_key=survey_key.clone() on_start=move || screen.set(first())/> }.into_any(),
+                Screen::Shift => view! { <ShiftStart kiosk version=version.get_value() on_start=move || screen.set(first())/> }.into_any(),
                 Screen::VisitCode => view! { <VisitCodeScreen visit_code on_next=move || screen.set(Screen::Question(0))/> }.into_any(),
                 Screen::Question(i) => {
                     let q = version.with_value(|v| v.questions[i].clone());
@@ -255,21 +276,40 @@ fn KioskRun(version: SurveyVersion) -> impl IntoView {
 #[component]
 fn ShiftStart(
     kiosk: RwSignal<settings::KioskSettings>,
-    survey_key: String,
+    version: SurveyVersion,
     on_start: impl Fn() + Copy + 'static,
 ) -> impl IntoView {
     let c = ctx();
     let app = app_data();
+    let survey_id = version.survey_id;
     let people = move || app.data.with(Data::active_staff);
+    let name = move || {
+        app.data.with(|d| {
+            d.surveys
+                .iter()
+                .find(|s| s.id == survey_id)
+                .map(|s| pick(&s.name, c.lang.get()).to_string())
+                .unwrap_or_default()
+        })
+    };
+    let has_pin = kiosk.get_untracked().pin.is_some();
+    let refused = RwSignal::new(false);
     let start = move |_| {
-        let _ = settings::save(&kiosk.get_untracked());
-        if let Some(s) = session() {
-            let _ = s.set_item(ACTIVE, &survey_key);
+        // Only the shift's own choices are written: the PIN and its back-off stay as stored.
+        let shift = kiosk.get_untracked();
+        let saved = settings::update(|k| {
+            k.staff_on_duty = shift.staff_on_duty;
+            k.ask_visit_code = shift.ask_visit_code;
+        })
+        .and_then(|()| kiosk_lock::lock(c.kiosk_lock, &survey_id.to_string()));
+        match saved {
+            Ok(()) => on_start(),
+            Err(_) => refused.set(true),
         }
-        on_start();
     };
     view! {
         <h1 class="kiosk-title">{c.t(Key::KioskShiftTitle)}</h1>
+        <p class="kiosk-message" data-testid="shift-survey">{c.t(Key::KioskShiftSurvey)}" "<strong>{name}</strong></p>
         <div class="form kiosk-shift">
             <label for="duty">{c.t(Key::KioskShiftStaff)}</label>
             <select id="duty" on:change=move |ev| {
@@ -286,8 +326,23 @@ fn ShiftStart(
                     on:change=move |ev| { let on = event_target_checked(&ev); kiosk.update(|k| k.ask_visit_code = on); }/>
                 {c.t(Key::KioskAskVisitCode)}
             </label>
-            <button type="button" class="big" data-testid="kiosk-start" on:click=start>{c.t(Key::KioskShiftStart)}</button>
+            {(!has_pin).then(|| view! {
+                <p class="alert alert-warn" role="alert" data-testid="shift-no-pin">
+                    {c.t(Key::KioskShiftNoPin)}" "
+                    <a href=Route::Section(Section::Settings).href()>{c.t(Key::KioskShiftSetPin)}</a>
+                </p>
+            })}
+            <Show when=move || refused.get()>
+                <p class="alert alert-error" role="alert">{c.t(Key::ErrQuota)}</p>
+            </Show>
+            <button type="button" class="big" data-testid="kiosk-start" disabled=!has_pin on:click=start>{c.t(Key::KioskShiftStart)}</button>
+            <a class="button secondary" data-testid="shift-back" href=Route::Section(Section::Surveys).href()>{c.t(Key::KioskBack)}</a>
         </div>
+        <details class="kiosk-pinning">
+            <summary>{c.t(Key::KioskPinningTitle)}</summary>
+            <p>{c.t(Key::KioskPinningAndroid)}</p>
+            <p>{c.t(Key::KioskPinningIpad)}</p>
+        </details>
     }
 }
 
@@ -405,17 +460,12 @@ fn PinScreen(
     let c = ctx();
     let entered = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
-    let leave = move || {
-        if let Some(s) = session() {
-            let _ = s.remove_item(ACTIVE);
-        }
-        let _ = window()
-            .location()
-            .set_hash(&Route::Section(Section::Surveys).href());
-    };
+    let leave = move || kiosk_lock::unlock(c.kiosk_lock, &Route::Section(Section::Surveys));
     let check = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut k = kiosk.get_untracked();
+        // The stored count, not this tab's copy: a tab opened before the wrong attempts (or
+        // another tab) must not skip the wait.
+        let mut k = settings::load();
         let now = js_sys::Date::now();
         let Some(stored) = k.pin.clone() else {
             return leave();
@@ -441,7 +491,9 @@ fn PinScreen(
         }
     };
     view! {
-        <form class="form kiosk-pin" on:submit=check data-testid="pin-form">
+        <form class="form kiosk-pin" on:submit=check data-testid="pin-form"
+            on:keydown=move |ev| if ev.key() == "Escape" { on_cancel() }>
+            <h1 class="kiosk-title">{c.t(Key::KioskExit)}</h1>
             <label for="pin">{c.t(Key::KioskPinPrompt)}</label>
             <input id="pin" type="password" inputmode="numeric" autocomplete="off" maxlength="8" autofocus
                 prop:value=entered on:input=move |ev| entered.set(event_target_value(&ev))/>

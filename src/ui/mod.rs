@@ -6,6 +6,7 @@ mod data;
 mod export;
 mod feedback;
 mod kiosk;
+mod kiosk_lock;
 mod labels;
 mod processes;
 mod responses;
@@ -27,6 +28,8 @@ use leptos::prelude::*;
 pub struct Ctx {
     pub lang: RwSignal<Lang>,
     pub route: RwSignal<Route>,
+    /// The survey this device's kiosk is locked to; while set, nothing else is shown.
+    pub kiosk_lock: RwSignal<Option<String>>,
 }
 
 impl Ctx {
@@ -57,7 +60,12 @@ fn current_route() -> Route {
 fn App() -> impl IntoView {
     let lang = RwSignal::new(stored::load_lang().unwrap_or_else(browser_lang));
     let route = RwSignal::new(current_route());
-    let ctx = Ctx { lang, route };
+    let kiosk_lock = kiosk_lock::install(route);
+    let ctx = Ctx {
+        lang,
+        route,
+        kiosk_lock,
+    };
     provide_context(ctx);
     provide_context(app_data::AppData::new());
 
@@ -74,7 +82,8 @@ fn App() -> impl IntoView {
         document().set_title(Key::AppName.text(lang));
     });
 
-    move || match route.get() {
+    let shown = kiosk_lock::shown(kiosk_lock, route);
+    move || match shown.get() {
         Route::Kiosk(survey) => view! { <kiosk::Kiosk survey/> }.into_any(),
         other => view! { <shell::Shell route=other/> }.into_any(),
     }

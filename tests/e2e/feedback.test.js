@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveAndLaunch, openContext, openApp, loaded, screenshot } from './harness.js';
+import { ensurePin, exitKiosk } from './kiosk_setup.js';
 
 const env = serveAndLaunch();
 
@@ -109,6 +110,7 @@ test('an unanswered complaint becomes overdue after a day and is listed first', 
 test('a low kiosk score shows up as a service-recovery complaint', async () => {
   const { context, page, problems } = await openContext(env.browser);
   await demo(page);
+  await ensurePin(page, env.server.base);
   await page.tap('nav a[data-section="surveys"]');
   await page.selectOption('#instrument', { index: 0 });
   await page.tap('[data-testid="add-survey"] button[type="submit"]');
@@ -122,6 +124,7 @@ test('a low kiosk score shows up as a service-recovery complaint', async () => {
   await page.tap('[data-testid="kiosk-next"]');
   await page.tap('[data-testid="kiosk-next"]');
   await page.waitForSelector('[data-testid="kiosk-thanks"]');
+  await exitKiosk(page);
   await page.goto(`${env.server.base}/#/feedback`);
   await loaded(page);
   const row = page.locator('[data-feedback]', { hasText: 'Waited forty minutes' });

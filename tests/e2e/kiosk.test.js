@@ -1,48 +1,11 @@
 // The customer kiosk at tablet size, by touch, with real IndexedDB and the service worker.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveAndLaunch, openContext, openApp, readStore, screenshot } from './harness.js';
+import { serveAndLaunch, screenshot } from './harness.js';
+import { kioskSetUp, stored } from './kiosk_setup.js';
 
 const env = serveAndLaunch();
-
-/** The responses and feedback records stored in IndexedDB. */
-async function stored(page) {
-  const db = await readStore(page);
-  return { responses: db.responses ?? [], feedback: db.feedback ?? [] };
-}
-
-/** A business with staff (demo data), a PIN, and a CSAT survey; returns the kiosk page. */
-async function setUp({ locale = 'en-US', idle } = {}) {
-  const opened = await openContext(env.browser, { locale });
-  const { page } = opened;
-  await openApp(page, env.server.base, '#/data');
-  await page.tap('[data-testid="load-demo"]');
-  await page.waitForSelector('[data-testid="demo-loaded"]');
-  await page.tap('nav a[data-section="settings"]');
-  await page.fill('#new-pin', '2468');
-  if (idle) await page.fill('#idle-seconds', String(idle));
-  await page.locator('#idle-seconds').press('Tab');
-  await page.tap('[data-testid="save-kiosk"]');
-  await page.waitForFunction(() => /PIN is set|PIN 已设置/.test(document.querySelector('[data-testid="pin-state"]')?.textContent));
-  await page.tap('nav a[data-section="surveys"]');
-  // Count only once the surveys page is there: the route changes on the next hashchange.
-  await page.waitForSelector('[data-page="surveys"] [data-testid="survey-list"]');
-  const before = await page.locator('[data-survey]').count();
-  await page.selectOption('#instrument', { index: 0 });
-  await page.tap('[data-testid="add-survey"] button[type="submit"]');
-  await page.waitForFunction((n) => document.querySelectorAll('[data-survey]').length === n + 1, before);
-  const row = page.locator('[data-survey]', { hasText: 'CSAT' }).last();
-  const surveyId = await row.getAttribute('data-survey');
-  await row.locator('[data-testid="open-kiosk"]').tap();
-  await page.waitForSelector('[data-testid="kiosk-start"]');
-  assert.equal(await page.locator('nav').count(), 0, 'no way out but the PIN');
-  await page.selectOption('#duty', { index: 1 });
-  const staffId = await page.$eval('#duty', (s) => s.value);
-  await page.tap('[data-testid="kiosk-start"]');
-  await page.waitForSelector('[data-testid="kiosk-question"]');
-  return { ...opened, surveyId, staffId };
-}
-
+const setUp = (opts) => kioskSetUp(env, opts);
 
 test('answer by taps, thank-you, reset; double taps count once; the response is stamped and stored', async () => {
   const { context, page, staffId, problems } = await setUp();

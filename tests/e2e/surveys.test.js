@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveAndLaunch, openContext, openApp, loaded, readStore, screenshot } from './harness.js';
+import { ensurePin, exitKiosk } from './kiosk_setup.js';
 
 const env = serveAndLaunch();
 
@@ -36,6 +37,7 @@ async function save(page) {
 
 /** Starts the kiosk for a survey with the visit-code screen on. */
 async function kiosk(page, surveyId, askCode) {
+  await ensurePin(page, env.server.base);
   await page.goto(`${env.server.base}/#/kiosk/${surveyId}`);
   await loaded(page);
   await page.waitForSelector('[data-testid="kiosk-start"]');
@@ -87,6 +89,7 @@ test('build a survey, answer it with a visit code, edit it into version 2, read 
   await page.tap('.kiosk-answer[data-choice="0"]');
   await page.waitForSelector('[data-testid="kiosk-thanks"]');
   await page.waitForSelector('#visit-code', { timeout: 8000 });
+  await exitKiosk(page);
   db = await readStore(page);
   const answered = db.responses.filter((r) => r.survey_version_id === v1.id);
   assert.equal(answered.length, 1);
@@ -116,6 +119,7 @@ test('build a survey, answer it with a visit code, edit it into version 2, read 
   await page.tap('[data-testid="visit-code-next"]');
   await page.tap('.kiosk-answer[data-score="10"]');
   await page.waitForSelector('[data-testid="kiosk-thanks"]');
+  await exitKiosk(page);
 
   // Results of the first survey: CSAT over its one answer, and the visit joined with the follow-up.
   await page.goto(`${env.server.base}/#/surveys/${id}/results`);
@@ -149,6 +153,7 @@ test('SERVQUAL gaps from the 22-item instrument, weighted by importance points',
     if (i < 43) await page.waitForFunction((p) => document.querySelector('.kiosk-progress')?.textContent !== p, progress);
   }
   await page.waitForSelector('[data-testid="kiosk-thanks"]');
+  await exitKiosk(page);
   await page.goto(`${env.server.base}/#/surveys/${id}/results`);
   await loaded(page);
   await page.waitForSelector('[data-testid="servqual"]');
