@@ -11,6 +11,7 @@ pub mod feedback;
 pub mod import;
 pub mod instruments;
 pub mod kiosk;
+pub mod kpi;
 pub mod merge;
 pub mod migrate;
 pub mod model;
