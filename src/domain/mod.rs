@@ -5,6 +5,7 @@ pub mod backup;
 pub mod bilingual;
 pub mod capabilities;
 pub mod capability;
+pub mod csv;
 pub mod data;
 pub mod demo;
 pub mod feedback;
@@ -27,7 +28,9 @@ pub mod scoring;
 pub mod survey_edit;
 #[cfg(test)]
 mod survey_fixtures;
+pub mod table;
 pub mod templates;
 pub mod visit_link;
+pub mod xlsx;
 
 pub use data::{Collection, Data, PairVisitor, Record, Visitor, VisitorMut};
