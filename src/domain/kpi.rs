@@ -143,10 +143,19 @@ fn complaints_where<'d>(
     f: &'d Filter,
     when: impl Fn(&Feedback) -> bool + 'd,
 ) -> impl Iterator<Item = &'d Feedback> + 'd {
+    feedback_where(d, f, move |c| c.kind == FeedbackKind::Complaint && when(c))
+}
+
+/// The feedback items (of every kind) a filter keeps, among those `when` accepts. The process
+/// filter reaches feedback through the step it was recorded against.
+pub fn feedback_where<'d>(
+    d: &'d Data,
+    f: &'d Filter,
+    when: impl Fn(&Feedback) -> bool + 'd,
+) -> impl Iterator<Item = &'d Feedback> + 'd {
     let step_process = step_processes(d);
     d.feedback.iter().filter(move |c| {
-        c.kind == FeedbackKind::Complaint
-            && when(c)
+        when(c)
             && f.staff.is_none_or(|s| c.staff_id == Some(s))
             && f.channel.is_none_or(|ch| c.channel == ch)
             && f.process

@@ -8,6 +8,7 @@ pub mod capability;
 pub mod csv;
 pub mod data;
 pub mod demo;
+pub mod exports;
 pub mod feedback;
 pub mod import;
 pub mod instruments;
