@@ -241,6 +241,7 @@ fn crc32(data: &[u8]) -> u32 {
     !crc
 }
 
-#[cfg(test)]
+// calamine, the reader the tests open the workbook with, is a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 #[path = "xlsx/tests.rs"]
 mod tests;
