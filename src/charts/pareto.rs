@@ -30,7 +30,7 @@ pub fn pareto<K: Ord>(counts: Vec<(K, usize)>, other: Option<K>) -> Vec<ParetoRo
     let other = other.and_then(|k| summed.remove_entry(&k));
     // Stable: equal counts keep the map's key order.
     let mut rows: Vec<(K, usize)> = summed.into_iter().collect();
-    rows.sort_by(|a, b| b.1.cmp(&a.1));
+    rows.sort_by_key(|r| std::cmp::Reverse(r.1));
     rows.extend(other);
     rows.retain(|r| r.1 > 0);
     let total: usize = rows.iter().map(|r| r.1).sum();
