@@ -16,6 +16,8 @@ pub enum ChartError {
     Empty,
     /// One value per bucket is needed.
     Length { buckets: usize, values: usize },
+    /// A colour scale whose ends are equal or not numbers.
+    BadScale,
     /// `plotters` refused to draw (not expected with a string target).
     Draw,
 }
