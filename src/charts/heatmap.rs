@@ -18,6 +18,8 @@ pub struct Cell {
 
 /// Weekday × hour cells, `[0]` Monday, from values at local times (the caller turns UTC
 /// instants into the business's local time). Values that are not numbers are left out.
+/// For a share such as CSAT %, pass 100 for each satisfied answer and 0 for the others: the
+/// mean is then the share.
 pub fn heat_cells(points: impl IntoIterator<Item = (NaiveDateTime, f64)>) -> [[Cell; 24]; 7] {
     let mut sums = [[(0usize, 0.0f64); 24]; 7];
     for (at, v) in points.into_iter().filter(|p| p.1.is_finite()) {

@@ -19,6 +19,18 @@ pub struct ParetoRow<K> {
     pub cumulative: f64,
 }
 
+impl<K> ParetoRow<K> {
+    /// The same row under another key, e.g. the reader's label for a cause code.
+    pub fn map_key<L>(self, f: impl FnOnce(K) -> L) -> ParetoRow<L> {
+        ParetoRow {
+            key: f(self.key),
+            count: self.count,
+            share: self.share,
+            cumulative: self.cumulative,
+        }
+    }
+}
+
 /// Orders counts for a Pareto: the same key given twice is added up, zero counts are left
 /// out, rows go by count descending and equal counts by key order (so the chart is the same
 /// on every run), and `other` comes last whatever its count.
@@ -281,14 +293,7 @@ mod tests {
     }
 
     fn labelled(rows: Vec<ParetoRow<&str>>) -> Vec<ParetoRow<String>> {
-        rows.into_iter()
-            .map(|r| ParetoRow {
-                key: r.key.to_string(),
-                count: r.count,
-                share: r.share,
-                cumulative: r.cumulative,
-            })
-            .collect()
+        rows.into_iter().map(|r| r.map_key(String::from)).collect()
     }
 
     fn spec(rows: &[ParetoRow<String>]) -> ParetoSpec<'_> {
