@@ -1,9 +1,9 @@
 //! The capability radar: one person's scores on every capability, over the team average,
 //! the target and the previous period, on the same scale on every axis.
 
-use super::svg::{escape, width_em};
-use plotters::coord::Shift;
-use plotters::element::DashedPathElement;
+use super::plot::{self, px, text_width, GRID};
+use super::svg::with_title;
+use super::ChartError;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::f64::consts::PI;
@@ -21,6 +21,12 @@ pub enum RadarError {
     SeriesLength { index: usize },
     /// `plotters` refused to draw (not expected with a string target).
     Draw,
+}
+
+impl From<ChartError> for RadarError {
+    fn from(_: ChartError) -> Self {
+        RadarError::Draw
+    }
 }
 
 /// The corners of a radar polygon. Axis `i` points at −90° + i·360°/n from the centre in
@@ -86,8 +92,6 @@ pub struct RadarSpec {
     pub size: u32,
 }
 
-const INK: RGBColor = RGBColor(55, 65, 81);
-const GRID: RGBColor = RGBColor(209, 213, 219);
 const PERSON: RGBColor = RGBColor(37, 99, 235);
 const TEAM: RGBColor = RGBColor(234, 88, 12);
 const TARGET: RGBColor = RGBColor(22, 163, 74);
@@ -95,7 +99,6 @@ const PREVIOUS: RGBColor = RGBColor(107, 114, 128);
 
 const TITLE_H: f64 = 32.0;
 const LEGEND_ROW: f64 = 20.0;
-const FONT: &str = "sans-serif";
 /// Font sizes as `plotters` takes them (it writes `font-size` = size / 1.24).
 const TITLE_PT: u32 = 22;
 const LABEL_PT: u32 = 16;
@@ -103,12 +106,6 @@ const TICK_PT: u32 = 13;
 const LABEL_LINE: f64 = 15.0;
 /// Axis labels wider than this (estimated) wrap once, at the space nearest their middle.
 const LABEL_WRAP: f64 = 90.0;
-
-/// A rough width in SVG units: there is no font to measure with, and the browser lays the
-/// text out anyway; this only keeps labels inside the drawing.
-fn text_width(s: &str, pt: u32) -> f64 {
-    width_em(s) * f64::from(pt) / 1.24
-}
 
 /// One or two lines: long names ("Professional knowledge") would push the rings to nothing.
 fn wrap(label: &str) -> Vec<&str> {
@@ -154,31 +151,6 @@ impl SeriesKind {
     }
 }
 
-type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
-type Drawn = Result<(), RadarError>;
-
-fn px((x, y): (f64, f64)) -> (i32, i32) {
-    (x.round() as i32, y.round() as i32)
-}
-
-fn text(area: &Area, s: &str, at: (f64, f64), size: u32, pos: Pos) -> Drawn {
-    let style = TextStyle::from((FONT, size).into_font())
-        .color(&INK)
-        .pos(pos);
-    area.draw(&Text::new(s, px(at), style))
-        .map_err(|_| RadarError::Draw)
-}
-
-/// A line through `points` in the series' style, dashed or solid.
-fn line(area: &Area, points: Vec<(i32, i32)>, kind: SeriesKind) -> Drawn {
-    let style = kind.color().stroke_width(kind.width());
-    match kind.dash() {
-        Some((dash, gap)) => area.draw(&DashedPathElement::new(points, dash, gap, style)),
-        None => area.draw(&PathElement::new(points, style)),
-    }
-    .map_err(|_| RadarError::Draw)
-}
-
 /// The radar as a standalone SVG document. Every label is text: `plotters` escapes what it
 /// writes, and the `<title>` added here for screen readers is escaped too.
 pub fn radar_svg(spec: &RadarSpec) -> Result<String, RadarError> {
@@ -207,7 +179,7 @@ pub fn radar_svg(spec: &RadarSpec) -> Result<String, RadarError> {
     {
         let area = SVGBackend::with_string(&mut buf, (spec.size, spec.size)).into_drawing_area();
         let center = Pos::new(HPos::Center, VPos::Center);
-        text(&area, &spec.title, (cx, TITLE_H / 2.0), TITLE_PT, center)?;
+        plot::text(&area, &spec.title, (cx, TITLE_H / 2.0), TITLE_PT, center)?;
 
         let whole = (1..).map(f64::from).take_while(|k| *k <= spec.max);
         for k in whole {
@@ -216,7 +188,7 @@ pub fn radar_svg(spec: &RadarSpec) -> Result<String, RadarError> {
             area.draw(&PathElement::new(pts, GRID.stroke_width(1)))
                 .map_err(|_| RadarError::Draw)?;
             let tick = Pos::new(HPos::Left, VPos::Bottom);
-            text(
+            plot::text(
                 &area,
                 &k.to_string(),
                 (cx + 4.0, cy - r * k / spec.max),
@@ -250,7 +222,7 @@ pub fn radar_svg(spec: &RadarSpec) -> Result<String, RadarError> {
             for (j, l) in lines.iter().enumerate() {
                 let dy = (first + j as f64) * LABEL_LINE;
                 let at = (cx + (r + 10.0) * cos, cy + (r + 10.0) * sin + dy);
-                text(&area, l, at, LABEL_PT, Pos::new(h, v))?;
+                plot::text(&area, l, at, LABEL_PT, Pos::new(h, v))?;
             }
         }
 
@@ -271,7 +243,7 @@ pub fn radar_svg(spec: &RadarSpec) -> Result<String, RadarError> {
             }
             let mut closed = pts;
             closed.push(closed[0]);
-            line(&area, closed, s.kind)?;
+            plot::line(&area, closed, s.kind.color(), s.kind.width(), s.kind.dash())?;
         }
 
         for (row, s) in spec.series.iter().enumerate() {
@@ -282,24 +254,14 @@ pub fn radar_svg(spec: &RadarSpec) -> Result<String, RadarError> {
                 area.draw(&Rectangle::new(corners, PERSON.mix(0.2).filled()))
                     .map_err(|_| RadarError::Draw)?;
             }
-            line(&area, vec![px((x, y)), px((x + 24.0, y))], s.kind)?;
+            let sample = vec![px((x, y)), px((x + 24.0, y))];
+            plot::line(&area, sample, s.kind.color(), s.kind.width(), s.kind.dash())?;
             let left = Pos::new(HPos::Left, VPos::Center);
-            text(&area, &s.label, (x + 32.0, y), LABEL_PT, left)?;
+            plot::text(&area, &s.label, (x + 32.0, y), LABEL_PT, left)?;
         }
         area.present().map_err(|_| RadarError::Draw)?;
     }
     Ok(with_title(buf, &spec.title))
-}
-
-/// Names the drawing for assistive technology: `role="img"` and a `<title>` first inside
-/// the root element, as SVG accessibility asks.
-fn with_title(svg: String, title: &str) -> String {
-    let Some(open_end) = svg.find(">\n") else {
-        return svg;
-    };
-    let (open, rest) = svg.split_at(open_end + 2);
-    let open = open.replacen("<svg ", "<svg role=\"img\" ", 1);
-    format!("{open}<title>{}</title>\n{rest}", escape(title))
 }
 
 #[cfg(test)]

@@ -59,6 +59,22 @@ pub fn wrap(text: &str, max_em: f64, max_lines: usize) -> Vec<String> {
     lines
 }
 
+/// Names a drawing for assistive technology: `role="img"`, an `aria-label` and a `<title>`
+/// first inside the root element, as SVG accessibility asks.
+pub fn with_title(svg: String, title: &str) -> String {
+    let Some(open_end) = svg.find(">\n") else {
+        return svg;
+    };
+    let (open, rest) = svg.split_at(open_end + 2);
+    let title = escape(title);
+    let open = open.replacen(
+        "<svg ",
+        &format!("<svg role=\"img\" aria-label=\"{title}\" "),
+        1,
+    );
+    format!("{open}<title>{title}</title>\n{rest}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,5 +107,110 @@ mod tests {
         let cut = wrap("一二三四五六七八九十", 4.0, 2);
         assert_eq!(cut, vec!["一二三四", "五六七…"]);
         assert!(wrap("", 4.0, 2).is_empty());
+    }
+}
+
+/// Checks the charts' tests share: the SVG is well-formed XML and holds no broken number.
+#[cfg(test)]
+pub mod check {
+    /// A small well-formedness check: tags nest and close, attribute values are quoted,
+    /// and `&` only starts an entity. Panics with the place it broke.
+    pub fn well_formed(svg: &str) {
+        let mut open: Vec<&str> = Vec::new();
+        let mut rest = svg;
+        while let Some(lt) = rest.find('<') {
+            text_ok(&rest[..lt]);
+            let gt = rest[lt..].find('>').expect("unclosed tag") + lt;
+            let tag = &rest[lt + 1..gt];
+            rest = &rest[gt + 1..];
+            if let Some(name) = tag.strip_prefix('/') {
+                assert_eq!(open.pop(), Some(name.trim()), "mismatched </{name}>");
+                continue;
+            }
+            let self_closing = tag.ends_with('/');
+            let body = tag.trim_end_matches('/');
+            let name = body.split_whitespace().next().expect("empty tag");
+            assert!(
+                name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'),
+                "bad tag name {name}"
+            );
+            attributes_ok(&body[name.len()..]);
+            if !self_closing {
+                open.push(name);
+            }
+        }
+        text_ok(rest);
+        assert!(open.is_empty(), "unclosed {open:?}");
+    }
+
+    fn attributes_ok(mut attrs: &str) {
+        loop {
+            attrs = attrs.trim_start();
+            if attrs.is_empty() {
+                return;
+            }
+            let eq = attrs.find('=').expect("attribute without value");
+            let name = attrs[..eq].trim();
+            assert!(!name.is_empty() && !name.contains(char::is_whitespace));
+            let value = &attrs[eq + 1..];
+            assert!(value.starts_with('"'), "unquoted value of {name}");
+            let end = value[1..].find('"').expect("unterminated value") + 1;
+            text_ok(&value[1..end]);
+            attrs = &value[end + 1..];
+        }
+    }
+
+    fn text_ok(text: &str) {
+        assert!(!text.contains('<'), "raw < in {text:?}");
+        for (i, _) in text.match_indices('&') {
+            let entity = &text[i..];
+            let ok = ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"]
+                .iter()
+                .any(|e| entity.starts_with(e));
+            assert!(ok, "bare & in {text:?}");
+        }
+    }
+
+    /// No coordinate or size came out of a division by zero.
+    pub fn finite(svg: &str) {
+        let word = |c: char| c.is_ascii_alphanumeric() || c == '.' || c == '-';
+        let bad = svg
+            .split(|c: char| !word(c))
+            .find(|t| ["NaN", "inf", "-inf"].contains(t));
+        assert_eq!(bad, None, "a broken number in the SVG");
+    }
+
+    /// The values of attribute `name` on every element `tag`, as numbers.
+    pub fn numbers(svg: &str, tag: &str, name: &str) -> Vec<f64> {
+        svg.split(&format!("<{tag} "))
+            .skip(1)
+            .filter_map(|el| {
+                let el = &el[..el.find('>').unwrap_or(el.len())];
+                let at = el
+                    .find(&format!(" {name}=\""))
+                    .or_else(|| el.starts_with(&format!("{name}=\"")).then_some(0))?;
+                let v = &el[at..];
+                let v = &v[v.find('"')? + 1..];
+                v[..v.find('"')?].parse().ok()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_checker_finds_broken_markup() {
+        well_formed(r#"<svg a="1"><g><title>x &amp; y</title><rect x="1"/></g></svg>"#);
+        for bad in [
+            "<svg><g></svg>",
+            "<svg a=1></svg>",
+            "<svg>a & b</svg>",
+            "<svg><text>1 > 0 < 2</text></svg>",
+        ] {
+            assert!(
+                std::panic::catch_unwind(|| well_formed(bad)).is_err(),
+                "{bad}"
+            );
+        }
+        let svg = r#"<svg><rect x="1.5" y="2"/><rect y="3" x="4"/></svg>"#;
+        assert_eq!(numbers(svg, "rect", "x"), [1.5, 4.0]);
     }
 }
