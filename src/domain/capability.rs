@@ -4,8 +4,9 @@
 use super::model::{
     Capability, Evaluation, Evaluator, Id, QuestionKind, Response, Staff, Time, Training,
 };
+use super::period::Period;
 use super::scoring::{mean_of, Questions};
-use chrono::{Datelike, Months, NaiveDate, NaiveTime};
+use chrono::{FixedOffset, NaiveDate};
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -237,19 +238,13 @@ pub fn training_effect<'e>(training: &Training, evals: &'e [Evaluation]) -> Trai
 
 /// The month `date` falls in, as its first day: evaluations are kept per month.
 pub fn month_of(date: NaiveDate) -> NaiveDate {
-    date.with_day(1).unwrap_or(date)
+    Period::month(date).from
 }
 
-/// The instants of the monthly period starting `period`: from its first day to the next
-/// month's (exclusive, so no response counts in two periods). UTC midnight: a shop's
-/// evening answers near a month's end may fall in the next, which a monthly view tolerates.
-pub fn period_bounds(period: NaiveDate) -> Range<Time> {
-    let start = month_of(period);
-    let next = start
-        .checked_add_months(Months::new(1))
-        .unwrap_or(NaiveDate::MAX);
-    let at = |d: NaiveDate| d.and_time(NaiveTime::MIN).and_utc();
-    at(start)..at(next)
+/// The instants of the monthly period starting `period`, cut at the device's local
+/// midnights (`offset` from UTC): a late answer on the month's last evening is that month's.
+pub fn period_bounds(period: NaiveDate, offset: FixedOffset) -> Range<Time> {
+    Period::month(period).bounds(offset)
 }
 
 /// Customer-derived scores are hidden below this many responses: a couple of answers
@@ -613,11 +608,26 @@ mod tests {
     }
 
     #[test]
-    fn monthly_periods() {
+    fn monthly_periods_cut_at_local_midnight() {
+        use chrono::TimeZone;
         assert_eq!(month_of(date(2, 28)), date(2, 1));
-        let p = period_bounds(date(12, 9));
-        assert_eq!(p.start.to_rfc3339(), "2026-12-01T00:00:00+00:00");
-        assert_eq!(p.end.to_rfc3339(), "2027-01-01T00:00:00+00:00");
+        let at = |d: u32, h: u32, min: u32| {
+            chrono::Utc
+                .with_ymd_and_hms(2026, 11, d, h, min, 0)
+                .unwrap()
+        };
+        // UTC+8: November ends at 16:00 UTC on 30 Nov, so 15:30 UTC (23:30 local) is November.
+        let shanghai = FixedOffset::east_opt(8 * 3600).unwrap();
+        let nov = period_bounds(date(11, 9), shanghai);
+        assert_eq!(nov.start.to_rfc3339(), "2026-10-31T16:00:00+00:00");
+        assert_eq!(nov.end.to_rfc3339(), "2026-11-30T16:00:00+00:00");
+        assert!(nov.contains(&at(30, 15, 30)));
+        assert!(!period_bounds(date(12, 1), shanghai).contains(&at(30, 15, 30)));
+        // UTC−5: December starts at 05:00 UTC on 1 Dec.
+        let new_york = FixedOffset::west_opt(5 * 3600).unwrap();
+        let dec = period_bounds(date(12, 9), new_york);
+        assert_eq!(dec.start.to_rfc3339(), "2026-12-01T05:00:00+00:00");
+        assert_eq!(dec.end.to_rfc3339(), "2027-01-01T05:00:00+00:00");
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod kiosk;
 pub mod merge;
 pub mod migrate;
 pub mod model;
+pub mod period;
 pub mod pin;
 pub mod process_analysis;
 pub mod process_diff;
