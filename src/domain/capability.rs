@@ -6,7 +6,7 @@ use super::model::{
 };
 use super::period::Period;
 use super::scoring::{mean_of, Questions};
-use chrono::{FixedOffset, NaiveDate};
+use chrono::NaiveDate;
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -239,12 +239,6 @@ pub fn training_effect<'e>(training: &Training, evals: &'e [Evaluation]) -> Trai
 /// The month `date` falls in, as its first day: evaluations are kept per month.
 pub fn month_of(date: NaiveDate) -> NaiveDate {
     Period::month(date).from
-}
-
-/// The instants of the monthly period starting `period`, cut at the device's local
-/// midnights (`offset` from UTC): a late answer on the month's last evening is that month's.
-pub fn period_bounds(period: NaiveDate, offset: FixedOffset) -> Range<Time> {
-    Period::month(period).bounds(offset)
 }
 
 /// Customer-derived scores are hidden below this many responses: a couple of answers
@@ -608,26 +602,9 @@ mod tests {
     }
 
     #[test]
-    fn monthly_periods_cut_at_local_midnight() {
-        use chrono::TimeZone;
+    fn monthly_periods() {
         assert_eq!(month_of(date(2, 28)), date(2, 1));
-        let at = |d: u32, h: u32, min: u32| {
-            chrono::Utc
-                .with_ymd_and_hms(2026, 11, d, h, min, 0)
-                .unwrap()
-        };
-        // UTC+8: November ends at 16:00 UTC on 30 Nov, so 15:30 UTC (23:30 local) is November.
-        let shanghai = FixedOffset::east_opt(8 * 3600).unwrap();
-        let nov = period_bounds(date(11, 9), shanghai);
-        assert_eq!(nov.start.to_rfc3339(), "2026-10-31T16:00:00+00:00");
-        assert_eq!(nov.end.to_rfc3339(), "2026-11-30T16:00:00+00:00");
-        assert!(nov.contains(&at(30, 15, 30)));
-        assert!(!period_bounds(date(12, 1), shanghai).contains(&at(30, 15, 30)));
-        // UTC−5: December starts at 05:00 UTC on 1 Dec.
-        let new_york = FixedOffset::west_opt(5 * 3600).unwrap();
-        let dec = period_bounds(date(12, 9), new_york);
-        assert_eq!(dec.start.to_rfc3339(), "2026-12-01T05:00:00+00:00");
-        assert_eq!(dec.end.to_rfc3339(), "2027-01-01T05:00:00+00:00");
+        assert_eq!(month_of(date(12, 1)), date(12, 1));
     }
 
     #[test]

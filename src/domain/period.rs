@@ -129,8 +129,21 @@ impl Period {
     /// The instants of the period for a device `offset` from UTC: from its first local
     /// midnight to the one after its last day, exclusive, so nothing counts in two periods.
     pub fn bounds(&self, offset: FixedOffset) -> Range<Time> {
+        self.bounds_in(|_| offset)
+    }
+
+    /// The same where the offset changes over the year (summer time): `offset_at` gives
+    /// the device's offset at an instant, and each end is cut at its own day's offset.
+    pub fn bounds_in(&self, offset_at: impl Fn(Time) -> FixedOffset) -> Range<Time> {
+        let midnight = |date: NaiveDate| {
+            // Guessed from the offset at that UTC midnight, then taken at the guess:
+            // clocks change in the small hours, so the second offset is the day's own.
+            let utc_midnight = date.and_time(NaiveTime::MIN).and_utc();
+            let guess = local_midnight(date, offset_at(utc_midnight));
+            local_midnight(date, offset_at(guess))
+        };
         let after = self.to.succ_opt().unwrap_or(self.to);
-        local_midnight(self.from, offset)..local_midnight(after, offset)
+        midnight(self.from)..midnight(after)
     }
 }
 
@@ -296,6 +309,28 @@ mod tests {
             p.bounds(new_york()),
             utc(2026, 12, 30, 5, 0)..utc(2027, 1, 2, 5, 0)
         );
+    }
+
+    #[test]
+    fn summer_time_moves_each_end_by_its_own_offset() {
+        // New York: UTC−4 from 14 Mar 2027 07:00 UTC to 7 Nov 2027 06:00 UTC, else UTC−5.
+        let summer = utc(2027, 3, 14, 7, 0)..utc(2027, 11, 7, 6, 0);
+        let zone = |t: Time| {
+            let hours = if summer.contains(&t) { 4 } else { 5 };
+            FixedOffset::west_opt(hours * 3600).unwrap()
+        };
+        let march = Period::month(date(2027, 3, 1));
+        assert_eq!(
+            march.bounds_in(zone),
+            utc(2027, 3, 1, 5, 0)..utc(2027, 4, 1, 4, 0)
+        );
+        let july = Period::month(date(2027, 7, 1));
+        assert_eq!(
+            july.bounds_in(zone),
+            utc(2027, 7, 1, 4, 0)..utc(2027, 8, 1, 4, 0)
+        );
+        // A fixed offset is the plain case.
+        assert_eq!(march.bounds_in(|_| new_york()), march.bounds(new_york()));
     }
 
     #[test]

@@ -1,9 +1,11 @@
-//! The few browser services the features need, wrapped once: the clock, downloads, files,
-//! and the storage manager.
+//! The few browser services the features need, wrapped once: the clock and time zone,
+//! downloads, files, and the storage manager.
 
-use crate::domain::period::local_date;
+use crate::domain::model::Time;
+use crate::domain::period::{local_date, Period};
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use js_sys::{Array, Promise, Reflect};
+use std::ops::Range;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -30,6 +32,11 @@ fn offset_of(date: &js_sys::Date) -> FixedOffset {
     // JavaScript counts minutes behind UTC (Shanghai is −480); chrono counts seconds ahead.
     let east = -(date.get_timezone_offset() * 60.0) as i32;
     FixedOffset::east_opt(east).unwrap_or(FixedOffset::east_opt(0).expect("UTC exists"))
+}
+
+/// The instants of a local period, each end cut at the device's offset on its day.
+pub fn bounds(period: Period) -> Range<Time> {
+    period.bounds_in(utc_offset_at)
 }
 
 /// Today's date on the device.

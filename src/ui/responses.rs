@@ -38,9 +38,7 @@ pub fn Responses() -> impl IntoView {
     let open = RwSignal::new(None::<Id>);
     let deleted = RwSignal::new(false);
     let matching = Memo::new(move |_| {
-        let from = Period::last_days(browser::today(), days.get())
-            .bounds(browser::utc_offset())
-            .start;
+        let from = browser::bounds(Period::last_days(browser::today(), days.get())).start;
         let (survey, staff) = (survey.get(), staff.get());
         app.data.with(|d| {
             let versions: Vec<Id> = d

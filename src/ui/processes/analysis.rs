@@ -33,7 +33,7 @@ pub fn Analysis(process_id: Id) -> impl IntoView {
     let app = app_data();
     let days = RwSignal::new(30u32);
     let result = Memo::new(move |_| {
-        let period = Period::last_days(browser::today(), days.get()).bounds(browser::utc_offset());
+        let period = browser::bounds(Period::last_days(browser::today(), days.get()));
         app.data
             .with(|d| analyse(d, process_id, period.start, period.end))
     });

@@ -64,11 +64,8 @@ pub fn Results(survey_id: Id) -> impl IntoView {
     let weights = RwSignal::new([20.0f64; 5]);
     // The first local midnight of the period; "all time" has none.
     let since = move || {
-        (days.get() > 0).then(|| {
-            Period::last_days(browser::today(), days.get())
-                .bounds(browser::utc_offset())
-                .start
-        })
+        (days.get() > 0)
+            .then(|| browser::bounds(Period::last_days(browser::today(), days.get())).start)
     };
     let follow_up = RwSignal::new(None::<Id>);
     let name = move || {
