@@ -4,8 +4,9 @@
 use super::model::{
     Capability, Evaluation, Evaluator, Id, QuestionKind, Response, Staff, Time, Training,
 };
+use super::period::Period;
 use super::scoring::{mean_of, Questions};
-use chrono::{Datelike, Months, NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -237,19 +238,7 @@ pub fn training_effect<'e>(training: &Training, evals: &'e [Evaluation]) -> Trai
 
 /// The month `date` falls in, as its first day: evaluations are kept per month.
 pub fn month_of(date: NaiveDate) -> NaiveDate {
-    date.with_day(1).unwrap_or(date)
-}
-
-/// The instants of the monthly period starting `period`: from its first day to the next
-/// month's (exclusive, so no response counts in two periods). UTC midnight: a shop's
-/// evening answers near a month's end may fall in the next, which a monthly view tolerates.
-pub fn period_bounds(period: NaiveDate) -> Range<Time> {
-    let start = month_of(period);
-    let next = start
-        .checked_add_months(Months::new(1))
-        .unwrap_or(NaiveDate::MAX);
-    let at = |d: NaiveDate| d.and_time(NaiveTime::MIN).and_utc();
-    at(start)..at(next)
+    Period::month(date).from
 }
 
 /// Customer-derived scores are hidden below this many responses: a couple of answers
@@ -615,9 +604,7 @@ mod tests {
     #[test]
     fn monthly_periods() {
         assert_eq!(month_of(date(2, 28)), date(2, 1));
-        let p = period_bounds(date(12, 9));
-        assert_eq!(p.start.to_rfc3339(), "2026-12-01T00:00:00+00:00");
-        assert_eq!(p.end.to_rfc3339(), "2027-01-01T00:00:00+00:00");
+        assert_eq!(month_of(date(12, 1)), date(12, 1));
     }
 
     #[test]

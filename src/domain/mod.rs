@@ -17,6 +17,7 @@ pub mod kpi;
 pub mod merge;
 pub mod migrate;
 pub mod model;
+pub mod period;
 pub mod pin;
 pub mod process_analysis;
 pub mod process_diff;

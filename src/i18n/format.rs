@@ -1,7 +1,7 @@
 //! Dates and numbers as each language writes them.
 
 use super::Lang;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 
 pub fn format_date(date: NaiveDate, lang: Lang) -> String {
     match lang {
@@ -10,9 +10,9 @@ pub fn format_date(date: NaiveDate, lang: Lang) -> String {
     }
 }
 
-/// `offset_minutes` is the viewer's UTC offset (east positive): records keep UTC, people read local time.
-pub fn format_datetime(at: DateTime<Utc>, offset_minutes: i32, lang: Lang) -> String {
-    let local = at.naive_utc() + chrono::Duration::minutes(offset_minutes as i64);
+/// `offset` is the viewer's UTC offset at `at`: records keep UTC, people read local time.
+pub fn format_datetime(at: DateTime<Utc>, offset: FixedOffset, lang: Lang) -> String {
+    let local = at.with_timezone(&offset);
     match lang {
         Lang::Zh => local.format("%Y年%-m月%-d日 %H:%M").to_string(),
         Lang::En => local.format("%-d %b %Y %H:%M").to_string(),
@@ -99,8 +99,22 @@ mod tests {
     #[test]
     fn datetime_applies_offset() {
         let at = Utc.with_ymd_and_hms(2026, 11, 22, 23, 30, 0).unwrap();
-        assert_eq!(format_datetime(at, 480, Lang::Zh), "2026年11月23日 07:30");
-        assert_eq!(format_datetime(at, -60, Lang::En), "22 Nov 2026 22:30");
+        let east = |h: i32| FixedOffset::east_opt(h * 3600).unwrap();
+        assert_eq!(
+            format_datetime(at, east(8), Lang::Zh),
+            "2026年11月23日 07:30"
+        );
+        assert_eq!(format_datetime(at, east(-1), Lang::En), "22 Nov 2026 22:30");
+        // 03:00 UTC on 1 Jan is still 31 Dec in UTC−5.
+        let new_year = Utc.with_ymd_and_hms(2027, 1, 1, 3, 0, 0).unwrap();
+        assert_eq!(
+            format_datetime(new_year, east(-5), Lang::En),
+            "31 Dec 2026 22:00"
+        );
+        assert_eq!(
+            format_datetime(new_year, east(8), Lang::En),
+            "1 Jan 2027 11:00"
+        );
     }
 
     #[test]

@@ -1,8 +1,11 @@
-//! The few browser services the features need, wrapped once: the clock, downloads, files,
-//! and the storage manager.
+//! The few browser services the features need, wrapped once: the clock and time zone,
+//! downloads, files, and the storage manager.
 
-use chrono::{DateTime, Utc};
+use crate::domain::model::Time;
+use crate::domain::period::{local_date, Period};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use js_sys::{Array, Promise, Reflect};
+use std::ops::Range;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -13,9 +16,32 @@ pub fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(ms).unwrap_or_default()
 }
 
-/// The viewer's UTC offset in minutes, east positive (JavaScript's is west positive).
-pub fn utc_offset_minutes() -> i32 {
-    -(js_sys::Date::new_0().get_timezone_offset() as i32)
+/// The device's offset from UTC now, which the domain cuts days and months with.
+pub fn utc_offset() -> FixedOffset {
+    offset_of(&js_sys::Date::new_0())
+}
+
+/// The device's offset from UTC at `at`: a time from summer is shown in summer time.
+pub fn utc_offset_at(at: DateTime<Utc>) -> FixedOffset {
+    offset_of(&js_sys::Date::new(&JsValue::from_f64(
+        at.timestamp_millis() as f64,
+    )))
+}
+
+fn offset_of(date: &js_sys::Date) -> FixedOffset {
+    // JavaScript counts minutes behind UTC (Shanghai is −480); chrono counts seconds ahead.
+    let east = -(date.get_timezone_offset() * 60.0) as i32;
+    FixedOffset::east_opt(east).unwrap_or(FixedOffset::east_opt(0).expect("UTC exists"))
+}
+
+/// The instants of a local period, each end cut at the device's offset on its day.
+pub fn bounds(period: Period) -> Range<Time> {
+    period.bounds_in(utc_offset_at)
+}
+
+/// Today's date on the device.
+pub fn today() -> NaiveDate {
+    local_date(now(), utc_offset())
 }
 
 pub fn new_id() -> uuid::Uuid {

@@ -4,6 +4,7 @@
 use super::app_data::{app_data, store, AppData};
 use super::{browser, ctx, labels, Ctx};
 use crate::domain::import::{self, Problem};
+use crate::domain::period::local_date;
 use crate::domain::{backup, demo, merge, Data};
 use crate::i18n::{format_datetime, format_number, Key};
 use crate::route::Section;
@@ -124,7 +125,7 @@ fn ExportCard() -> impl IntoView {
         let now = browser::now();
         let (name, json) = app.data.with_untracked(|d| {
             (
-                backup::file_name(&business_name(d), now.date_naive()),
+                backup::file_name(&business_name(d), local_date(now, browser::utc_offset())),
                 backup_json(d),
             )
         });
@@ -137,7 +138,7 @@ fn ExportCard() -> impl IntoView {
         .get()
         .and_then(|s| chrono::DateTime::parse_from_rfc3339(&s).ok())
     {
-        Some(t) => format_datetime(t.to_utc(), browser::utc_offset_minutes(), c.lang.get()),
+        Some(t) => format_datetime(t.to_utc(), browser::utc_offset_at(t.to_utc()), c.lang.get()),
         None => c.t(Key::Never)().to_string(),
     };
     view! {
@@ -383,7 +384,7 @@ fn SnapshotsCard() -> impl IntoView {
             <ul class="snapshot-list">
                 {move || keys.get().into_iter().rev().map(|k| {
                     let label = chrono::DateTime::parse_from_rfc3339(&k)
-                        .map(|t| format_datetime(t.to_utc(), browser::utc_offset_minutes(), c.lang.get()))
+                        .map(|t| format_datetime(t.to_utc(), browser::utc_offset_at(t.to_utc()), c.lang.get()))
                         .unwrap_or_else(|_| k.clone());
                     let key = k.clone();
                     view! {

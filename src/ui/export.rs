@@ -12,8 +12,7 @@ pub fn download_svg(suffix: &str, svg: &str) {
             .workspace()
             .map(|w| w.business_name.clone())
             .unwrap_or_default();
-        backup::file_name(&business, browser::now().date_naive())
-            .replace(".json", &format!("-{suffix}.svg"))
+        backup::file_name(&business, browser::today()).replace(".json", &format!("-{suffix}.svg"))
     });
     let _ = browser::download(&name, svg, "image/svg+xml");
 }

@@ -4,9 +4,9 @@
 use super::app_data::app_data;
 use super::{browser, ctx};
 use crate::domain::model::{Answer, Id, Response};
+use crate::domain::period::Period;
 use crate::domain::Collection;
 use crate::i18n::{format_datetime, pick, Key, Lang};
-use chrono::Duration;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -32,13 +32,13 @@ fn answer_text(a: &Answer, options: &[crate::domain::model::LocalText], lang: La
 pub fn Responses() -> impl IntoView {
     let c = ctx();
     let app = app_data();
-    let days = RwSignal::new(30i64);
+    let days = RwSignal::new(30u32);
     let survey = RwSignal::new(None::<Id>);
     let staff = RwSignal::new(None::<Id>);
     let open = RwSignal::new(None::<Id>);
     let deleted = RwSignal::new(false);
     let matching = Memo::new(move |_| {
-        let from = browser::now() - Duration::days(days.get());
+        let from = browser::bounds(Period::last_days(browser::today(), days.get())).start;
         let (survey, staff) = (survey.get(), staff.get());
         app.data.with(|d| {
             let versions: Vec<Id> = d
@@ -115,7 +115,7 @@ pub fn Responses() -> impl IntoView {
                 })
                 .unwrap_or_default();
             Some((
-                format_datetime(r.submitted_at, browser::utc_offset_minutes(), lang),
+                format_datetime(r.submitted_at, browser::utc_offset_at(r.submitted_at), lang),
                 survey,
                 staff,
                 answers,

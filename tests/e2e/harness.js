@@ -62,11 +62,12 @@ export const TABLET_LANDSCAPE = { width: 1024, height: 768 };
 export const DESKTOP = { width: 1440, height: 900 };
 
 /**
- * A fresh browser context (its own IndexedDB and localStorage) with one page.
+ * A fresh browser context (its own IndexedDB and localStorage) with one page, in the
+ * machine's time zone unless `timezoneId` names one.
  * `problems` collects console errors, page errors and requests that leave 127.0.0.1.
  */
-export async function openContext(browser, { locale = 'en-US', viewport = TABLET_PORTRAIT, hasTouch = true } = {}) {
-  const context = await browser.newContext({ locale, viewport, hasTouch, acceptDownloads: true });
+export async function openContext(browser, { locale = 'en-US', viewport = TABLET_PORTRAIT, hasTouch = true, timezoneId } = {}) {
+  const context = await browser.newContext({ locale, viewport, hasTouch, timezoneId, acceptDownloads: true });
   const problems = [];
   const watch = (page) => {
     page.on('console', (msg) => {

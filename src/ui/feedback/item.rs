@@ -93,9 +93,8 @@ fn Header(item: Memo<Option<Feedback>>) -> impl IntoView {
                 .map(|(_, n)| n);
             (staff, step)
         });
-        let offset = browser::utc_offset_minutes();
         Some(view! {
-            <h1>{c.t(labels::feedback_kind(f.kind))}" · "{format_datetime(f.created_at, offset, lang)}</h1>
+            <h1>{c.t(labels::feedback_kind(f.kind))}" · "{format_datetime(f.created_at, browser::utc_offset_at(f.created_at), lang)}</h1>
             <div class="card">
                 <p class="feedback-text" data-testid="feedback-text">{f.text.clone()}</p>
                 <dl class="facts">
@@ -130,7 +129,6 @@ fn Status(item: Memo<Option<Feedback>>) -> impl IntoView {
         let lang = c.lang.get();
         let now = browser::now();
         let overdue = fb::is_overdue(&f, now);
-        let offset = browser::utc_offset_minutes();
         let elapsed = |d: Option<chrono::Duration>| {
             d.map(|d| format_elapsed(d.num_seconds() as f64 / 60.0, lang))
                 .unwrap_or_else(|| "–".into())
@@ -141,7 +139,7 @@ fn Status(item: Memo<Option<Feedback>>) -> impl IntoView {
                     {overdue.then(|| view! { " "<span class="badge badge-danger" data-testid="overdue">{c.t(Key::FbOverdue)}</span> })}
                 </h2>
                 <dl class="facts">
-                    <dt>{c.t(Key::FbDue)}</dt><dd>{f.due_at.map(|d| format_datetime(d, offset, lang)).unwrap_or_else(|| "–".into())}</dd>
+                    <dt>{c.t(Key::FbDue)}</dt><dd>{f.due_at.map(|d| format_datetime(d, browser::utc_offset_at(d), lang)).unwrap_or_else(|| "–".into())}</dd>
                     <dt>{c.t(Key::FbFirstResponse)}</dt><dd data-testid="first-response">{elapsed(fb::first_response(&f))}</dd>
                     <dt>{c.t(Key::FbResolution)}</dt><dd data-testid="resolution">{elapsed(fb::resolution(&f))}</dd>
                 </dl>

@@ -132,7 +132,7 @@ fn Row(f: Feedback, overdue: bool) -> impl IntoView {
                 {overdue.then(|| view! { <span class="badge badge-danger" data-testid="overdue">{c.t(Key::FbOverdue)}</span> })}
                 <p>{if preview.is_empty() { Key::FbNoText.text(c.lang.get_untracked()).to_string() } else { preview }}</p>
                 <p class="muted small">
-                    {move || format_datetime(created, browser::utc_offset_minutes(), c.lang.get())}" · "{c.t(labels::channel(f.channel))}
+                    {move || format_datetime(created, browser::utc_offset_at(created), c.lang.get())}" · "{c.t(labels::channel(f.channel))}
                 </p>
             </div>
         </li>

@@ -5,9 +5,9 @@ use super::super::app_data::app_data;
 use super::super::{browser, ctx, Ctx};
 use super::editor::tier_key;
 use crate::domain::model::Id;
+use crate::domain::period::Period;
 use crate::domain::process_analysis::{analyse, Share};
 use crate::i18n::{format_minutes, format_percent, pick, Key};
-use chrono::Duration;
 use leptos::prelude::*;
 
 fn share(s: Share, c: Ctx) -> String {
@@ -31,11 +31,11 @@ fn seconds(s: Option<f64>, c: Ctx) -> String {
 pub fn Analysis(process_id: Id) -> impl IntoView {
     let c = ctx();
     let app = app_data();
-    let days = RwSignal::new(30i64);
+    let days = RwSignal::new(30u32);
     let result = Memo::new(move |_| {
-        let to = browser::now() + Duration::seconds(1);
-        let from = to - Duration::days(days.get());
-        app.data.with(|d| analyse(d, process_id, from, to))
+        let period = browser::bounds(Period::last_days(browser::today(), days.get()));
+        app.data
+            .with(|d| analyse(d, process_id, period.start, period.end))
     });
     view! {
         <div class="toolbar">

@@ -73,7 +73,7 @@ pub fn Versions(process_id: Id) -> impl IntoView {
                     <tr>
                         <th scope="row">{c.t(Key::ProcVersionN)}" "{v.number}</th>
                         <td>{c.t(status_key(v.status))}</td>
-                        <td>{v.published_at.map(|t| format_datetime(t, browser::utc_offset_minutes(), c.lang.get()))}</td>
+                        <td>{v.published_at.map(|t| format_datetime(t, browser::utc_offset_at(t), c.lang.get()))}</td>
                         <td>{v.change_note.clone()}</td>
                     </tr>
                 }).collect_view()}

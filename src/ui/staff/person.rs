@@ -10,6 +10,7 @@ use super::{capability_name, month_value, score_text, PeriodPicker, StaffTabs, V
 use crate::charts::radar::SeriesKind;
 use crate::domain::capability::{self as cap, DerivedScore, MIN_CUSTOMER_RESPONSES};
 use crate::domain::model::{Evaluation, Evaluator, Id, Staff};
+use crate::domain::period::Period;
 use crate::domain::process_analysis::staff_compliance;
 use crate::domain::scoring::Questions;
 use crate::domain::{Collection, Data};
@@ -30,7 +31,7 @@ pub fn evaluator_key(e: Evaluator) -> Key {
 pub fn PersonPage(staff_id: Id) -> impl IntoView {
     let c = ctx();
     let app = app_data();
-    let period = RwSignal::new(cap::month_of(browser::now().date_naive()));
+    let period = RwSignal::new(cap::month_of(browser::today()));
     let person = Memo::new(move |_| {
         app.data
             .with(|d| d.staff.iter().find(|s| s.id == staff_id).cloned())
@@ -239,7 +240,7 @@ fn ScoreTable(staff_id: Id, period: RwSignal<NaiveDate>) -> impl IntoView {
                 .get(&staff_id)
                 .map(|e| (*e).clone());
             let avg = cap::team_average(&d.evaluations, period, Evaluator::Manager);
-            let bounds = cap::period_bounds(period);
+            let bounds = browser::bounds(Period::month(period));
             let questions = Questions::new(&d.survey_versions);
             let customers = cap::customer_scores(
                 &d.responses,

@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 pub fn StaffPage() -> impl IntoView {
     let c = ctx();
     let app = app_data();
-    let period = RwSignal::new(cap::month_of(browser::now().date_naive()));
+    let period = RwSignal::new(cap::month_of(browser::today()));
     let has_caps = Memo::new(move |_| app.data.with(|d| !cap::in_use(&d.capabilities).is_empty()));
     view! {
         <section class="page" data-page=Section::Staff.slug()>
@@ -45,7 +45,7 @@ fn AddStaff() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let role = RwSignal::new(String::new());
     let new_role = RwSignal::new(String::new());
-    let joined = RwSignal::new(browser::now().date_naive().to_string());
+    let joined = RwSignal::new(browser::today().to_string());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let n = name.get_untracked().trim().to_string();
@@ -288,7 +288,7 @@ fn Turnover() -> impl IntoView {
     let app = app_data();
     let figure = move || {
         let lang = c.lang.get();
-        let today = browser::now().date_naive();
+        let today = browser::today();
         let from = today.with_year(today.year() - 1).unwrap_or(today);
         app.data
             .with(|d| cap::turnover_percent(&d.staff, from, today))

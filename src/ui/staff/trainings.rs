@@ -52,7 +52,7 @@ fn AddTraining() -> impl IntoView {
     let c = ctx();
     let app = app_data();
     let title = RwSignal::new(String::new());
-    let date = RwSignal::new(browser::now().date_naive().to_string());
+    let date = RwSignal::new(browser::today().to_string());
     let trainer = RwSignal::new(String::new());
     let aimed = RwSignal::new(Vec::<Id>::new());
     let attendees = RwSignal::new(Vec::<Id>::new());

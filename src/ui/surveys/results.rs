@@ -6,11 +6,11 @@ use super::super::app_data::app_data;
 use super::super::{browser, ctx, labels};
 use super::builder::kind_key;
 use crate::domain::model::*;
+use crate::domain::period::Period;
 use crate::domain::scoring::{self, Figure, ServqualGaps};
 use crate::domain::visit_link::visit_change;
 use crate::i18n::{format_number, pick, Key, Lang};
 use crate::route::{Route, Section};
-use chrono::Duration;
 use leptos::prelude::*;
 
 /// A figure as text: value with its n, "no data" without one, and a small-sample warning.
@@ -60,10 +60,13 @@ fn question_figure(q: &Question, rs: &[&Response], lang: Lang) -> Option<String>
 pub fn Results(survey_id: Id) -> impl IntoView {
     let c = ctx();
     let app = app_data();
-    let days = RwSignal::new(30i64);
+    let days = RwSignal::new(30u32);
     let weights = RwSignal::new([20.0f64; 5]);
-    // The period's start; "all time" has none.
-    let since = move || (days.get() > 0).then(|| browser::now() - Duration::days(days.get()));
+    // The first local midnight of the period; "all time" has none.
+    let since = move || {
+        (days.get() > 0)
+            .then(|| browser::bounds(Period::last_days(browser::today(), days.get())).start)
+    };
     let follow_up = RwSignal::new(None::<Id>);
     let name = move || {
         app.data.with(|d| {
