@@ -461,6 +461,13 @@ fn PinScreen(
     let entered = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
     let leave = move || kiosk_lock::unlock(c.kiosk_lock, &Route::Section(Section::Surveys));
+    // The PIN field takes the focus, so a keyboard user types at once and Escape cancels.
+    let field = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = field.get() {
+            let _ = input.focus();
+        }
+    });
     let check = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         // The stored count, not this tab's copy: a tab opened before the wrong attempts (or
@@ -495,7 +502,7 @@ fn PinScreen(
             on:keydown=move |ev| if ev.key() == "Escape" { on_cancel() }>
             <h1 class="kiosk-title">{c.t(Key::KioskExit)}</h1>
             <label for="pin">{c.t(Key::KioskPinPrompt)}</label>
-            <input id="pin" type="password" inputmode="numeric" autocomplete="off" maxlength="8" autofocus
+            <input id="pin" node_ref=field type="password" inputmode="numeric" autocomplete="off" maxlength="8"
                 prop:value=entered on:input=move |ev| entered.set(event_target_value(&ev))/>
             {move || message.get().map(|m| view! { <p class="alert alert-error" role="alert" data-testid="pin-message">{m}</p> })}
             <div class="row-actions">

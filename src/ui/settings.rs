@@ -165,7 +165,7 @@ fn KioskSettingsCard() -> impl IntoView {
         }));
     };
     view! {
-        <form class="card form" on:submit=save data-testid="kiosk-settings">
+        <form class="card form" novalidate on:submit=save data-testid="kiosk-settings">
             <h2>{c.t(Key::KioskSettingsTitle)}</h2>
             <p class="muted" data-testid="pin-state">{move || c.t(if has_pin() { Key::KioskPinSet } else { Key::KioskPinNotSet })()}</p>
             <Show when=has_pin>

@@ -95,8 +95,9 @@ test('a locked kiosk refuses Back, edited addresses, reloads, new tabs and keys;
   await page.tap('[data-testid="pin-ok"]');
   await page.waitForSelector('[data-page="surveys"]');
   assert.equal(await page.locator('nav').count(), 1);
-  // The other tab follows the unlock, and nothing is locked on a reload.
-  await tab.waitForSelector('nav');
+  // The other tab follows the unlock (its kiosk is back at the shift screen, with a way
+  // back), and nothing is locked on a reload.
+  await tab.waitForSelector('[data-testid="shift-back"]');
   await page.reload();
   await loaded(page);
   assert.equal(await page.locator('nav').count(), 1);
