@@ -244,7 +244,7 @@ keys! {
     AnalysisMedian => "中位用时", "Median time";
     AnalysisOverrun => "超时比例", "Over the limit";
     AnalysisBottleneck => "瓶颈", "Bottleneck";
-    AnalysisBottleneckNone => "没有步骤的平均用时超过时限。", "No step takes longer than its limit on average.";
+    AnalysisBottleneckNone => "没有瓶颈:有足够执行次数的步骤大多按时、按标准完成。", "No bottleneck: every step with enough runs is mostly on time and to standard.";
     AnalysisSimplify => "建议简化", "To simplify";
     AnalysisSimplifyHelp => "非增值步骤,或三成以上执行中被跳过的步骤。", "Non-value-adding steps, and steps skipped in 30 % of runs or more.";
     NoData => "暂无数据", "No data";
@@ -521,6 +521,13 @@ keys! {
     FbRootCause => "原因类别(人、流程、设备、物料、环境、测量)", "Cause category (people, process, equipment, materials, environment, measurement)";
     FbWhysHelp => "五个为什么:每一问回答上一问的原因,直到找到根本原因。", "Five whys: each answer asks why the one before happened, down to the root cause.";
     FbWhy => "为什么", "Why";
+    // processes
+    AnalysisBottleneckHelp => "超时比例 ≥ 15%、执行率 < 85% 或平均用时超过时限的步骤,按超时比例、再按执行率排序;少于 10 次执行的步骤不作判断。", "Steps over their limit in 15 % of runs or more, below 85 % compliance, or slower than the limit on average; ranked by overrun share, then compliance. Steps run fewer than 10 times are not judged.";
+    ReasonOverrunShare => "经常超时", "Often over the limit";
+    ReasonLowCompliance => "执行率偏低", "Low compliance";
+    ReasonMeanOverLimit => "平均用时超过时限", "Slower than the limit on average";
+    AnalysisTooFew => "以下步骤执行次数少于 10 次,样本太小,不作判断:", "Too few runs (fewer than 10) to judge these steps:";
+    AnalysisSimplifyNone => "没有需要简化的步骤:每个步骤都增值,且跳过不足三成。", "No step to simplify: every step adds value and is skipped in fewer than 30 % of runs.";
 }
 
 #[cfg(test)]
