@@ -528,6 +528,13 @@ keys! {
     ReasonMeanOverLimit => "平均用时超过时限", "Slower than the limit on average";
     AnalysisTooFew => "以下步骤执行次数少于 10 次,样本太小,不作判断:", "Too few runs (fewer than 10) to judge these steps:";
     AnalysisSimplifyNone => "没有需要简化的步骤:每个步骤都增值,且跳过不足三成。", "No step to simplify: every step adds value and is skipped in fewer than 30 % of runs.";
+    RunSummaryTitle => "本次执行小结", "How this run went";
+    RunSummaryDone => "已完成", "Done";
+    RunSummaryLate => "超时", "Late";
+    RunSummaryNotReached => "未执行", "Not reached";
+    RunSummaryNone => "无", "None";
+    RunSummaryOver => "超出", "over by";
+    RunAgain => "开始新的执行", "Start another run";
 }
 
 #[cfg(test)]

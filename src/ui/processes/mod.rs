@@ -5,6 +5,7 @@ mod editor;
 mod flowchart;
 mod list;
 mod run;
+mod run_summary;
 mod versions;
 
 use super::app_data::app_data;
