@@ -535,6 +535,7 @@ keys! {
     RunSummaryNone => "无", "None";
     RunSummaryOver => "超出", "over by";
     RunAgain => "开始新的执行", "Start another run";
+    StepRemoveConfirm => "从草稿中删除这个步骤吗?已发布的版本仍保留它。", "Delete this step from the draft? Published versions keep it.";
 }
 
 #[cfg(test)]
