@@ -536,6 +536,15 @@ keys! {
     RunSummaryOver => "超出", "over by";
     RunAgain => "开始新的执行", "Start another run";
     StepRemoveConfirm => "从草稿中删除这个步骤吗?已发布的版本仍保留它。", "Delete this step from the draft? Published versions keep it.";
+    TabCard => "SOP 卡片", "SOP card";
+    CardRole => "岗位", "Role";
+    CardAllRoles => "全部岗位", "All roles";
+    CardPrint => "打印", "Print";
+    VersionReadOnly => "这是历史版本,只能查看,不能修改。", "This is a past version: read only.";
+    VersionBackToHistory => "返回版本历史", "Back to the version history";
+    VersionOpen => "查看", "Open";
+    YesText => "是", "yes";
+    NoText => "否", "no";
 }
 
 #[cfg(test)]
