@@ -58,7 +58,7 @@ pub fn bottlenecks(steps: &[StepFigures]) -> (Vec<Flagged>, Vec<Id>) {
         .into_iter()
         .filter_map(|f| {
             let reasons = reasons(f);
-            (!reasons.is_empty()).then(|| Flagged {
+            (!reasons.is_empty()).then_some(Flagged {
                 step_id: f.step_id,
                 reasons,
                 overrun: f.overrun,
