@@ -46,7 +46,11 @@ test('a run shows each standard large, and its summary counts done, skipped with
   await page.tap('[data-testid="start-run"] button[type="submit"]');
   await page.waitForSelector('[data-testid="checklist"]');
 
-  // The current step's standard and limit, in type readable from a step away (≥ 20 px).
+  // Every step shows its standard; the current one, with its limit, in type readable from a
+  // step away (≥ 20 px).
+  for (const s of steps) {
+    assert.ok((await page.textContent(`.check-step[data-step="${s.id}"]`)).includes(s.standard.en), s.name.en);
+  }
   assert.equal(await page.textContent('.check-step.current [data-testid="standard"]'), steps[0].standard.en);
   assert.match(await page.textContent('.check-step.current .check-limit'), new RegExp(`${minutes(steps[0].time_limit_s)} min`));
   const size = await page.$eval('.check-step.current [data-testid="standard"]', (e) => parseFloat(getComputedStyle(e).fontSize));

@@ -224,6 +224,7 @@ fn Checklist(run_id: Id, finished: RwSignal<Option<Id>>) -> impl IntoView {
                                 <div>
                                     <strong>{name}</strong>
                                     <p class="muted small">{c.t(stage_key(kind))}" · "{c.t(tier_key(s.tier))}" · "{c.t(Key::RunLimit)}" "{format_minutes(s.time_limit_s, c.lang.get())}" min"</p>
+                                    {(!is_current).then(|| view! { <p class="check-standard-brief">{pick(&s.standard, c.lang.get()).to_string()}</p> })}
                                 </div>
                                 {took.map(|t| view! { <span class="timer" class:over={t > limit}>{clock(t)}</span> })}
                                 {(state == "skipped").then(|| view! { <span class="muted">{c.t(Key::RunSkipped)}</span> })}
