@@ -113,7 +113,7 @@ pub fn Versions(process_id: Id) -> impl IntoView {
                         <td>{c.t(status_key(v.status))}</td>
                         <td>{v.published_at.map(|t| format_datetime(t, browser::utc_offset_minutes(), c.lang.get()))}</td>
                         <td>{v.change_note.clone()}</td>
-                        <td><a data-testid="open-version" href=Route::Detail(Section::Processes, process_id.to_string(), Some(ProcessView::Version(v.number).slug())).href()>{c.t(Key::VersionOpen)}</a></td>
+                        <td><a class="touch-link" data-testid="open-version" href=Route::Detail(Section::Processes, process_id.to_string(), Some(ProcessView::Version(v.number).slug())).href()>{c.t(Key::VersionOpen)}</a></td>
                     </tr>
                 }).collect_view()}
             </tbody>
