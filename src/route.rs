@@ -92,6 +92,31 @@ impl Route {
     }
 }
 
+/// Views of one process that are not tabs: an older version opened read-only
+/// (`#/processes/<id>/v3`) and the printable SOP card (`#/processes/<id>/card`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProcessView {
+    Version(u32),
+    Card,
+}
+
+impl ProcessView {
+    pub fn parse(view: &str) -> Option<ProcessView> {
+        if view == "card" {
+            return Some(ProcessView::Card);
+        }
+        let n: u32 = view.strip_prefix('v')?.parse().ok()?;
+        (n > 0 && !view.starts_with("v+")).then_some(ProcessView::Version(n))
+    }
+
+    pub fn slug(self) -> String {
+        match self {
+            ProcessView::Version(n) => format!("v{n}"),
+            ProcessView::Card => "card".into(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,5 +153,22 @@ mod tests {
         let run = Route::Detail(Section::Processes, "abc".into(), Some("run".into()));
         assert_eq!(Route::parse(&run.href()), run);
         assert_eq!(Route::parse("#/nope"), Route::NotFound("nope".into()));
+    }
+
+    #[test]
+    fn process_views_parse_and_round_trip() {
+        let r = Route::parse("#/processes/abc/v3");
+        assert_eq!(
+            r,
+            Route::Detail(Section::Processes, "abc".into(), Some("v3".into()))
+        );
+        assert_eq!(ProcessView::parse("v3"), Some(ProcessView::Version(3)));
+        assert_eq!(ProcessView::parse("card"), Some(ProcessView::Card));
+        for bad in ["v", "v0", "vx", "v+1", "v-1", "3", "run", ""] {
+            assert_eq!(ProcessView::parse(bad), None, "{bad}");
+        }
+        for v in [ProcessView::Version(12), ProcessView::Card] {
+            assert_eq!(ProcessView::parse(&v.slug()), Some(v));
+        }
     }
 }

@@ -16,6 +16,9 @@ use super::model::*;
 use super::process_edit::steps;
 use std::collections::HashMap;
 
+mod bottleneck;
+pub use bottleneck::{FlagReason, Flagged, LOW_COMPLIANCE, MIN_N, OVERRUN_SHARE};
+
 /// `num` of `den`, e.g. compliant steps of required steps.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Share {
@@ -57,8 +60,10 @@ pub struct ProcessAnalysis {
     pub by_tier: Vec<(Tier, Share)>,
     /// In the order of the newest version's steps, then steps only older versions had.
     pub steps: Vec<StepFigures>,
-    /// The step whose mean time most exceeds its limit, if any does.
-    pub bottleneck: Option<Id>,
+    /// Bottlenecks, worst first (see `bottleneck`).
+    pub bottlenecks: Vec<Flagged>,
+    /// Steps run fewer than `MIN_N` times: too few to judge as bottlenecks.
+    pub too_few: Vec<Id>,
     /// Steps to eliminate or merge: non-value-adding, or skipped in 30 % of runs or more.
     pub simplify: Vec<Id>,
 }
@@ -217,12 +222,7 @@ pub fn analyse(d: &Data, process_id: Id, from: Time, to: Time) -> ProcessAnalysi
         f.median_s = median(&mut times);
         out_steps.push(f);
     }
-    let bottleneck = out_steps
-        .iter()
-        .filter_map(|f| f.mean_s.map(|m| (f.step_id, m - f.limit_s as f64)))
-        .filter(|(_, over)| *over > 0.0)
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(id, _)| id);
+    let (bottlenecks, too_few) = bottleneck::bottlenecks(&out_steps);
     let simplify = out_steps
         .iter()
         .filter(|f| !f.value_adding || f.skipped.ratio().is_some_and(|r| r >= 0.3))
@@ -235,7 +235,8 @@ pub fn analyse(d: &Data, process_id: Id, from: Time, to: Time) -> ProcessAnalysi
         compliance: total,
         by_tier,
         steps: out_steps,
-        bottleneck,
+        bottlenecks,
+        too_few,
         simplify,
     }
 }

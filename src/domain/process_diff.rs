@@ -1,5 +1,6 @@
 //! What changed between two versions of a process: steps added, removed, and changed field
-//! by field. Steps are matched by id, which a new draft keeps from the version it copies.
+//! by field with the old and the new value. Steps are matched by id, which a new draft
+//! keeps from the version it copies.
 
 use super::model::*;
 
@@ -19,11 +20,73 @@ pub enum StepField {
     Position,
 }
 
+impl StepField {
+    const ALL: [StepField; 11] = [
+        StepField::Name,
+        StepField::Role,
+        StepField::Standard,
+        StepField::TimeLimit,
+        StepField::Tier,
+        StepField::Options,
+        StepField::Inputs,
+        StepField::Outputs,
+        StepField::ValueAdding,
+        StepField::Stage,
+        StepField::Position,
+    ];
+}
+
+/// One field's value, for showing what it was and what it became.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FieldValue {
+    Text(LocalText),
+    Role(Option<Id>),
+    Seconds(u32),
+    Tier(Tier),
+    Options(Vec<LocalText>),
+    Lines(Vec<String>),
+    Flag(bool),
+    Stage(StageKind),
+    /// 1-based place among the steps both versions have.
+    Position(usize),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldChange {
+    pub field: StepField,
+    pub old: FieldValue,
+    pub new: FieldValue,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct StepChange {
     /// The step as it is in the newer version.
     pub step: Step,
-    pub fields: Vec<StepField>,
+    pub fields: Vec<FieldChange>,
+}
+
+/// A step where it stands: its stage and its place among the common steps.
+struct Placed<'a> {
+    step: &'a Step,
+    stage: StageKind,
+    position: usize,
+}
+
+fn value(field: StepField, p: &Placed) -> FieldValue {
+    let s = p.step;
+    match field {
+        StepField::Name => FieldValue::Text(s.name.clone()),
+        StepField::Role => FieldValue::Role(s.role_id),
+        StepField::Standard => FieldValue::Text(s.standard.clone()),
+        StepField::TimeLimit => FieldValue::Seconds(s.time_limit_s),
+        StepField::Tier => FieldValue::Tier(s.tier),
+        StepField::Options => FieldValue::Options(s.options.clone()),
+        StepField::Inputs => FieldValue::Lines(s.inputs.clone()),
+        StepField::Outputs => FieldValue::Lines(s.outputs.clone()),
+        StepField::ValueAdding => FieldValue::Flag(s.value_adding),
+        StepField::Stage => FieldValue::Stage(p.stage),
+        StepField::Position => FieldValue::Position(p.position),
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -74,27 +137,25 @@ pub fn diff(old: &ProcessVersion, new: &ProcessVersion) -> VersionDiff {
             continue;
         };
         let (old_stage, o) = before[i];
-        let checks = [
-            (StepField::Name, o.name != s.name),
-            (StepField::Role, o.role_id != s.role_id),
-            (StepField::Standard, o.standard != s.standard),
-            (StepField::TimeLimit, o.time_limit_s != s.time_limit_s),
-            (StepField::Tier, o.tier != s.tier),
-            (StepField::Options, o.options != s.options),
-            (StepField::Inputs, o.inputs != s.inputs),
-            (StepField::Outputs, o.outputs != s.outputs),
-            (StepField::ValueAdding, o.value_adding != s.value_adding),
-            (StepField::Stage, old_stage != *stage),
-            (
-                StepField::Position,
-                order_old.iter().position(|x| *x == s.id)
-                    != order_new.iter().position(|x| *x == s.id),
-            ),
-        ];
-        let fields: Vec<StepField> = checks
+        let place = |order: &[Id]| order.iter().position(|x| *x == s.id).unwrap_or(0) + 1;
+        let was = Placed {
+            step: o,
+            stage: old_stage,
+            position: place(&order_old),
+        };
+        let is = Placed {
+            step: s,
+            stage: *stage,
+            position: place(&order_new),
+        };
+        let fields: Vec<FieldChange> = StepField::ALL
             .into_iter()
-            .filter(|(_, changed)| *changed)
-            .map(|(f, _)| f)
+            .map(|field| FieldChange {
+                field,
+                old: value(field, &was),
+                new: value(field, &is),
+            })
+            .filter(|c| c.old != c.new)
             .collect();
         if !fields.is_empty() {
             d.changed.push(StepChange {
@@ -169,9 +230,21 @@ mod tests {
             "removing the first step does not move the others among common steps"
         );
         assert_eq!(d.changed[0].step.id, ids[1]);
+        let was = steps(&old).find(|s| s.id == ids[1]).unwrap();
         assert_eq!(
             d.changed[0].fields,
-            vec![StepField::TimeLimit, StepField::ValueAdding]
+            vec![
+                FieldChange {
+                    field: StepField::TimeLimit,
+                    old: FieldValue::Seconds(was.time_limit_s),
+                    new: FieldValue::Seconds(was.time_limit_s + 30),
+                },
+                FieldChange {
+                    field: StepField::ValueAdding,
+                    old: FieldValue::Flag(was.value_adding),
+                    new: FieldValue::Flag(!was.value_adding),
+                },
+            ]
         );
     }
 
@@ -189,14 +262,30 @@ mod tests {
                 .find(|c| c.step.id == id)
                 .map(|c| c.fields.clone())
         };
-        assert_eq!(fields(second_in), Some(vec![StepField::Position]));
-        assert_eq!(fields(first_in), Some(vec![StepField::Position]));
+        // Pre-service has two steps, so the first two in-service steps were 3rd and 4th.
+        let moved = |old, new| {
+            Some(vec![FieldChange {
+                field: StepField::Position,
+                old: FieldValue::Position(old),
+                new: FieldValue::Position(new),
+            }])
+        };
+        assert_eq!(new.stages[0].steps.len(), 2);
+        assert_eq!(fields(second_in), moved(4, 3));
+        assert_eq!(fields(first_in), moved(3, 4));
 
         let mut crossed = new_draft(&old, Id::from_u128(9_002), now());
         move_step(&mut crossed, first_in, -1).unwrap(); // to the end of pre-service: same order overall
         let d = diff(&old, &crossed);
         assert_eq!(d.changed.len(), 1);
-        assert_eq!(d.changed[0].fields, vec![StepField::Stage]);
+        assert_eq!(
+            d.changed[0].fields,
+            vec![FieldChange {
+                field: StepField::Stage,
+                old: FieldValue::Stage(StageKind::In),
+                new: FieldValue::Stage(StageKind::Pre),
+            }]
+        );
         assert_eq!(steps(&crossed).count(), steps(&old).count());
     }
 }

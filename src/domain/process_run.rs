@@ -135,6 +135,42 @@ pub fn finish(run: &mut ProcessRun, now: Time) -> Result<(), RunError> {
     Ok(())
 }
 
+/// How a run went, for the screen shown when it is finished.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RunSummary {
+    /// Steps done (late ones included).
+    pub done: usize,
+    /// Steps skipped, with the reason given.
+    pub skipped: Vec<(Id, String)>,
+    /// Steps done after their time limit, with the seconds over it.
+    pub late: Vec<(Id, i64)>,
+    /// Steps the run never reached (it was finished early).
+    pub not_reached: usize,
+}
+
+/// In the order of the version's steps.
+pub fn summary(version: &ProcessVersion, run: &ProcessRun) -> RunSummary {
+    let mut out = RunSummary::default();
+    for step in steps(version) {
+        let Some(rec) = run.steps.iter().find(|r| r.step_id == step.id) else {
+            out.not_reached += 1;
+            continue;
+        };
+        if let Some(reason) = &rec.skipped_reason {
+            out.skipped.push((step.id, reason.clone()));
+            continue;
+        }
+        out.done += 1;
+        if let (Some(a), Some(b)) = (rec.started_at, rec.done_at) {
+            let over = (b - a).num_seconds() - i64::from(step.time_limit_s);
+            if over > 0 {
+                out.late.push((step.id, over));
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -242,6 +278,30 @@ mod tests {
         assert_eq!(
             start(&v, Id::from_u128(1), None, "", t(0)),
             Err(RunError::NotPublished)
+        );
+    }
+
+    #[test]
+    fn the_summary_counts_done_skipped_late_and_not_reached() {
+        let v = version();
+        let all: Vec<Step> = steps(&v).cloned().collect();
+        let mut run = start(&v, Id::from_u128(500), None, "", t(0)).unwrap();
+        // Step 1 in one minute; step 2 one minute over its limit; step 3 skipped; then
+        // finished early.
+        let limit2 = i64::from(all[1].time_limit_s);
+        complete(&mut run, &v, all[0].id, None, Some(0), "好", t(1)).unwrap();
+        let at = t(1) + Duration::seconds(limit2 + 60);
+        complete(&mut run, &v, all[1].id, None, Some(0), "好", at).unwrap();
+        skip(&mut run, &v, all[2].id, " 顾客赶时间 ", at).unwrap();
+        finish(&mut run, at).unwrap();
+        assert_eq!(
+            summary(&v, &run),
+            RunSummary {
+                done: 2,
+                skipped: vec![(all[2].id, "顾客赶时间".into())],
+                late: vec![(all[1].id, 60)],
+                not_reached: all.len() - 3,
+            }
         );
     }
 }

@@ -244,7 +244,7 @@ keys! {
     AnalysisMedian => "中位用时", "Median time";
     AnalysisOverrun => "超时比例", "Over the limit";
     AnalysisBottleneck => "瓶颈", "Bottleneck";
-    AnalysisBottleneckNone => "没有步骤的平均用时超过时限。", "No step takes longer than its limit on average.";
+    AnalysisBottleneckNone => "没有瓶颈:有足够执行次数的步骤大多按时、按标准完成。", "No bottleneck: every step with enough runs is mostly on time and to standard.";
     AnalysisSimplify => "建议简化", "To simplify";
     AnalysisSimplifyHelp => "非增值步骤,或三成以上执行中被跳过的步骤。", "Non-value-adding steps, and steps skipped in 30 % of runs or more.";
     NoData => "暂无数据", "No data";
@@ -535,6 +535,30 @@ keys! {
     KioskPinWeak => "这个 PIN 很容易被猜到(如 0000、1234)。请换一个;若仍要使用,再点一次“保存”。", "This PIN is easy to guess (like 0000 or 1234). Choose another, or press Save again to use it anyway.";
     KioskPinAdvice => "建议使用 6 位数字。", "Six digits are recommended.";
     KioskPinRemove => "删除 PIN", "Remove the PIN";
+    // processes
+    AnalysisBottleneckHelp => "超时比例 ≥ 15%、执行率 < 85% 或平均用时超过时限的步骤,按超时比例、再按执行率排序;少于 10 次执行的步骤不作判断。", "Steps over their limit in 15 % of runs or more, below 85 % compliance, or slower than the limit on average; ranked by overrun share, then compliance. Steps run fewer than 10 times are not judged.";
+    ReasonOverrunShare => "经常超时", "Often over the limit";
+    ReasonLowCompliance => "执行率偏低", "Low compliance";
+    ReasonMeanOverLimit => "平均用时超过时限", "Slower than the limit on average";
+    AnalysisTooFew => "以下步骤执行次数少于 10 次,样本太小,不作判断:", "Too few runs (fewer than 10) to judge these steps:";
+    AnalysisSimplifyNone => "没有需要简化的步骤:每个步骤都增值,且跳过不足三成。", "No step to simplify: every step adds value and is skipped in fewer than 30 % of runs.";
+    RunSummaryTitle => "本次执行小结", "How this run went";
+    RunSummaryDone => "已完成", "Done";
+    RunSummaryLate => "超时", "Late";
+    RunSummaryNotReached => "未执行", "Not reached";
+    RunSummaryNone => "无", "None";
+    RunSummaryOver => "超出", "over by";
+    RunAgain => "开始新的执行", "Start another run";
+    StepRemoveConfirm => "从草稿中删除这个步骤吗?已发布的版本仍保留它。", "Delete this step from the draft? Published versions keep it.";
+    TabCard => "SOP 卡片", "SOP card";
+    CardRole => "岗位", "Role";
+    CardAllRoles => "全部岗位", "All roles";
+    CardPrint => "打印", "Print";
+    VersionReadOnly => "这是历史版本,只能查看,不能修改。", "This is a past version: read only.";
+    VersionBackToHistory => "返回版本历史", "Back to the version history";
+    VersionOpen => "查看", "Open";
+    YesText => "是", "yes";
+    NoText => "否", "no";
 }
 
 #[cfg(test)]

@@ -32,8 +32,8 @@ fn step(n: u128, tier: Tier, limit_min: u32, value_adding: bool) -> Step {
 }
 
 /// Steps: 1 basic 2 min · 2 standard 5 min · 3 custom 3 min · 4 basic 1 min (non-value-adding).
-fn data() -> Data {
-    let version = ProcessVersion {
+fn version() -> ProcessVersion {
+    ProcessVersion {
         id: id(100),
         created_at: t(0),
         updated_at: t(0),
@@ -59,39 +59,46 @@ fn data() -> Data {
                 steps: vec![step(4, Tier::Basic, 1, false)],
             },
         ],
-    };
-    // (step, minutes taken, option, note, skipped)
-    type Rec = (u128, i64, Option<u32>, &'static str, bool);
-    let run = |n: u128, start: i64, recs: &[Rec]| {
-        let mut at = t(start);
-        let steps = recs
-            .iter()
-            .map(|&(s, took, option, note, skipped)| {
-                let started = at;
-                at += Duration::minutes(took);
-                StepRecord {
-                    step_id: id(s),
-                    started_at: Some(started),
-                    done_at: (!skipped).then_some(at),
-                    done_by: None,
-                    option,
-                    note: note.into(),
-                    skipped_reason: skipped.then(|| "顾客赶时间".into()),
-                }
-            })
-            .collect();
-        ProcessRun {
-            id: id(n),
-            created_at: t(start),
-            updated_at: at,
-            process_version_id: id(100),
-            staff_id: None,
-            visit_code: String::new(),
-            started_at: t(start),
-            finished_at: Some(at),
-            steps,
-        }
-    };
+    }
+}
+
+/// (step, minutes taken, option, note, skipped)
+type Rec = (u128, i64, Option<u32>, &'static str, bool);
+
+/// Run `n` of the version, starting `start` minutes in, its steps one after another.
+fn run(n: u128, start: i64, recs: &[Rec]) -> ProcessRun {
+    let mut at = t(start);
+    let steps = recs
+        .iter()
+        .map(|&(s, took, option, note, skipped)| {
+            let started = at;
+            at += Duration::minutes(took);
+            StepRecord {
+                step_id: id(s),
+                started_at: Some(started),
+                done_at: (!skipped).then_some(at),
+                done_by: None,
+                option,
+                note: note.into(),
+                skipped_reason: skipped.then(|| "顾客赶时间".into()),
+            }
+        })
+        .collect();
+    ProcessRun {
+        id: id(n),
+        created_at: t(start),
+        updated_at: at,
+        process_version_id: id(100),
+        staff_id: None,
+        visit_code: String::new(),
+        started_at: t(start),
+        finished_at: Some(at),
+        steps,
+    }
+}
+
+fn data() -> Data {
+    let version = version();
     Data {
         process_versions: vec![version],
         runs: vec![
@@ -191,24 +198,83 @@ fn time_statistics_and_bottleneck() {
     let s4 = figures(&a, 4);
     assert_eq!((s4.n_timed, s4.median_s), (2, Some(60.0)));
     assert_eq!(s4.skipped, Share { num: 1, den: 3 });
-    // No step's mean exceeds its limit: no bottleneck.
-    assert_eq!(a.bottleneck, None);
+    // Three runs are fewer than MIN_N: nothing is flagged, every step is too few to judge.
+    assert!(a.bottlenecks.is_empty());
+    assert_eq!(a.too_few, vec![id(1), id(2), id(3), id(4)]);
+}
+
+/// Ten runs: step 1 takes 3 min (limit 2) in runs 0–2 and 1 min otherwise; step 2 lacks
+/// its option in runs 3 and 4; step 3 is always fine; step 4 takes 2 min (limit 1) in run 5.
+fn ten_runs(count: u128) -> Data {
+    let runs = (0..count)
+        .map(|i| {
+            let s1 = if i < 3 { 3 } else { 1 };
+            let option = (!matches!(i, 3 | 4)).then_some(0);
+            let s4 = if i == 5 { 2 } else { 1 };
+            run(
+                20 + i,
+                20 * i as i64,
+                &[
+                    (1, s1, None, "", false),
+                    (2, 4, option, "", false),
+                    (3, 2, None, "好", false),
+                    (4, s4, None, "", false),
+                ],
+            )
+        })
+        .collect();
+    Data {
+        process_versions: vec![version()],
+        runs,
+        ..Data::default()
+    }
 }
 
 #[test]
-fn the_bottleneck_is_the_largest_mean_overrun() {
-    let mut d = data();
-    // Make run C's step 3 take 9 min: step 3 times 2, 2, 9 → mean 260 s over a 180 s limit (+80 s);
-    // step 2 stays at mean 300 s = limit.
-    let c = &mut d.runs[2];
-    let start = c.steps[2].started_at.unwrap();
-    c.steps[2].done_at = Some(start + Duration::minutes(9));
-    c.steps[3].started_at = Some(start + Duration::minutes(9));
-    c.steps[3].done_at = Some(start + Duration::minutes(10));
-    c.finished_at = c.steps[3].done_at;
-    let a = analyse(&d, id(1), t(0), t(1000));
-    assert_eq!(figures(&a, 3).mean_s, Some(260.0));
-    assert_eq!(a.bottleneck, Some(id(3)));
+fn bottlenecks_are_ranked_by_overrun_share_then_compliance_with_reasons() {
+    let a = analyse(&ten_runs(10), id(1), t(0), t(1000));
+    assert!(a.too_few.is_empty());
+    let got: Vec<(Id, Vec<FlagReason>, Share, Share)> = a
+        .bottlenecks
+        .iter()
+        .map(|f| (f.step_id, f.reasons.clone(), f.overrun, f.compliance))
+        .collect();
+    use FlagReason::*;
+    assert_eq!(
+        got,
+        vec![
+            // Late in 3 of 10 (30 % ≥ 15 %) and so compliant in 7 of 10 (70 % < 85 %),
+            // though its mean (7 × 1 + 3 × 3) / 10 = 1.6 min stays under the 2 min limit.
+            (
+                id(1),
+                vec![OverrunShare, LowCompliance],
+                Share { num: 3, den: 10 },
+                Share { num: 7, den: 10 }
+            ),
+            // Late once in 10 (10 %), compliant 9 of 10, but mean 1.1 min > 1 min.
+            (
+                id(4),
+                vec![MeanOverLimit],
+                Share { num: 1, den: 10 },
+                Share { num: 9, den: 10 }
+            ),
+            // Never late, but the option is missing twice: 8 of 10 = 80 % < 85 %.
+            (
+                id(2),
+                vec![LowCompliance],
+                Share { num: 0, den: 10 },
+                Share { num: 8, den: 10 }
+            ),
+        ]
+    );
+    assert_eq!(figures(&a, 1).mean_s, Some(96.0));
+}
+
+#[test]
+fn below_the_minimum_n_no_step_is_flagged() {
+    let a = analyse(&ten_runs(9), id(1), t(0), t(1000));
+    assert!(a.bottlenecks.is_empty());
+    assert_eq!(a.too_few, vec![id(1), id(2), id(3), id(4)]);
 }
 
 #[test]
@@ -219,7 +285,7 @@ fn steps_to_simplify_and_empty_periods() {
     let none = analyse(&data(), id(1), t(-100), t(-1));
     assert_eq!((none.runs, none.compliance.ratio()), (0, None));
     assert!(none.steps.is_empty());
-    assert_eq!(none.bottleneck, None);
+    assert!(none.bottlenecks.is_empty() && none.too_few.is_empty());
 }
 
 #[test]

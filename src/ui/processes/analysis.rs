@@ -6,7 +6,7 @@ use super::super::{browser, ctx, Ctx};
 use super::editor::tier_key;
 use crate::domain::model::Id;
 use crate::domain::period::Period;
-use crate::domain::process_analysis::{analyse, Share};
+use crate::domain::process_analysis::{analyse, FlagReason, Share};
 use crate::i18n::{format_minutes, format_percent, pick, Key};
 use leptos::prelude::*;
 
@@ -25,6 +25,14 @@ fn share(s: Share, c: Ctx) -> String {
 fn seconds(s: Option<f64>, c: Ctx) -> String {
     s.map(|s| format!("{} min", format_minutes(s.round() as u32, c.lang.get())))
         .unwrap_or_else(|| c.t(Key::NoData)().to_string())
+}
+
+fn reason_key(r: FlagReason) -> Key {
+    match r {
+        FlagReason::OverrunShare => Key::ReasonOverrunShare,
+        FlagReason::LowCompliance => Key::ReasonLowCompliance,
+        FlagReason::MeanOverLimit => Key::ReasonMeanOverLimit,
+    }
 }
 
 #[component]
@@ -57,20 +65,38 @@ pub fn Analysis(process_id: Id) -> impl IntoView {
             }).collect_view()}</tbody>
         </table>
         <h2>{c.t(Key::AnalysisBottleneck)}</h2>
-        <p data-testid="bottleneck">{move || result.with(|a| {
-            a.bottleneck
-                .and_then(|id| a.steps.iter().find(|s| s.step_id == id))
-                .map(|s| format!("{} — {} / {}", pick(&s.name, c.lang.get()), seconds(s.mean_s, c), seconds(Some(s.limit_s as f64), c)))
-                .unwrap_or_else(|| c.t(Key::AnalysisBottleneckNone)().to_string())
-        })}</p>
+        <p class="muted">{c.t(Key::AnalysisBottleneckHelp)}</p>
+        <div data-testid="bottleneck">{move || result.with(|a| {
+            let lang = c.lang.get();
+            let name = |id| a.steps.iter().find(|s| s.step_id == id).map(|s| pick(&s.name, lang).to_string()).unwrap_or_default();
+            let flagged = a.bottlenecks.iter().map(|f| {
+                let reasons = f.reasons.iter().map(|r| reason_key(*r).text(lang)).collect::<Vec<_>>().join(" · ");
+                view! {
+                    <li data-step=f.step_id.to_string()>
+                        <strong>{name(f.step_id)}</strong>" — "{reasons}
+                        <br/><span class="muted">{c.t(Key::AnalysisOverrun)}" "{share(f.overrun, c)}" · "{c.t(Key::AnalysisComplianceShort)}" "{share(f.compliance, c)}</span>
+                    </li>
+                }
+            }).collect_view();
+            let too_few = a.too_few.iter().map(|id| name(*id)).collect::<Vec<_>>().join("、");
+            view! {
+                {a.bottlenecks.is_empty().then(|| view! { <p>{c.t(Key::AnalysisBottleneckNone)}</p> })}
+                <ol class="flagged">{flagged}</ol>
+                {(!too_few.is_empty()).then(|| view! { <p class="muted" data-testid="too-few">{c.t(Key::AnalysisTooFew)}" "{too_few}</p> })}
+            }
+        })}</div>
         <h2>{c.t(Key::AnalysisSimplify)}</h2>
         <p class="muted">{c.t(Key::AnalysisSimplifyHelp)}</p>
-        <ul data-testid="simplify">{move || result.with(|a| {
-            a.simplify.iter().filter_map(|id| a.steps.iter().find(|s| s.step_id == *id)).map(|s| {
+        <div data-testid="simplify">{move || result.with(|a| {
+            if a.simplify.is_empty() {
+                return view! { <p>{c.t(Key::AnalysisSimplifyNone)}</p> }.into_any();
+            }
+            let items = a.simplify.iter().filter_map(|id| a.steps.iter().find(|s| s.step_id == *id)).map(|s| {
                 let name = pick(&s.name, c.lang.get()).to_string();
                 view! { <li>{name}</li> }
-            }).collect_view()
-        })}</ul>
+            }).collect_view();
+            view! { <ul>{items}</ul> }.into_any()
+        })}</div>
         <h2>{c.t(Key::AnalysisByStep)}</h2>
         <div class="table-scroll">
             <table data-testid="by-step">
@@ -83,7 +109,7 @@ pub fn Analysis(process_id: Id) -> impl IntoView {
                     <th scope="col" class="num">{c.t(Key::AnalysisOverrun)}</th>
                 </tr></thead>
                 <tbody>{move || result.with(|a| a.steps.clone()).into_iter().map(|s| {
-                    let bottleneck = result.with(|a| a.bottleneck == Some(s.step_id));
+                    let bottleneck = result.with(|a| a.bottlenecks.iter().any(|f| f.step_id == s.step_id));
                     view! {
                         <tr class:bottleneck=bottleneck data-step=s.step_id.to_string()>
                             <th scope="row">{pick(&s.name, c.lang.get()).to_string()}</th>

@@ -54,6 +54,20 @@ fn lines(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// What a text field shows: the stored value, except while the user is typing in it. Edits
+/// are saved as they are typed, and a save that lands after the next keystroke (or the
+/// stored form: trimmed lines, minutes) must not overwrite what is being written.
+fn shown(dom_id: String, stored: impl Fn() -> String) -> impl Fn() -> String {
+    move || {
+        let value = stored();
+        document()
+            .active_element()
+            .filter(|el| el.id() == dom_id)
+            .and_then(|el| js_sys::Reflect::get(&el, &"value".into()).ok()?.as_string())
+            .unwrap_or(value)
+    }
+}
+
 /// Applies `change` to the latest draft of the process and saves it.
 fn save_draft(app: AppData, process_id: Id, change: impl FnOnce(&mut ProcessVersion) + 'static) {
     let Some(current) = app
@@ -85,8 +99,6 @@ pub fn Editor(process_id: Id) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    // Kept here, above everything that re-renders on a save, so typing is never lost.
-    let note = RwSignal::new(String::new());
     view! {
         <ProcessFields process_id/>
         <p class="version-line" data-testid="version-line">
@@ -98,7 +110,7 @@ pub fn Editor(process_id: Id) -> impl IntoView {
         </Show>
         <For each=move || kinds.get() key=|k| *k children=move |kind| view! { <StageBlock process_id kind version draft/> }/>
         <Show when=move || draft.get()>
-            <PublishForm process_id note/>
+            <PublishForm process_id version/>
         </Show>
     }
 }
@@ -125,8 +137,8 @@ fn ProcessFields(process_id: Id) -> impl IntoView {
             <div>
                 <label for="process-name">{c.t(Key::ProcName)}</label>
                 <input id="process-name" type="text" maxlength="80"
-                    prop:value=move || process().map(|p| pick(&p.name, c.lang.get()).to_string()).unwrap_or_default()
-                    on:change=move |ev| {
+                    prop:value=shown("process-name".into(), move || process().map(|p| pick(&p.name, c.lang.get()).to_string()).unwrap_or_default())
+                    on:input=move |ev| {
                         let v = event_target_value(&ev);
                         let lang = c.lang.get_untracked();
                         save(Box::new(move |p| set_local(&mut p.name, lang, v)));
@@ -135,8 +147,8 @@ fn ProcessFields(process_id: Id) -> impl IntoView {
             <div>
                 <label for="process-category">{c.t(Key::ProcCategory)}</label>
                 <input id="process-category" type="text" maxlength="40"
-                    prop:value=move || process().map(|p| p.category).unwrap_or_default()
-                    on:change=move |ev| {
+                    prop:value=shown("process-category".into(), move || process().map(|p| p.category).unwrap_or_default())
+                    on:input=move |ev| {
                         let v = event_target_value(&ev);
                         save(Box::new(move |p| p.category = v));
                     }/>
@@ -313,13 +325,23 @@ fn StepFields(process_id: Id, step_id: Id, step: Memo<Option<Step>>) -> impl Int
             }
         });
     };
+    let remove = move |_| {
+        let sure = window()
+            .confirm_with_message(Key::StepRemoveConfirm.text(c.lang.get_untracked()))
+            .unwrap_or(false);
+        if sure {
+            save_draft(app, process_id, move |v| {
+                let _ = edit::remove_step(v, id);
+            });
+        }
+    };
     view! {
         <div class="form-grid">
             <div class="span-2">
                 <label for=dom("name")>{c.t(Key::StepName)}</label>
                 <input id=dom("name") type="text" maxlength="80" data-field="name"
-                    prop:value=read(|s, l| pick(&s.name, l).to_string())
-                    on:change=move |ev| { let v = event_target_value(&ev); let l = c.lang.get_untracked(); change(Box::new(move |s| set_local(&mut s.name, l, v))); }/>
+                    prop:value=shown(dom("name"), read(|s, l| pick(&s.name, l).to_string()))
+                    on:input=move |ev| { let v = event_target_value(&ev); let l = c.lang.get_untracked(); change(Box::new(move |s| set_local(&mut s.name, l, v))); }/>
             </div>
             <div>
                 <label for=dom("role")>{c.t(Key::StepRole)}</label>
@@ -336,8 +358,8 @@ fn StepFields(process_id: Id, step_id: Id, step: Memo<Option<Step>>) -> impl Int
             <div>
                 <label for=dom("limit")>{c.t(Key::StepTimeLimit)}</label>
                 <input id=dom("limit") type="number" min="0.5" step="0.5" inputmode="decimal" data-field="limit"
-                    prop:value=read(|s, _| (s.time_limit_s as f64 / 60.0).to_string())
-                    on:change=move |ev| {
+                    prop:value=shown(dom("limit"), read(|s, _| (s.time_limit_s as f64 / 60.0).to_string()))
+                    on:input=move |ev| {
                         let secs = event_target_value(&ev).parse::<f64>().map(|m| (m * 60.0).round().max(0.0) as u32).unwrap_or(0);
                         change(Box::new(move |s| s.time_limit_s = secs));
                     }/>
@@ -345,8 +367,8 @@ fn StepFields(process_id: Id, step_id: Id, step: Memo<Option<Step>>) -> impl Int
             <div class="span-2">
                 <label for=dom("standard")>{c.t(Key::StepStandard)}</label>
                 <textarea id=dom("standard") rows="2" data-field="standard"
-                    prop:value=read(|s, l| pick(&s.standard, l).to_string())
-                    on:change=move |ev| { let v = event_target_value(&ev); let l = c.lang.get_untracked(); change(Box::new(move |s| set_local(&mut s.standard, l, v))); }></textarea>
+                    prop:value=shown(dom("standard"), read(|s, l| pick(&s.standard, l).to_string()))
+                    on:input=move |ev| { let v = event_target_value(&ev); let l = c.lang.get_untracked(); change(Box::new(move |s| set_local(&mut s.standard, l, v))); }></textarea>
             </div>
             <div>
                 <label for=dom("tier")>{c.t(Key::StepTier)}</label>
@@ -368,8 +390,8 @@ fn StepFields(process_id: Id, step_id: Id, step: Memo<Option<Step>>) -> impl Int
                 <div class="span-2">
                     <label for=dom("options")>{c.t(Key::StepOptions)}</label>
                     <textarea id=dom("options") rows="3" data-field="options"
-                        prop:value=read(|s, l| option_lines(&s.options, l))
-                        on:change=move |ev| {
+                        prop:value=shown(dom("options"), read(|s, l| option_lines(&s.options, l)))
+                        on:input=move |ev| {
                             let v = lines(&event_target_value(&ev));
                             let l = c.lang.get_untracked();
                             change(Box::new(move |s| {
@@ -384,19 +406,19 @@ fn StepFields(process_id: Id, step_id: Id, step: Memo<Option<Step>>) -> impl Int
             </Show>
             <div>
                 <label for=dom("inputs")>{c.t(Key::StepInputs)}</label>
-                <textarea id=dom("inputs") rows="2" data-field="inputs" prop:value=read(|s, _| s.inputs.join("\n"))
-                    on:change=move |ev| { let v = lines(&event_target_value(&ev)); change(Box::new(move |s| s.inputs = v)); }></textarea>
+                <textarea id=dom("inputs") rows="2" data-field="inputs" prop:value=shown(dom("inputs"), read(|s, _| s.inputs.join("\n")))
+                    on:input=move |ev| { let v = lines(&event_target_value(&ev)); change(Box::new(move |s| s.inputs = v)); }></textarea>
             </div>
             <div>
                 <label for=dom("outputs")>{c.t(Key::StepOutputs)}</label>
-                <textarea id=dom("outputs") rows="2" data-field="outputs" prop:value=read(|s, _| s.outputs.join("\n"))
-                    on:change=move |ev| { let v = lines(&event_target_value(&ev)); change(Box::new(move |s| s.outputs = v)); }></textarea>
+                <textarea id=dom("outputs") rows="2" data-field="outputs" prop:value=shown(dom("outputs"), read(|s, _| s.outputs.join("\n")))
+                    on:input=move |ev| { let v = lines(&event_target_value(&ev)); change(Box::new(move |s| s.outputs = v)); }></textarea>
             </div>
         </div>
         <div class="row-actions">
             <button type="button" class="secondary" id=dom("up") data-action="up" on:click=move |_| moved(-1)>"↑ "{c.t(Key::StepMoveUp)}</button>
             <button type="button" class="secondary" id=dom("down") data-action="down" on:click=move |_| moved(1)>"↓ "{c.t(Key::StepMoveDown)}</button>
-            <button type="button" class="danger" data-action="remove" on:click=move |_| save_draft(app, process_id, move |v| { let _ = edit::remove_step(v, id); })>
+            <button type="button" class="danger" data-action="remove" on:click=remove>
                 {c.t(Key::StepRemove)}
             </button>
         </div>
@@ -404,7 +426,7 @@ fn StepFields(process_id: Id, step_id: Id, step: Memo<Option<Step>>) -> impl Int
 }
 
 #[component]
-fn PublishForm(process_id: Id, note: RwSignal<String>) -> impl IntoView {
+fn PublishForm(process_id: Id, version: Memo<Option<ProcessVersion>>) -> impl IntoView {
     let c = ctx();
     let app = app_data();
     let error = RwSignal::new(None::<EditError>);
@@ -416,10 +438,9 @@ fn PublishForm(process_id: Id, note: RwSignal<String>) -> impl IntoView {
         else {
             return;
         };
-        match edit::publish(&draft, &note.get_untracked(), browser::now()) {
+        match edit::publish(&draft, &draft.change_note, browser::now()) {
             Ok(v) => {
                 error.set(None);
-                note.set(String::new());
                 app.save_later(Data {
                     process_versions: vec![v],
                     ..Data::default()
@@ -444,7 +465,9 @@ fn PublishForm(process_id: Id, note: RwSignal<String>) -> impl IntoView {
         <form class="card form" on:submit=publish data-testid="publish-form">
             <h2>{c.t(Key::Publish)}</h2>
             <label for="change-note">{c.t(Key::ChangeNote)}</label>
-            <textarea id="change-note" rows="2" prop:value=note on:input=move |ev| note.set(event_target_value(&ev))></textarea>
+            <textarea id="change-note" rows="2"
+                prop:value=shown("change-note".into(), move || version.with(|v| v.as_ref().map(|v| v.change_note.clone()).unwrap_or_default()))
+                on:input=move |ev| { let v = event_target_value(&ev); save_draft(app, process_id, move |d| d.change_note = v); }></textarea>
             {move || error.get().map(|e| match e {
                 EditError::NoteRequired => view! { <p class="alert alert-error" role="alert">{c.t(Key::PublishNeedsNote)}</p> }.into_any(),
                 EditError::Invalid(issues) => view! {

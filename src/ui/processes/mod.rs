@@ -5,13 +5,15 @@ mod editor;
 mod flowchart;
 mod list;
 mod run;
+mod run_summary;
+mod sheet;
 mod versions;
 
 use super::app_data::app_data;
 use super::ctx;
 use crate::domain::model::Id;
 use crate::i18n::{pick, Key};
-use crate::route::{Route, Section};
+use crate::route::{ProcessView, Route, Section};
 use leptos::prelude::*;
 
 pub use list::ProcessesPage;
@@ -94,6 +96,7 @@ pub fn ProcessDetail(id: String, view: Option<String>) -> impl IntoView {
     let c = ctx();
     let app = app_data();
     let tab = Tab::parse(view.as_deref());
+    let special = view.as_deref().and_then(ProcessView::parse);
     let Ok(process_id) = id.parse::<Id>() else {
         return view! { <Missing/> }.into_any();
     };
@@ -120,16 +123,23 @@ pub fn ProcessDetail(id: String, view: Option<String>) -> impl IntoView {
                     {Tab::ALL.into_iter().map(|t| view! {
                         <a class="tab" data-tab=t.slug()
                             href=Route::Detail(Section::Processes, process_id.to_string(), Some(t.slug().into())).href()
-                            aria-current=(t == tab).then_some("page")>{c.t(t.key())}</a>
+                            aria-current=(t == tab && special.is_none()).then_some("page")>{c.t(t.key())}</a>
                     }).collect_view()}
+                    <a class="tab" data-tab="card"
+                        href=Route::Detail(Section::Processes, process_id.to_string(), Some(ProcessView::Card.slug())).href()
+                        aria-current=(special == Some(ProcessView::Card)).then_some("page")>{c.t(Key::TabCard)}</a>
                 </nav>
-                {match tab {
+                {match special {
+                    Some(ProcessView::Card) => view! { <sheet::SopCard process_id/> }.into_any(),
+                    Some(ProcessView::Version(number)) => view! { <sheet::VersionView process_id number/> }.into_any(),
+                    None => match tab {
                     Tab::Editor => view! { <editor::Editor process_id/> }.into_any(),
                     Tab::Flowchart => view! { <flowchart::Flowchart process_id/> }.into_any(),
                     Tab::Sipoc => view! { <flowchart::Sipoc process_id/> }.into_any(),
                     Tab::Versions => view! { <versions::Versions process_id/> }.into_any(),
                     Tab::Run => view! { <run::Run process_id/> }.into_any(),
                     Tab::Analysis => view! { <analysis::Analysis process_id/> }.into_any(),
+                    },
                 }}
             </Show>
         </section>

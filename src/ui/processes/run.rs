@@ -1,10 +1,11 @@
 //! Running the published version as a checklist, by touch: who serves, tick each step as it
 //! happens with a live timer against its limit, choose the option or write the note its tier
-//! asks for, or skip with a reason; then finish.
+//! asks for, or skip with a reason; then finish and see how the run went.
 
 use super::super::app_data::{app_data, AppData};
 use super::super::{browser, ctx};
 use super::editor::{stage_key, tier_key};
+use super::run_summary::Summary;
 use crate::domain::model::*;
 use crate::domain::process_library as library;
 use crate::domain::process_run::{self as runs, RunError};
@@ -54,11 +55,14 @@ pub fn Run(process_id: Id) -> impl IntoView {
                 .map(|r| r.id)
         })
     });
+    // The run just finished, whose summary stays up until another run is started.
+    let finished = RwSignal::new(None::<Id>);
     view! {
-        {move || match (published.get(), active.get()) {
-            (_, Some(run_id)) => view! { <Checklist run_id/> }.into_any(),
-            (Some(v), None) => view! { <StartRun version=v/> }.into_any(),
-            (None, None) => view! { <p class="alert alert-warn">{c.t(Key::RunNoPublished)}</p> }.into_any(),
+        {move || match (published.get(), active.get(), finished.get()) {
+            (_, None, Some(run_id)) => view! { <Summary run_id on_again=move || finished.set(None)/> }.into_any(),
+            (_, Some(run_id), _) => view! { <Checklist run_id finished/> }.into_any(),
+            (Some(v), None, None) => view! { <StartRun version=v/> }.into_any(),
+            (None, None, None) => view! { <p class="alert alert-warn">{c.t(Key::RunNoPublished)}</p> }.into_any(),
         }}
     }
 }
@@ -100,7 +104,7 @@ fn StartRun(version: ProcessVersion) -> impl IntoView {
 }
 
 #[component]
-fn Checklist(run_id: Id) -> impl IntoView {
+fn Checklist(run_id: Id, finished: RwSignal<Option<Id>>) -> impl IntoView {
     let c = ctx();
     let app = app_data();
     let run = Memo::new(move |_| {
@@ -175,6 +179,7 @@ fn Checklist(run_id: Id) -> impl IntoView {
             return;
         };
         if runs::finish(&mut r, browser::now()).is_ok() {
+            finished.set(Some(r.id));
             save_run(app, r);
         }
     };
@@ -219,6 +224,7 @@ fn Checklist(run_id: Id) -> impl IntoView {
                                 <div>
                                     <strong>{name}</strong>
                                     <p class="muted small">{c.t(stage_key(kind))}" · "{c.t(tier_key(s.tier))}" · "{c.t(Key::RunLimit)}" "{format_minutes(s.time_limit_s, c.lang.get())}" min"</p>
+                                    {(!is_current).then(|| view! { <p class="check-standard-brief">{pick(&s.standard, c.lang.get()).to_string()}</p> })}
                                 </div>
                                 {took.map(|t| view! { <span class="timer" class:over={t > limit}>{clock(t)}</span> })}
                                 {(state == "skipped").then(|| view! { <span class="muted">{c.t(Key::RunSkipped)}</span> })}
@@ -230,6 +236,8 @@ fn Checklist(run_id: Id) -> impl IntoView {
                             </div>
                             {is_current.then(|| view! {
                                 <div class="check-body">
+                                    <p class="check-standard" data-testid="standard">{pick(&s.standard, c.lang.get()).to_string()}</p>
+                                    <p class="check-limit">{c.t(Key::RunLimit)}" "<strong>{format_minutes(s.time_limit_s, c.lang.get())}" min"</strong></p>
                                     {(s.tier == Tier::Standard).then(|| view! {
                                         <fieldset class="options">
                                             <legend>{c.t(Key::RunChoose)}</legend>

@@ -1,13 +1,51 @@
-//! Version history and the field-by-field diff between any two versions.
+//! Version history (each version can be opened read-only) and the field-by-field diff
+//! between any two versions, old value → new value.
 
 use super::super::app_data::app_data;
 use super::super::{browser, ctx};
+use super::editor::{stage_key, tier_key};
 use super::list::status_key;
-use crate::domain::model::Id;
-use crate::domain::process_diff::{diff, StepField};
+use crate::domain::model::{Id, LocalText};
+use crate::domain::process_diff::{diff, FieldValue, StepField};
 use crate::domain::process_library as library;
-use crate::i18n::{format_datetime, pick, Key};
+use crate::domain::Data;
+use crate::i18n::{format_datetime, format_minutes, pick, Key, Lang};
+use crate::route::{ProcessView, Route, Section};
 use leptos::prelude::*;
+
+fn texts(list: &[LocalText], lang: Lang) -> String {
+    list.iter()
+        .map(|t| pick(t, lang))
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+/// A field's value as the reader sees it; an empty one as "—".
+fn shown(v: &FieldValue, d: &Data, lang: Lang) -> String {
+    let text = match v {
+        FieldValue::Text(t) => pick(t, lang).to_string(),
+        FieldValue::Role(id) => d
+            .roles
+            .iter()
+            .find(|r| Some(r.id) == *id)
+            .map(|r| pick(&r.name, lang).to_string())
+            .unwrap_or_else(|| Key::StepNoRole.text(lang).to_string()),
+        FieldValue::Seconds(s) => format!("{} min", format_minutes(*s, lang)),
+        FieldValue::Tier(t) => tier_key(*t).text(lang).to_string(),
+        FieldValue::Options(o) => texts(o, lang),
+        FieldValue::Lines(l) => l.join(" / "),
+        FieldValue::Flag(on) => if *on { Key::YesText } else { Key::NoText }
+            .text(lang)
+            .to_string(),
+        FieldValue::Stage(k) => stage_key(*k).text(lang).to_string(),
+        FieldValue::Position(n) => n.to_string(),
+    };
+    if text.trim().is_empty() {
+        "—".into()
+    } else {
+        text
+    }
+}
 
 fn field_key(f: StepField) -> Key {
     match f {
@@ -75,6 +113,7 @@ pub fn Versions(process_id: Id) -> impl IntoView {
                         <td>{c.t(status_key(v.status))}</td>
                         <td>{v.published_at.map(|t| format_datetime(t, browser::utc_offset_at(t), c.lang.get()))}</td>
                         <td>{v.change_note.clone()}</td>
+                        <td><a class="touch-link" data-testid="open-version" href=Route::Detail(Section::Processes, process_id.to_string(), Some(ProcessView::Version(v.number).slug())).href()>{c.t(Key::VersionOpen)}</a></td>
                     </tr>
                 }).collect_view()}
             </tbody>
@@ -107,8 +146,15 @@ pub fn Versions(process_id: Id) -> impl IntoView {
                             <h3>{c.t(Key::DiffChanged)}</h3>
                         </Show>
                         <ul class="diff-changed">{d.changed.iter().map(|ch| {
-                            let fields = ch.fields.iter().map(|f| field_key(*f).text(lang)).collect::<Vec<_>>().join(", ");
-                            view! { <li>{pick(&ch.step.name, lang).to_string()}": "{fields}</li> }
+                            let fields = app.data.with(|data| ch.fields.iter().map(|f| {
+                                let (old, new) = (shown(&f.old, data, lang), shown(&f.new, data, lang));
+                                view! {
+                                    <li data-field=format!("{:?}", f.field)>
+                                        {field_key(f.field).text(lang)}": "<del>{old}</del>" → "<ins>{new}</ins>
+                                    </li>
+                                }
+                            }).collect_view());
+                            view! { <li data-step=ch.step.id.to_string()><strong>{pick(&ch.step.name, lang).to_string()}</strong><ul>{fields}</ul></li> }
                         }).collect_view()}</ul>
                     }.into_any()
                 })}
