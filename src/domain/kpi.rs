@@ -5,7 +5,7 @@
 use super::capability::turnover_percent;
 use super::feedback::first_response;
 use super::model::*;
-use super::process_analysis::median;
+use super::process_analysis::{finished_within, median, outcomes, Share};
 use super::scoring::{Questions, SMALL_SAMPLE};
 use super::Data;
 use chrono::NaiveDate;
@@ -26,6 +26,12 @@ pub enum Kpi {
     FirstResponseMinutes,
     /// Complaints due in the period that were resolved by their due time ÷ those due.
     ResolvedInTime,
+    /// Steps done to standard and on time ÷ required steps of the runs finished, %.
+    Compliance,
+    /// The same over the steps of one tier.
+    ComplianceTier(Tier),
+    /// Steps done within their time limit ÷ steps done, %.
+    OnTimeSteps,
     /// Staff who left ÷ average headcount, %.
     Turnover,
     /// Staff employed in the period with a training in it ÷ staff employed, %.
@@ -33,13 +39,18 @@ pub enum Kpi {
 }
 
 impl Kpi {
-    pub const ALL: [Kpi; 8] = [
+    pub const ALL: [Kpi; 13] = [
         Kpi::Csat,
         Kpi::Nps,
         Kpi::Ces,
         Kpi::ComplaintRate,
         Kpi::FirstResponseMinutes,
         Kpi::ResolvedInTime,
+        Kpi::Compliance,
+        Kpi::ComplianceTier(Tier::Basic),
+        Kpi::ComplianceTier(Tier::Standard),
+        Kpi::ComplianceTier(Tier::Custom),
+        Kpi::OnTimeSteps,
         Kpi::Turnover,
         Kpi::TrainingCoverage,
     ];
@@ -60,6 +71,11 @@ impl Kpi {
             Kpi::ComplaintRate => "complaint_rate",
             Kpi::FirstResponseMinutes => "first_response_min",
             Kpi::ResolvedInTime => "resolved_in_time",
+            Kpi::Compliance => "compliance",
+            Kpi::ComplianceTier(Tier::Basic) => "compliance_basic",
+            Kpi::ComplianceTier(Tier::Standard) => "compliance_standard",
+            Kpi::ComplianceTier(Tier::Custom) => "compliance_custom",
+            Kpi::OnTimeSteps => "on_time_steps",
             Kpi::Turnover => "turnover",
             Kpi::TrainingCoverage => "training_coverage",
         }
@@ -241,7 +257,15 @@ pub fn figures(d: &Data, span: &Span, f: &Filter, now: Time) -> BTreeMap<Kpi, Va
         .count();
     let owned: Vec<Staff> = staff.iter().map(|s| (*s).clone()).collect();
 
+    let process = steps_done(d, span, f);
+    let share = |s: Share| Value::ratio(s.num, s.den, 100.0);
+
     BTreeMap::from([
+        (Kpi::Compliance, share(process.compliance)),
+        (Kpi::ComplianceTier(Tier::Basic), share(process.tiers[0])),
+        (Kpi::ComplianceTier(Tier::Standard), share(process.tiers[1])),
+        (Kpi::ComplianceTier(Tier::Custom), share(process.tiers[2])),
+        (Kpi::OnTimeSteps, share(process.on_time)),
         (Kpi::Csat, Value::ratio(satisfied, stars, 100.0)),
         (
             Kpi::Nps,
@@ -281,6 +305,41 @@ pub fn figures(d: &Data, span: &Span, f: &Filter, now: Time) -> BTreeMap<Kpi, Va
             Value::ratio(trained, employed.len(), 100.0),
         ),
     ])
+}
+
+#[derive(Default)]
+struct StepsDone {
+    compliance: Share,
+    /// Basic, standard, custom.
+    tiers: [Share; 3],
+    on_time: Share,
+}
+
+/// The steps of the runs finished in the span, over every process the filter keeps.
+fn steps_done(d: &Data, span: &Span, f: &Filter) -> StepsDone {
+    let versions: HashMap<Id, &ProcessVersion> =
+        d.process_versions.iter().map(|v| (v.id, v)).collect();
+    let mut out = StepsDone::default();
+    let runs = d.runs.iter().filter(|r| {
+        finished_within(r, span.instants.start, span.instants.end)
+            && f.staff.is_none_or(|s| r.staff_id == Some(s))
+    });
+    for run in runs {
+        let Some(v) = versions.get(&run.process_version_id) else {
+            continue;
+        };
+        if f.process.is_some_and(|p| p != v.process_id) {
+            continue;
+        }
+        for o in outcomes(v, run) {
+            out.compliance.add(o.compliant);
+            out.tiers[o.step.tier as usize].add(o.compliant);
+            if let Some(actual) = o.actual_s {
+                out.on_time.add(actual <= f64::from(o.step.time_limit_s));
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

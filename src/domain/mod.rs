@@ -6,6 +6,7 @@ pub mod bilingual;
 pub mod capabilities;
 pub mod capability;
 pub mod csv;
+pub mod dashboard;
 pub mod data;
 pub mod demo;
 pub mod exports;
@@ -18,6 +19,7 @@ pub mod merge;
 pub mod migrate;
 pub mod model;
 pub mod period;
+pub mod period_choice;
 pub mod pin;
 pub mod process_analysis;
 pub mod process_diff;
@@ -27,6 +29,7 @@ pub mod process_run;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
 pub mod scoring;
+pub mod start;
 pub mod survey_edit;
 #[cfg(test)]
 mod survey_fixtures;

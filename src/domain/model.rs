@@ -29,7 +29,9 @@ impl LocalText {
     }
 }
 
+/// The workspace's KPI targets. Files from before a target existed take its default.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Targets {
     /// CSAT % (0–100).
     pub csat: f64,
@@ -37,8 +39,20 @@ pub struct Targets {
     pub nps: f64,
     /// Process compliance % (0–100).
     pub compliance: f64,
-    /// Share of complaints resolved, % (0–100).
+    /// Complaints resolved by their due time, % (0–100).
     pub resolution: f64,
+    /// CES, mean on 1–7.
+    pub ces: f64,
+    /// Complaints per 1,000 responses, at most.
+    pub complaint_rate: f64,
+    /// Median minutes to a complaint's first handling, at most.
+    pub first_response_min: f64,
+    /// Steps done within their time limit, %.
+    pub on_time: f64,
+    /// Staff turnover in the period, % at most.
+    pub turnover: f64,
+    /// Staff with a training in the period, %.
+    pub training_coverage: f64,
 }
 
 impl Default for Targets {
@@ -48,6 +62,12 @@ impl Default for Targets {
             nps: 30.0,
             compliance: 95.0,
             resolution: 90.0,
+            ces: 5.5,
+            complaint_rate: 20.0,
+            first_response_min: 30.0,
+            on_time: 90.0,
+            turnover: 5.0,
+            training_coverage: 50.0,
         }
     }
 }

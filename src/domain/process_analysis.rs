@@ -31,7 +31,7 @@ impl Share {
         (self.den > 0).then(|| self.num as f64 / self.den as f64)
     }
 
-    fn add(&mut self, hit: bool) {
+    pub(crate) fn add(&mut self, hit: bool) {
         self.den += 1;
         self.num += usize::from(hit);
     }
@@ -92,15 +92,15 @@ fn to_standard(step: &Step, rec: &StepRecord) -> bool {
 }
 
 /// How one step of a run went.
-struct Outcome<'v> {
-    step: &'v Step,
+pub(crate) struct Outcome<'v> {
+    pub step: &'v Step,
     /// Seconds taken, when it was done.
-    actual_s: Option<f64>,
-    compliant: bool,
-    skipped: bool,
+    pub actual_s: Option<f64>,
+    pub compliant: bool,
+    pub skipped: bool,
 }
 
-fn outcomes<'v>(version: &'v ProcessVersion, run: &ProcessRun) -> Vec<Outcome<'v>> {
+pub(crate) fn outcomes<'v>(version: &'v ProcessVersion, run: &ProcessRun) -> Vec<Outcome<'v>> {
     let records: HashMap<Id, &StepRecord> = run.steps.iter().map(|r| (r.step_id, r)).collect();
     let mut previous_done = run.started_at;
     steps(version)
@@ -127,7 +127,7 @@ fn outcomes<'v>(version: &'v ProcessVersion, run: &ProcessRun) -> Vec<Outcome<'v
         .collect()
 }
 
-fn finished_within(run: &ProcessRun, from: Time, to: Time) -> bool {
+pub(crate) fn finished_within(run: &ProcessRun, from: Time, to: Time) -> bool {
     run.finished_at.is_some_and(|f| f >= from && f < to)
 }
 

@@ -327,3 +327,135 @@ fn turnover_and_training_coverage() {
     );
     assert!(Kpi::Csat.higher_is_better() && !Kpi::Turnover.higher_is_better());
 }
+
+fn step(n: u128, tier: Tier) -> Step {
+    Step {
+        id: Id::from_u128(n),
+        name: LocalText::default(),
+        role_id: None,
+        standard: LocalText::default(),
+        time_limit_s: 60,
+        tier,
+        options: vec![],
+        inputs: vec![],
+        outputs: vec![],
+        value_adding: true,
+    }
+}
+
+/// A run of the two-step version: each step's (seconds taken, note).
+fn run(staff: Option<Id>, start: Time, steps: [(i64, &str); 2]) -> ProcessRun {
+    let mut at = start;
+    let records = steps
+        .iter()
+        .zip([1u128, 2])
+        .map(|((took, note), n)| {
+            let started = at;
+            at += Duration::seconds(*took);
+            StepRecord {
+                step_id: Id::from_u128(n),
+                started_at: Some(started),
+                done_at: Some(at),
+                done_by: None,
+                option: None,
+                note: note.to_string(),
+                skipped_reason: None,
+            }
+        })
+        .collect();
+    ProcessRun {
+        id: Id::new_v4(),
+        created_at: start,
+        updated_at: at,
+        process_version_id: Id::from_u128(100),
+        staff_id: staff,
+        visit_code: String::new(),
+        started_at: start,
+        finished_at: Some(at),
+        steps: records,
+    }
+}
+
+#[test]
+fn compliance_overall_per_tier_and_on_time() {
+    let version = ProcessVersion {
+        id: Id::from_u128(100),
+        created_at: at(2026, 9, 1, 0, 0),
+        updated_at: at(2026, 9, 1, 0, 0),
+        process_id: Id::from_u128(1),
+        number: 1,
+        status: VersionStatus::Published,
+        change_note: String::new(),
+        published_at: None,
+        stages: vec![Stage {
+            kind: StageKind::In,
+            steps: vec![step(1, Tier::Basic), step(2, Tier::Custom)],
+        }],
+    };
+    let anna = Id::from_u128(7);
+    let d = Data {
+        process_versions: vec![version],
+        runs: vec![
+            // Basic in 30 s: compliant, on time. Custom in 90 s with a note: late.
+            run(Some(anna), at(2026, 10, 2, 12, 0), [(30, ""), (90, "生日")]),
+            // Basic fine; custom in 30 s but without its note: on time, not compliant.
+            run(None, at(2026, 10, 3, 12, 0), [(30, ""), (30, " ")]),
+            // Finished in November: outside.
+            run(None, at(2026, 11, 3, 12, 0), [(30, ""), (30, "x")]),
+        ],
+        ..Data::default()
+    };
+    let f = figures(&d, &october(), &all(), at(2026, 11, 5, 0, 0));
+    assert_eq!(
+        f[&Kpi::Compliance],
+        Value {
+            value: Some(50.0),
+            n: 4
+        }
+    );
+    assert_eq!(
+        f[&Kpi::ComplianceTier(Tier::Basic)],
+        Value {
+            value: Some(100.0),
+            n: 2
+        }
+    );
+    assert_eq!(
+        f[&Kpi::ComplianceTier(Tier::Custom)],
+        Value {
+            value: Some(0.0),
+            n: 2
+        }
+    );
+    assert_eq!(
+        f[&Kpi::ComplianceTier(Tier::Standard)],
+        Value { value: None, n: 0 }
+    );
+    assert_eq!(
+        f[&Kpi::OnTimeSteps],
+        Value {
+            value: Some(75.0),
+            n: 4
+        }
+    );
+    let hers = Filter {
+        staff: Some(anna),
+        ..Filter::default()
+    };
+    let f = figures(&d, &october(), &hers, at(2026, 11, 5, 0, 0));
+    assert_eq!(
+        f[&Kpi::Compliance],
+        Value {
+            value: Some(50.0),
+            n: 2
+        }
+    );
+    let other_process = Filter {
+        process: Some(Id::from_u128(2)),
+        ..Filter::default()
+    };
+    assert_eq!(
+        figures(&d, &october(), &other_process, at(2026, 11, 5, 0, 0))[&Kpi::Compliance].n,
+        0
+    );
+}
