@@ -307,6 +307,36 @@ pub fn figures(d: &Data, span: &Span, f: &Filter, now: Time) -> BTreeMap<Kpi, Va
     ])
 }
 
+/// Complaints of the span by root cause; those not analysed yet under `None`.
+pub fn root_causes(d: &Data, span: &Span, f: &Filter) -> Vec<(Option<RootCause>, usize)> {
+    let mut counts: BTreeMap<Option<RootCause>, usize> = BTreeMap::new();
+    for c in complaints(d, span, f) {
+        *counts.entry(c.root_cause).or_default() += 1;
+    }
+    counts.into_iter().collect()
+}
+
+/// Each star answer of the span as (local time, 100 if satisfied else 0): the mean of a
+/// bucket of them is its CSAT %. `offset_at` gives the device's offset at an instant.
+pub fn satisfaction_points(
+    d: &Data,
+    span: &Span,
+    f: &Filter,
+    offset_at: &dyn Fn(Time) -> chrono::FixedOffset,
+) -> Vec<(chrono::NaiveDateTime, f64)> {
+    let questions = Questions::new(&d.survey_versions);
+    responses(d, span, f)
+        .flat_map(|r| {
+            let local = r.submitted_at.with_timezone(&offset_at(r.submitted_at));
+            questions
+                .scored(r)
+                .filter(|(q, _)| q.kind == QuestionKind::Stars)
+                .map(move |(_, s)| (local.naive_local(), if s >= 4 { 100.0 } else { 0.0 }))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 #[derive(Default)]
 struct StepsDone {
     compliance: Share,

@@ -1,9 +1,15 @@
 //! Domain codes to the keys of their translated texts.
 
+use crate::domain::exports::{Col, Label};
 use crate::domain::import::ProblemKind;
-use crate::domain::model::{Channel, Dimension, FeedbackKind, FeedbackStatus, RootCause};
+use crate::domain::kpi::Kpi;
+use crate::domain::model::{
+    Channel, Dimension, Evaluator, FeedbackKind, FeedbackStatus, RootCause, Tier,
+};
+use crate::domain::period_choice::PeriodChoice;
+use crate::domain::templates::TemplateId;
 use crate::domain::Collection;
-use crate::i18n::Key;
+use crate::i18n::{Key, Lang};
 use crate::storage::StoreError;
 
 pub fn collection(c: Collection) -> Key {
@@ -118,5 +124,136 @@ pub fn root_cause(r: RootCause) -> Key {
         RootCause::Materials => Key::RcMaterials,
         RootCause::Environment => Key::RcEnvironment,
         RootCause::Measurement => Key::RcMeasurement,
+    }
+}
+
+pub fn kpi(k: Kpi) -> Key {
+    match k {
+        Kpi::Csat => Key::KpiCsat,
+        Kpi::Nps => Key::KpiNps,
+        Kpi::Ces => Key::KpiCes,
+        Kpi::ComplaintRate => Key::KpiComplaintRate,
+        Kpi::FirstResponseMinutes => Key::KpiFirstResponse,
+        Kpi::ResolvedInTime => Key::KpiResolvedInTime,
+        Kpi::Compliance => Key::KpiCompliance,
+        Kpi::ComplianceTier(Tier::Basic) => Key::KpiComplianceBasic,
+        Kpi::ComplianceTier(Tier::Standard) => Key::KpiComplianceStandard,
+        Kpi::ComplianceTier(Tier::Custom) => Key::KpiComplianceCustom,
+        Kpi::OnTimeSteps => Key::KpiOnTime,
+        Kpi::Turnover => Key::KpiTurnover,
+        Kpi::TrainingCoverage => Key::KpiTraining,
+    }
+}
+
+pub fn kpi_formula(k: Kpi) -> Key {
+    match k {
+        Kpi::Csat => Key::FormulaCsat,
+        Kpi::Nps => Key::FormulaNps,
+        Kpi::Ces => Key::FormulaCes,
+        Kpi::ComplaintRate => Key::FormulaComplaintRate,
+        Kpi::FirstResponseMinutes => Key::FormulaFirstResponse,
+        Kpi::ResolvedInTime => Key::FormulaResolvedInTime,
+        Kpi::Compliance => Key::FormulaCompliance,
+        Kpi::ComplianceTier(_) => Key::FormulaComplianceTier,
+        Kpi::OnTimeSteps => Key::FormulaOnTime,
+        Kpi::Turnover => Key::FormulaTurnover,
+        Kpi::TrainingCoverage => Key::FormulaTraining,
+    }
+}
+
+pub fn tier(t: Tier) -> Key {
+    match t {
+        Tier::Basic => Key::TierBasic,
+        Tier::Standard => Key::TierStandard,
+        Tier::Custom => Key::TierCustom,
+    }
+}
+
+pub fn industry(t: TemplateId) -> Key {
+    match t {
+        TemplateId::RestaurantTable => Key::IndustryRestaurant,
+        TemplateId::HotelCheckIn => Key::IndustryHotel,
+        TemplateId::TelecomCounter => Key::IndustryTelecom,
+        TemplateId::CarMaintenance => Key::IndustryAuto,
+        TemplateId::ClinicVisit => Key::IndustryClinic,
+        TemplateId::ComplaintHandling => Key::IndustryGeneral,
+    }
+}
+
+pub fn period_choice(p: PeriodChoice) -> Key {
+    match p {
+        PeriodChoice::Today => Key::PeriodToday,
+        PeriodChoice::ThisWeek => Key::PeriodThisWeek,
+        PeriodChoice::LastWeek => Key::PeriodLastWeek,
+        PeriodChoice::ThisMonth => Key::PeriodThisMonth,
+        PeriodChoice::LastMonth => Key::PeriodLastMonth,
+        PeriodChoice::ThisQuarter => Key::PeriodThisQuarter,
+        PeriodChoice::ThisYear => Key::PeriodThisYear,
+        PeriodChoice::Month { .. } => Key::PeriodFixedMonth,
+        PeriodChoice::Custom(_) => Key::PeriodCustom,
+    }
+}
+
+/// The name an export writes for a column or a code, in the reader's language.
+pub fn export_label(l: Label, lang: Lang) -> String {
+    let key = match l {
+        Label::Column(c) => column(c),
+        Label::Kpi(k) => kpi(k),
+        Label::Channel(c) => channel(c),
+        Label::FeedbackKind(k) => feedback_kind(k),
+        Label::Status(s) => status(s),
+        Label::RootCause(r) => root_cause(r),
+        Label::Evaluator(Evaluator::Manager) => Key::EvalManager,
+        Label::Evaluator(Evaluator::SelfReview) => Key::EvalSelf,
+        Label::Tier(t) => tier(t),
+    };
+    key.text(lang).to_string()
+}
+
+fn column(c: Col) -> Key {
+    match c {
+        Col::Id => Key::ColId,
+        Col::LocalTime => Key::ColLocalTime,
+        Col::UtcOffset => Key::ColUtcOffset,
+        Col::Survey => Key::ColSurvey,
+        Col::Version => Key::ColVersion,
+        Col::Staff => Key::ColStaff,
+        Col::Process => Key::ColProcess,
+        Col::Step => Key::ColStep,
+        Col::VisitCode => Key::ColVisitCode,
+        Col::Device => Key::ColDevice,
+        Col::FollowUp => Key::ColFollowUp,
+        Col::Kind => Key::ColKind,
+        Col::Channel => Key::ColChannel,
+        Col::Status => Key::ColStatus,
+        Col::RootCause => Key::ColRootCause,
+        Col::Text => Key::ColText,
+        Col::FirstResponse => Key::ColFirstResponse,
+        Col::Resolved => Key::ColResolved,
+        Col::Due => Key::ColDue,
+        Col::Run => Key::ColRun,
+        Col::Started => Key::ColStarted,
+        Col::Done => Key::ColDone,
+        Col::Tier => Key::ColTier,
+        Col::Option => Key::ColOption,
+        Col::Note => Key::ColNote,
+        Col::Skipped => Key::ColSkipped,
+        Col::Seconds => Key::ColSeconds,
+        Col::Limit => Key::ColLimit,
+        Col::Period => Key::ColPeriod,
+        Col::Evaluator => Key::ColEvaluator,
+        Col::Capability => Key::ColCapability,
+        Col::Score => Key::ColScore,
+        Col::Title => Key::ColTitle,
+        Col::Date => Key::ColDate,
+        Col::Trainer => Key::ColTrainer,
+        Col::Attendees => Key::ColAttendees,
+        Col::Capabilities => Key::ColCapabilities,
+        Col::Kpi => Key::ColKpi,
+        Col::Value => Key::ColValue,
+        Col::N => Key::ColN,
+        Col::Target => Key::ColTarget,
+        Col::Previous => Key::ColPrevious,
+        Col::Change => Key::ColChange,
     }
 }

@@ -459,3 +459,34 @@ fn compliance_overall_per_tier_and_on_time() {
         0
     );
 }
+
+#[test]
+fn root_causes_and_satisfaction_points() {
+    let mut a = complaint(at(2026, 10, 5, 9, 0));
+    a.root_cause = Some(RootCause::People);
+    let mut b = complaint(at(2026, 10, 6, 9, 0));
+    b.root_cause = Some(RootCause::People);
+    let c = complaint(at(2026, 10, 7, 9, 0));
+    let stars = question(QuestionKind::Stars, None);
+    let v = version(vec![stars.clone()]);
+    let mut r = response(&v, None, 1, &[(stars.id, 4)]);
+    r.submitted_at = at(2026, 10, 9, 15, 30);
+    let d = Data {
+        feedback: vec![a, b, c],
+        survey_versions: vec![v.clone()],
+        responses: vec![r, response(&v, None, 2, &[(stars.id, 2)])],
+        ..Data::default()
+    };
+    assert_eq!(
+        root_causes(&d, &october(), &all()),
+        vec![(None, 1), (Some(RootCause::People), 2)]
+    );
+    let plus8 = |_| chrono::FixedOffset::east_opt(8 * 3600).unwrap();
+    let points = satisfaction_points(&d, &october(), &all(), &plus8);
+    // 15:30 UTC is 23:30 in UTC+8; the second response is at noon UTC on the 2nd → 20:00.
+    let local = |day, h, m| date(10, day).and_hms_opt(h, m, 0).unwrap();
+    assert_eq!(
+        points,
+        vec![(local(9, 23, 30), 100.0), (local(2, 20, 0), 0.0)]
+    );
+}

@@ -2,8 +2,7 @@
 //! against limits, the bottleneck, and steps to simplify. Every figure shows its n.
 
 use super::super::app_data::app_data;
-use super::super::{browser, ctx, Ctx};
-use super::editor::tier_key;
+use super::super::{browser, ctx, labels, Ctx};
 use crate::domain::model::Id;
 use crate::domain::period::Period;
 use crate::domain::process_analysis::{analyse, FlagReason, Share};
@@ -61,7 +60,7 @@ pub fn Analysis(process_id: Id) -> impl IntoView {
         <h2>{c.t(Key::AnalysisByTier)}</h2>
         <table data-testid="by-tier">
             <tbody>{move || result.with(|a| a.by_tier.clone()).into_iter().map(|(t, s)| view! {
-                <tr><th scope="row">{c.t(tier_key(t))}</th><td class="num">{share(s, c)}</td></tr>
+                <tr><th scope="row">{c.t(labels::tier(t))}</th><td class="num">{share(s, c)}</td></tr>
             }).collect_view()}</tbody>
         </table>
         <h2>{c.t(Key::AnalysisBottleneck)}</h2>

@@ -2,7 +2,7 @@
 //! with a change note. A published version is shown read-only with "start a draft".
 
 use super::super::app_data::{app_data, AppData};
-use super::super::{browser, ctx};
+use super::super::{browser, ctx, labels};
 use super::list::status_key;
 use crate::domain::model::*;
 use crate::domain::process_edit::{self as edit, EditError, IssueKind};
@@ -17,14 +17,6 @@ pub fn stage_key(k: StageKind) -> Key {
         StageKind::Pre => Key::StagePre,
         StageKind::In => Key::StageIn,
         StageKind::Post => Key::StagePost,
-    }
-}
-
-pub fn tier_key(t: Tier) -> Key {
-    match t {
-        Tier::Basic => Key::TierBasic,
-        Tier::Standard => Key::TierStandard,
-        Tier::Custom => Key::TierCustom,
     }
 }
 
@@ -275,7 +267,7 @@ fn StepSummary(step: Memo<Option<Step>>) -> impl IntoView {
         })
         .unwrap_or_default()
     };
-    let tier = move || step.with(|s| s.as_ref().map(|s| c.t(tier_key(s.tier))()));
+    let tier = move || step.with(|s| s.as_ref().map(|s| c.t(labels::tier(s.tier))()));
     let nva = move || step.with(|s| s.as_ref().is_some_and(|s| !s.value_adding));
     view! {
         <h3>{get(|s, l| pick(&s.name, l).to_string())}</h3>
@@ -377,7 +369,7 @@ fn StepFields(process_id: Id, step_id: Id, step: Memo<Option<Step>>) -> impl Int
                     change(Box::new(move |s| s.tier = t));
                 }>
                     {[(Tier::Basic, "basic"), (Tier::Standard, "standard"), (Tier::Custom, "custom")].into_iter().map(|(t, v)| view! {
-                        <option value=v selected=move || tier() == Some(t)>{c.t(tier_key(t))}</option>
+                        <option value=v selected=move || tier() == Some(t)>{c.t(labels::tier(t))}</option>
                     }).collect_view()}
                 </select>
             </div>

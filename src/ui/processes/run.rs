@@ -3,8 +3,8 @@
 //! asks for, or skip with a reason; then finish and see how the run went.
 
 use super::super::app_data::{app_data, AppData};
-use super::super::{browser, ctx};
-use super::editor::{stage_key, tier_key};
+use super::super::{browser, ctx, labels};
+use super::editor::stage_key;
 use super::run_summary::Summary;
 use crate::domain::model::*;
 use crate::domain::process_library as library;
@@ -223,7 +223,7 @@ fn Checklist(run_id: Id, finished: RwSignal<Option<Id>>) -> impl IntoView {
                                 <span class="check-mark" aria-hidden="true">{match state { "done" => "✓", "skipped" => "–", _ => "○" }}</span>
                                 <div>
                                     <strong>{name}</strong>
-                                    <p class="muted small">{c.t(stage_key(kind))}" · "{c.t(tier_key(s.tier))}" · "{c.t(Key::RunLimit)}" "{format_minutes(s.time_limit_s, c.lang.get())}" min"</p>
+                                    <p class="muted small">{c.t(stage_key(kind))}" · "{c.t(labels::tier(s.tier))}" · "{c.t(Key::RunLimit)}" "{format_minutes(s.time_limit_s, c.lang.get())}" min"</p>
                                     {(!is_current).then(|| view! { <p class="check-standard-brief">{pick(&s.standard, c.lang.get()).to_string()}</p> })}
                                 </div>
                                 {took.map(|t| view! { <span class="timer" class:over={t > limit}>{clock(t)}</span> })}

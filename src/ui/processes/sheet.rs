@@ -2,8 +2,8 @@
 //! the SOP card printed for the wall at each station (one A4 page, optionally one role).
 
 use super::super::app_data::app_data;
-use super::super::{browser, ctx};
-use super::editor::{stage_key, tier_key};
+use super::super::{browser, ctx, labels};
+use super::editor::stage_key;
 use super::list::status_key;
 use crate::domain::model::*;
 use crate::domain::process_edit::steps;
@@ -52,7 +52,7 @@ fn Sheet(version: ProcessVersion, #[prop(into)] role: Signal<Option<Id>>) -> imp
                             <li class="sheet-step" data-step=s.id.to_string()>
                                 <h3><span class="sheet-no">{number}". "</span>{pick(&s.name, lang).to_string()}</h3>
                                 <p class="sheet-meta">
-                                    {role_name(s.role_id)}" · "{c.t(Key::RunLimit)}" "<strong>{format_minutes(s.time_limit_s, lang)}" min"</strong>" · "{c.t(tier_key(s.tier))}
+                                    {role_name(s.role_id)}" · "{c.t(Key::RunLimit)}" "<strong>{format_minutes(s.time_limit_s, lang)}" min"</strong>" · "{c.t(labels::tier(s.tier))}
                                 </p>
                                 <p class="sheet-standard">{pick(&s.standard, lang).to_string()}</p>
                                 {(!options.is_empty()).then(|| view! {

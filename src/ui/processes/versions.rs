@@ -2,8 +2,8 @@
 //! between any two versions, old value → new value.
 
 use super::super::app_data::app_data;
-use super::super::{browser, ctx};
-use super::editor::{stage_key, tier_key};
+use super::super::{browser, ctx, labels};
+use super::editor::stage_key;
 use super::list::status_key;
 use crate::domain::model::{Id, LocalText};
 use crate::domain::process_diff::{diff, FieldValue, StepField};
@@ -31,7 +31,7 @@ fn shown(v: &FieldValue, d: &Data, lang: Lang) -> String {
             .map(|r| pick(&r.name, lang).to_string())
             .unwrap_or_else(|| Key::StepNoRole.text(lang).to_string()),
         FieldValue::Seconds(s) => format!("{} min", format_minutes(*s, lang)),
-        FieldValue::Tier(t) => tier_key(*t).text(lang).to_string(),
+        FieldValue::Tier(t) => labels::tier(*t).text(lang).to_string(),
         FieldValue::Options(o) => texts(o, lang),
         FieldValue::Lines(l) => l.join(" / "),
         FieldValue::Flag(on) => if *on { Key::YesText } else { Key::NoText }
