@@ -521,6 +521,13 @@ keys! {
     FbRootCause => "原因类别(人、流程、设备、物料、环境、测量)", "Cause category (people, process, equipment, materials, environment, measurement)";
     FbWhysHelp => "五个为什么:每一问回答上一问的原因,直到找到根本原因。", "Five whys: each answer asks why the one before happened, down to the root cause.";
     FbWhy => "为什么", "Why";
+    // texts
+    CatRestaurant => "餐饮", "Restaurant";
+    CatHotel => "酒店", "Hotel";
+    CatTelecom => "电信营业厅", "Telecom store";
+    CatAuto => "汽车服务", "Car service";
+    CatClinic => "门诊", "Clinic";
+    CatGeneral => "通用", "Any business";
 }
 
 #[cfg(test)]

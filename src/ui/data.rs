@@ -408,7 +408,12 @@ fn DemoCard() -> impl IntoView {
     let load = move |_| {
         busy.set(true);
         spawn_local(async move {
-            let demo = demo::generate(DEMO_SEED, DEMO_RESPONSES, browser::now());
+            let demo = demo::generate(
+                DEMO_SEED,
+                DEMO_RESPONSES,
+                browser::now(),
+                c.lang.get_untracked(),
+            );
             let changes = app.data.with_untracked(|d| merge::merge(d, &demo));
             done.set(app.save(changes, Vec::new()).await.is_ok());
             busy.set(false);

@@ -3,7 +3,7 @@
 use crate::domain::import::ProblemKind;
 use crate::domain::model::{Channel, Dimension, FeedbackKind, FeedbackStatus, RootCause};
 use crate::domain::Collection;
-use crate::i18n::Key;
+use crate::i18n::{Key, Lang};
 use crate::storage::StoreError;
 
 pub fn collection(c: Collection) -> Key {
@@ -119,4 +119,18 @@ pub fn root_cause(r: RootCause) -> Key {
         RootCause::Environment => Key::RcEnvironment,
         RootCause::Measurement => Key::RcMeasurement,
     }
+}
+
+/// A process category: a template's industry code by its name, a business's own as written.
+pub fn category(text: &str, lang: Lang) -> String {
+    let key = match text {
+        "restaurant" => Key::CatRestaurant,
+        "hotel" => Key::CatHotel,
+        "telecom" => Key::CatTelecom,
+        "auto" => Key::CatAuto,
+        "clinic" => Key::CatClinic,
+        "general" => Key::CatGeneral,
+        own => return own.to_string(),
+    };
+    key.text(lang).to_string()
 }
