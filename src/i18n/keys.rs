@@ -151,7 +151,6 @@ keys! {
     ImportMergeHelp => "新增记录加入,相同记录跳过,冲突时保留更新时间较新的一方。", "New records are added, identical ones skipped, and in a conflict the more recently updated side is kept.";
     ImportReplace => "替换全部", "Replace everything";
     ImportReplaceHelp => "先自动保存当前数据的快照,再用文件内容替换全部数据。", "A snapshot of the current data is kept first; then the file replaces all data.";
-    ImportDone => "导入完成。", "Import complete.";
     SnapshotsTitle => "快照", "Snapshots";
     SnapshotsHelp => "替换数据之前自动保存的快照,可以恢复。", "Taken automatically before a replace; any of them can be restored.";
     SnapshotsNone => "还没有快照。", "No snapshots yet.";
@@ -528,6 +527,15 @@ keys! {
     CatAuto => "汽车服务", "Car service";
     CatClinic => "门诊", "Clinic";
     CatGeneral => "通用", "Any business";
+    ProblemEmpty => "文件是空的", "the file is empty";
+    ProblemAt => "位置:", "at";
+    ProblemLineColumn => "(第 {line} 行第 {column} 列)", "(line {line}, column {column})";
+    ImportDoneMerged => "导入完成:新增 {added} 条记录,更新 {updated} 条。", "Import complete: {added} records added, {updated} updated.";
+    ImportDoneReplaced => "导入完成:全部数据已替换为文件中的 {records} 条记录,原数据已存为快照。", "Import complete: all data replaced by the file's {records} records; the previous data was kept as a snapshot.";
+    ConfirmReplaceTitle => "确定用文件替换全部数据吗?", "Replace all data with the file?";
+    ConfirmReplaceBody => "文件中没有的记录会从本设备删除。当前数据会先存为快照,可以在下方恢复。", "Records the file does not have are removed from this device. The current data is kept as a snapshot first and can be restored below.";
+    ConfirmReplaceYes => "替换全部数据", "Replace all data";
+    ConfirmReplaceNo => "保留现有数据", "Keep my data";
 }
 
 #[cfg(test)]

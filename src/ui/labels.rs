@@ -38,6 +38,7 @@ pub fn store_error(e: &StoreError) -> Key {
 pub fn problem(kind: &ProblemKind) -> Key {
     match kind {
         ProblemKind::Unreadable => Key::ProblemUnreadable,
+        ProblemKind::Empty => Key::ProblemEmpty,
         ProblemKind::NotJson { .. } => Key::ProblemNotJson,
         ProblemKind::Truncated => Key::ProblemTruncated,
         ProblemKind::NotAnObject => Key::ProblemNotAnObject,
@@ -53,10 +54,13 @@ pub fn problem(kind: &ProblemKind) -> Key {
     }
 }
 
-/// The technical detail after the translated text: names, numbers, ids — no prose.
-pub fn problem_detail(kind: &ProblemKind) -> String {
+/// The detail after the translated text: where in the text, or names, numbers, ids.
+pub fn problem_detail(kind: &ProblemKind, lang: Lang) -> String {
     match kind {
-        ProblemKind::NotJson { line, column } => format!("{line}:{column}"),
+        ProblemKind::NotJson { line, column } => Key::ProblemLineColumn
+            .text(lang)
+            .replace("{line}", &line.to_string())
+            .replace("{column}", &column.to_string()),
         ProblemKind::MissingField(f) | ProblemKind::UnknownCollection(f) => f.clone(),
         ProblemKind::NewerSchema { found, supported } => format!("{found} > {supported}"),
         ProblemKind::WrongType(detail) => detail.clone(),
@@ -64,6 +68,7 @@ pub fn problem_detail(kind: &ProblemKind) -> String {
         ProblemKind::DanglingRef { collection, id } => format!("{}/{id}", collection.name()),
         ProblemKind::TooLarge { limit } => format!("≤ {limit}"),
         ProblemKind::Unreadable
+        | ProblemKind::Empty
         | ProblemKind::Truncated
         | ProblemKind::NotAnObject
         | ProblemKind::WrongFormat
