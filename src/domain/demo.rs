@@ -1,4 +1,4 @@
-//! A deterministic demo workspace: "示例餐厅 / Demo Restaurant" over the 90 days before
+//! A deterministic demo workspace, 示例餐厅 (Demo Restaurant), over the 90 days before
 //! `now`, for trying the product and for load tests. The same seed gives the same `Data`;
 //! nothing here reads a clock or an OS random source.
 
