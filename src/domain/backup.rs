@@ -1,6 +1,6 @@
 //! The backup file: one JSON document holding the whole workspace.
 
-use super::data::Data;
+use super::data::{Collection, Data};
 use super::model::Time;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -17,6 +17,19 @@ pub struct Backup {
     pub exported_at: Time,
     pub device_id: String,
     pub data: Data,
+}
+
+/// Days without an export after which the Data page asks for one.
+pub const REMIND_AFTER_DAYS: i64 = 7;
+
+/// True when there is something to lose, records beyond the workspace's own settings, and
+/// no backup was exported in the last `REMIND_AFTER_DAYS` days (or ever).
+pub fn reminder_due(data: &Data, last_export: Option<Time>, now: Time) -> bool {
+    let has_records = data
+        .counts()
+        .into_iter()
+        .any(|(c, n)| c != Collection::Workspace && n > 0);
+    has_records && last_export.is_none_or(|t| (now - t).num_days() >= REMIND_AFTER_DAYS)
 }
 
 pub fn export(data: &Data, app_version: &str, device_id: &str, now: Time) -> Backup {
@@ -75,7 +88,7 @@ mod tests {
         );
         let now = chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap();
         let file: serde_json::Value = serde_json::from_str(&to_json(&export(
-            &super::super::demo::generate(5, 50, now),
+            &super::super::demo::generate(5, 50, now, crate::i18n::Lang::Zh),
             "t",
             "d",
             now,
@@ -121,5 +134,21 @@ mod tests {
         assert_eq!(json["schema_version"], SCHEMA_VERSION);
         assert_eq!(json["device_id"], "tablet-7");
         assert!(json["data"]["responses"].as_array().unwrap().is_empty());
+    }
+
+    #[test]
+    fn reminds_only_when_there_is_something_to_lose() {
+        let now = chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap();
+        let days = |n| Some(now - chrono::Duration::days(n));
+        // A fresh install, or one with only its settings saved, has nothing to back up.
+        let mut settings_only = Data::default();
+        assert!(!reminder_due(&settings_only, None, now));
+        settings_only.workspace =
+            super::super::demo::generate(5, 50, now, crate::i18n::Lang::Zh).workspace;
+        assert!(!reminder_due(&settings_only, None, now));
+        let demo = super::super::demo::generate(5, 50, now, crate::i18n::Lang::Zh);
+        assert!(reminder_due(&demo, None, now));
+        assert!(reminder_due(&demo, days(REMIND_AFTER_DAYS), now));
+        assert!(!reminder_due(&demo, days(REMIND_AFTER_DAYS - 1), now));
     }
 }

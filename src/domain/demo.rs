@@ -1,4 +1,4 @@
-//! A deterministic demo workspace: "示例餐厅 / Demo Restaurant" over the 90 days before
+//! A deterministic demo workspace, 示例餐厅 (Demo Restaurant), over the 90 days before
 //! `now`, for trying the product and for load tests. The same seed gives the same `Data`;
 //! nothing here reads a clock or an OS random source.
 
@@ -20,6 +20,7 @@ use super::model::*;
 use super::templates::restaurant::SERVE;
 use super::templates::roles::{FRONT_DESK, MANAGER, WAITER};
 use super::templates::{self, find_role, TemplateId};
+use crate::i18n::Lang;
 use chrono::{Duration, NaiveDate};
 use clock::Clock;
 use rng::Rng;
@@ -33,8 +34,10 @@ const MIN_RUNS: usize = 2 * clock::DAYS as usize;
 const MAX_RUNS: usize = 60 * clock::DAYS as usize;
 
 /// The demo data set with `responses` survey responses. Everything falls in the 90 days
-/// before `now`; ids and values depend only on `seed`, `responses` and `now`.
-pub fn generate(seed: u64, responses: usize, now: Time) -> Data {
+/// before `now`; ids and values depend only on `seed`, `responses` and `now`. What guests,
+/// staff and managers wrote (plain-text fields) is written in `lang`, the language of whoever
+/// loads the demo; names, standards and questions keep both languages.
+pub fn generate(seed: u64, responses: usize, now: Time, lang: Lang) -> Data {
     let clock = Clock::new(now);
     let setup = now - Duration::days(90);
     let switch = clock.at(clock.days_ago(SWITCH_DAYS_AGO), 0);
@@ -47,17 +50,22 @@ pub fn generate(seed: u64, responses: usize, now: Time) -> Data {
         id: WORKSPACE_ID,
         created_at: setup,
         updated_at: setup,
-        business_name: BUSINESS_NAME.joined(),
+        business_name: BUSINESS_NAME.written_in(lang),
         industry: TemplateId::RestaurantTable.category().into(),
         targets: Targets::default(),
     };
-    let table = templates::instantiate(TemplateId::RestaurantTable, &mut next_id, setup, &[]);
+    let table = templates::instantiate(TemplateId::RestaurantTable, &mut next_id, setup, &[], lang);
     let mut roles = table.new_roles;
-    let handling =
-        templates::instantiate(TemplateId::ComplaintHandling, &mut next_id, setup, &roles);
+    let handling = templates::instantiate(
+        TemplateId::ComplaintHandling,
+        &mut next_id,
+        setup,
+        &roles,
+        lang,
+    );
     roles.extend(handling.new_roles);
     let mut v1 = table.version;
-    let v2 = simplify(&mut v1, next_id(), switch);
+    let v2 = simplify(&mut v1, next_id(), switch, lang);
     let team = Team::new(&mut next_id, &clock, setup, &roles);
     let capabilities = default_capabilities(&mut next_id, setup);
     let mut csat = instruments::instantiate(InstrumentId::Csat, &mut next_id, setup);
@@ -71,6 +79,7 @@ pub fn generate(seed: u64, responses: usize, now: Time) -> Data {
         ids,
         clock,
         team,
+        lang,
     };
     let waiter = find_role(&roles, WAITER);
     let manager = g
@@ -157,7 +166,7 @@ pub fn generate(seed: u64, responses: usize, now: Time) -> Data {
 
 /// Version 2 drops the non-value-adding steps (流程简化) and keeps every other step's id,
 /// so a step can be followed across versions; version 1 retires.
-fn simplify(v1: &mut ProcessVersion, id: Id, at: Time) -> ProcessVersion {
+fn simplify(v1: &mut ProcessVersion, id: Id, at: Time, lang: Lang) -> ProcessVersion {
     let mut v2 = v1.clone();
     v2.id = id;
     v2.number = v1.number + 1;
@@ -166,7 +175,7 @@ fn simplify(v1: &mut ProcessVersion, id: Id, at: Time) -> ProcessVersion {
         "删除非增值环节“手写单重复录入”",
         "Removed the non-value-adding step \u{201c}re-key the handwritten slip\u{201d}",
     )
-    .joined();
+    .written_in(lang);
     for stage in &mut v2.stages {
         stage.steps.retain(|s| s.value_adding);
     }
@@ -181,6 +190,8 @@ struct Gen {
     ids: Rng,
     clock: Clock,
     team: Team,
+    /// The language plain-text fields are written in.
+    lang: Lang,
 }
 
 impl Gen {

@@ -27,6 +27,8 @@ pub struct Problem {
 pub enum ProblemKind {
     /// The file could not be read at all.
     Unreadable,
+    /// Nothing in the file but, at most, white space.
+    Empty,
     NotJson {
         line: usize,
         column: usize,
@@ -75,6 +77,9 @@ pub fn parse(bytes: &[u8], existing: &Data) -> Result<Backup, Vec<Problem>> {
                 limit: MAX_FILE_BYTES as u64,
             },
         );
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return one("$", ProblemKind::Empty);
     }
     let value: Value = match serde_json::from_slice(bytes) {
         Ok(v) => v,
@@ -388,10 +393,9 @@ mod tests {
             ProblemKind::Truncated
         );
         assert_eq!(problems("[1, 2]")[0].kind, ProblemKind::NotAnObject);
-        assert_eq!(
-            problems("").first().map(|p| &p.kind),
-            Some(&ProblemKind::Truncated)
-        );
+        // An empty file is not a cut-off one: it says so.
+        assert_eq!(problems("")[0].kind, ProblemKind::Empty);
+        assert_eq!(problems(" \n\t")[0].kind, ProblemKind::Empty);
     }
 
     #[test]

@@ -41,9 +41,10 @@ impl InstrumentId {
             InstrumentId::Csat => Bi("顾客满意度(CSAT)", "Customer satisfaction (CSAT)"),
             InstrumentId::Nps => Bi("净推荐值(NPS)", "Net Promoter Score (NPS)"),
             InstrumentId::Ces => Bi("客户费力度(CES)", "Customer effort score (CES)"),
+            // The list marks a simplification beside the name, so the name does not say it.
             InstrumentId::ServqualShort => Bi(
-                "SERVQUAL 简版(每维度一题,简化版)",
-                "SERVQUAL short form (one item per dimension, a simplification)",
+                "SERVQUAL 简版(每维度一题)",
+                "SERVQUAL short form (one item per dimension)",
             ),
             InstrumentId::Servqual22 => Bi(
                 "SERVQUAL 22项量表(期望与感知)",

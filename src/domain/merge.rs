@@ -44,6 +44,18 @@ impl Preview {
         self.0.clone()
     }
 
+    /// All collections together: what a merge adds (`new`) and updates (`incoming_newer`).
+    pub fn total(&self) -> PreviewRow {
+        self.0
+            .iter()
+            .fold(PreviewRow::default(), |t, (_, r)| PreviewRow {
+                new: t.new + r.new,
+                identical: t.identical + r.identical,
+                incoming_newer: t.incoming_newer + r.incoming_newer,
+                existing_newer: t.existing_newer + r.existing_newer,
+            })
+    }
+
     pub fn row(&self, c: Collection) -> PreviewRow {
         self.0
             .iter()
@@ -213,6 +225,30 @@ mod tests {
             preview(&here, &file).rows().len(),
             1,
             "only collections the file has"
+        );
+    }
+
+    #[test]
+    fn the_total_adds_up_every_collection() {
+        let (mut here, mut file) = device_and_file();
+        here.staff = Vec::new();
+        let demo = crate::domain::demo::generate(
+            3,
+            40,
+            chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap(),
+            crate::i18n::Lang::En,
+        );
+        file.staff = demo.staff.clone();
+        let total = preview(&here, &file).total();
+        assert_eq!(total.new, 1 + demo.staff.len());
+        assert_eq!(
+            (total.identical, total.incoming_newer, total.existing_newer),
+            (1, 1, 1)
+        );
+        let merged = merge(&here, &file);
+        assert_eq!(
+            merged.roles.len() + merged.staff.len(),
+            total.new + total.incoming_newer
         );
     }
 

@@ -174,6 +174,7 @@ mod tests {
         add_step, move_step, new_draft, remove_step, step_mut, steps,
     };
     use crate::domain::templates::{instantiate, TemplateId};
+    use crate::i18n::Lang;
 
     fn now() -> Time {
         chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap()
@@ -189,6 +190,7 @@ mod tests {
             },
             now(),
             &[],
+            Lang::Zh,
         )
         .version
     }

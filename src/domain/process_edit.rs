@@ -197,6 +197,7 @@ pub fn add_step(
 mod tests {
     use super::*;
     use crate::domain::templates::{instantiate, TemplateId};
+    use crate::i18n::Lang;
 
     fn now() -> Time {
         chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap()
@@ -211,7 +212,14 @@ mod tests {
     }
 
     fn published() -> ProcessVersion {
-        instantiate(TemplateId::RestaurantTable, &mut ids(), now(), &[]).version
+        instantiate(
+            TemplateId::RestaurantTable,
+            &mut ids(),
+            now(),
+            &[],
+            Lang::Zh,
+        )
+        .version
     }
 
     fn order(v: &ProcessVersion) -> Vec<(StageKind, Id)> {

@@ -123,6 +123,7 @@ pub fn blank(
 mod tests {
     use super::*;
     use crate::domain::templates::{instantiate, TemplateId};
+    use crate::i18n::Lang;
 
     fn now() -> Time {
         chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap()
@@ -147,7 +148,7 @@ mod tests {
             TemplateId::HotelCheckIn,
             TemplateId::ClinicVisit,
         ] {
-            let i = instantiate(t, &mut ids, now(), &d.roles);
+            let i = instantiate(t, &mut ids, now(), &d.roles, Lang::Zh);
             d.roles.extend(i.new_roles);
             d.processes.push(i.process);
             d.process_versions.push(i.version);

@@ -177,6 +177,7 @@ mod tests {
     use crate::domain::data::Data;
     use crate::domain::process_analysis::{analyse, Share};
     use crate::domain::templates::{instantiate, TemplateId};
+    use crate::i18n::Lang;
     use chrono::Duration;
 
     fn t(min: i64) -> Time {
@@ -193,6 +194,7 @@ mod tests {
             },
             t(0),
             &[],
+            Lang::Zh,
         )
         .version
     }

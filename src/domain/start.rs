@@ -6,6 +6,7 @@ use super::instruments::{self, InstrumentId};
 use super::model::*;
 use super::templates::{self, TemplateId};
 use super::Data;
+use crate::i18n::Lang;
 
 /// The six industries of the templates, by the template that stands for each.
 pub const INDUSTRIES: [TemplateId; 6] = TemplateId::ALL;
@@ -15,6 +16,7 @@ pub fn starter(
     industry: TemplateId,
     ids: &mut impl FnMut() -> Id,
     now: Time,
+    lang: Lang,
 ) -> Data {
     let mut d = Data {
         workspace: vec![Workspace {
@@ -32,7 +34,7 @@ pub fn starter(
         processes.push(TemplateId::ComplaintHandling);
     }
     for t in processes {
-        let made = templates::instantiate(t, ids, now, &d.roles);
+        let made = templates::instantiate(t, ids, now, &d.roles, lang);
         d.roles.extend(made.new_roles);
         d.processes.push(made.process);
         d.process_versions.push(made.version);
@@ -62,7 +64,7 @@ mod tests {
     fn every_industry_starts_with_its_process_complaints_and_two_surveys() {
         let now = chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap();
         for industry in INDUSTRIES {
-            let d = starter("  老王面馆 ", industry, &mut counter(), now);
+            let d = starter("  老王面馆 ", industry, &mut counter(), now, Lang::Zh);
             let w = d.workspace().unwrap();
             assert_eq!(w.business_name, "老王面馆");
             assert_eq!(w.industry, industry.category());

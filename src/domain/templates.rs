@@ -12,6 +12,7 @@ mod telecom;
 
 use super::bilingual::Bi;
 use super::model::*;
+use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -77,11 +78,14 @@ const CHANGE_NOTE: Bi = Bi("由模板创建", "Created from a template");
 /// Builds the process and its published version 1. Ids come from `ids`, in a fixed order,
 /// so a seeded generator gives the same records every time. A step's role is an existing
 /// role with the same Chinese name or English name (case-insensitive), else a new one.
+/// Names and standards keep both languages; the plain-text fields (inputs, outputs, change
+/// note) are written in `lang`, the language of the person creating the process.
 pub fn instantiate(
     t: TemplateId,
     ids: &mut impl FnMut() -> Id,
     now: Time,
     existing_roles: &[Role],
+    lang: Lang,
 ) -> Instantiated {
     let spec = t.spec();
     let process = ServiceProcess {
@@ -111,7 +115,7 @@ pub fn instantiate(
                     new_roles[new_roles.len() - 1].id
                 }
             };
-            steps.push(s.to_step(ids(), role_id));
+            steps.push(s.to_step(ids(), role_id, lang));
         }
         stages.push(Stage { kind: *kind, steps });
     }
@@ -122,7 +126,7 @@ pub fn instantiate(
         process_id: process.id,
         number: 1,
         status: VersionStatus::Published,
-        change_note: CHANGE_NOTE.joined(),
+        change_note: CHANGE_NOTE.written_in(lang),
         published_at: Some(now),
         stages,
     };

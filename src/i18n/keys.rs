@@ -151,7 +151,6 @@ keys! {
     ImportMergeHelp => "新增记录加入,相同记录跳过,冲突时保留更新时间较新的一方。", "New records are added, identical ones skipped, and in a conflict the more recently updated side is kept.";
     ImportReplace => "替换全部", "Replace everything";
     ImportReplaceHelp => "先自动保存当前数据的快照,再用文件内容替换全部数据。", "A snapshot of the current data is kept first; then the file replaces all data.";
-    ImportDone => "导入完成。", "Import complete.";
     SnapshotsTitle => "快照", "Snapshots";
     SnapshotsHelp => "替换数据之前自动保存的快照,可以恢复。", "Taken automatically before a replace; any of them can be restored.";
     SnapshotsNone => "还没有快照。", "No snapshots yet.";
@@ -639,12 +638,6 @@ keys! {
     StartIndustry => "行业", "Industry";
     StartCreate => "创建流程和问卷", "Create processes and surveys";
     StartNeedName => "请先填写店名。", "Please enter the business name first.";
-    IndustryRestaurant => "餐厅", "Restaurant";
-    IndustryHotel => "酒店", "Hotel";
-    IndustryTelecom => "电信营业厅", "Telecom service counter";
-    IndustryAuto => "汽车维修保养", "Car service";
-    IndustryClinic => "诊所 / 门诊", "Clinic";
-    IndustryGeneral => "其他服务业", "Other services";
     ExportTablesTitle => "导出表格(本期、按当前筛选)", "Export tables (this period, these filters)";
     ExportWhat => "导出内容", "Table";
     ExportResponses => "答卷", "Responses";
@@ -702,6 +695,22 @@ keys! {
     ColTarget => "目标", "Target";
     ColPrevious => "上期", "Previous period";
     ColChange => "变化", "Change";
+    // texts
+    CatRestaurant => "餐饮", "Restaurant";
+    CatHotel => "酒店", "Hotel";
+    CatTelecom => "电信营业厅", "Telecom store";
+    CatAuto => "汽车服务", "Car service";
+    CatClinic => "门诊", "Clinic";
+    CatGeneral => "通用", "Any business";
+    ProblemEmpty => "文件是空的", "the file is empty";
+    ProblemAt => "位置:", "at";
+    ProblemLineColumn => "(第 {line} 行第 {column} 列)", "(line {line}, column {column})";
+    ImportDoneMerged => "导入完成:新增 {added} 条记录,更新 {updated} 条。", "Import complete: {added} records added, {updated} updated.";
+    ImportDoneReplaced => "导入完成:全部数据已替换为文件中的 {records} 条记录,原数据已存为快照。", "Import complete: all data replaced by the file's {records} records; the previous data was kept as a snapshot.";
+    ConfirmReplaceTitle => "确定用文件替换全部数据吗?", "Replace all data with the file?";
+    ConfirmReplaceBody => "文件中没有的记录会从本设备删除。当前数据会先存为快照,可以在下方恢复。", "Records the file does not have are removed from this device. The current data is kept as a snapshot first and can be restored below.";
+    ConfirmReplaceYes => "替换全部数据", "Replace all data";
+    ConfirmReplaceNo => "保留现有数据", "Keep my data";
 }
 
 #[cfg(test)]

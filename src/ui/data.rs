@@ -118,8 +118,10 @@ fn ExportCard() -> impl IntoView {
     let overdue = move || {
         let since = last
             .get()
-            .and_then(|s| chrono::DateTime::parse_from_rfc3339(&s).ok());
-        since.is_none_or(|t| browser::now().signed_duration_since(t).num_days() >= 7)
+            .and_then(|s| chrono::DateTime::parse_from_rfc3339(&s).ok())
+            .map(|t| t.to_utc());
+        app.data
+            .with(|d| backup::reminder_due(d, since, browser::now()))
     };
     let export = move |_| {
         let now = browser::now();
@@ -160,7 +162,10 @@ enum ImportState {
     Reading,
     Refused(Vec<Problem>),
     Preview(Box<Data>, merge::Preview),
-    Done(Key),
+    /// Merged: records added and updated.
+    Merged(usize, usize),
+    /// Replaced by the file's records, this many.
+    Replaced(usize),
 }
 
 #[component]
@@ -223,8 +228,19 @@ fn ImportCard() -> impl IntoView {
                 ImportState::Idle => ().into_any(),
                 ImportState::Reading => view! { <p role="status">{c.t(Key::ImportReading)}</p> }.into_any(),
                 ImportState::Refused(problems) => view! { <Refused problems/> }.into_any(),
-                ImportState::Done(key) => view! {
-                    <p class="alert alert-ok" role="status" data-testid="import-done">{c.t(key)}</p>
+                ImportState::Merged(added, updated) => view! {
+                    <p class="alert alert-ok" role="status" data-testid="import-done">{move || {
+                        let lang = c.lang.get();
+                        Key::ImportDoneMerged.text(lang)
+                            .replace("{added}", &format_number(added as f64, 0, lang))
+                            .replace("{updated}", &format_number(updated as f64, 0, lang))
+                    }}</p>
+                }.into_any(),
+                ImportState::Replaced(records) => view! {
+                    <p class="alert alert-ok" role="status" data-testid="import-done">{move || {
+                        let lang = c.lang.get();
+                        Key::ImportDoneReplaced.text(lang).replace("{records}", &format_number(records as f64, 0, lang))
+                    }}</p>
                 }.into_any(),
                 ImportState::Preview(incoming, preview) => view! {
                     <ImportPreview incoming=*incoming preview state app/>
@@ -243,10 +259,15 @@ fn Refused(problems: Vec<Problem>) -> impl IntoView {
             <ul>
                 {problems.into_iter().map(|p| {
                     let key = labels::problem(&p.kind);
-                    let detail = labels::problem_detail(&p.kind);
+                    // "$" is the whole file: a place only for problems inside it.
+                    let path = (p.path != "$").then(|| p.path.clone());
                     view! {
-                        <li><code>{p.path.clone()}</code>": "{c.t(key)}
-                            {(!detail.is_empty()).then(|| view! { " " <small>"("{detail}")"</small> })}
+                        <li>{c.t(key)}
+                            {path.map(|path| view! { " " {c.t(Key::ProblemAt)} " " <code>{path}</code> })}
+                            {move || {
+                                let detail = labels::problem_detail(&p.kind, c.lang.get());
+                                (!detail.is_empty()).then(|| view! { " " <small>{detail}</small> })
+                            }}
                         </li>
                     }
                 }).collect_view()}
@@ -265,6 +286,7 @@ fn ImportPreview(
     let c = ctx();
     let incoming = StoredValue::new(incoming);
     let busy = RwSignal::new(false);
+    let total = preview.total();
     let do_merge = move |_| {
         busy.set(true);
         spawn_local(async move {
@@ -272,16 +294,20 @@ fn ImportPreview(
                 .data
                 .with_untracked(|d| incoming.with_value(|i| merge::merge(d, i)));
             if app.save(changes, Vec::new()).await.is_ok() {
-                state.set(ImportState::Done(Key::ImportDone));
+                state.set(ImportState::Merged(total.new, total.incoming_newer));
             }
             busy.set(false);
         });
     };
+    // Replacing drops what the file lacks, so it is asked for a second time.
+    let confirming = RwSignal::new(false);
     let do_replace = move |_| {
+        confirming.set(false);
         busy.set(true);
         spawn_local(async move {
+            let records = incoming.with_value(|d| d.counts().iter().map(|(_, n)| n).sum());
             if replace_with_snapshot(app, incoming.get_value()).await {
-                state.set(ImportState::Done(Key::ImportDone));
+                state.set(ImportState::Replaced(records));
             }
             busy.set(false);
         });
@@ -315,10 +341,44 @@ fn ImportPreview(
                     <p class="muted">{c.t(Key::ImportMergeHelp)}</p>
                 </div>
                 <div>
-                    <button type="button" class="danger" data-testid="import-replace" disabled=busy on:click=do_replace>{c.t(Key::ImportReplace)}</button>
+                    <button type="button" class="danger" data-testid="import-replace" disabled=busy
+                        aria-expanded=move || confirming.get().to_string()
+                        on:click=move |_| confirming.set(true)>{c.t(Key::ImportReplace)}</button>
                     <p class="muted">{c.t(Key::ImportReplaceHelp)}</p>
                 </div>
                 <button type="button" class="secondary" on:click=move |_| state.set(ImportState::Idle)>{c.t(Key::Cancel)}</button>
+            </div>
+            <Show when=move || confirming.get()>
+                <ConfirmReplace on_yes=do_replace on_no=move || confirming.set(false)/>
+            </Show>
+        </div>
+    }
+}
+
+/// The second question before everything is replaced: in the page, read out as an alert
+/// dialog, keyboard first (focus starts on keeping the data, Escape keeps it too).
+#[component]
+fn ConfirmReplace(
+    on_yes: impl Fn(leptos::ev::MouseEvent) + Copy + 'static,
+    on_no: impl Fn() + Copy + 'static,
+) -> impl IntoView {
+    let c = ctx();
+    let keep = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(b) = keep.get() {
+            let _ = b.focus();
+        }
+    });
+    view! {
+        <div class="confirm alert alert-warn" role="alertdialog" aria-modal="false"
+            aria-labelledby="confirm-replace-title" aria-describedby="confirm-replace-body"
+            data-testid="confirm-replace"
+            on:keydown=move |ev| if ev.key() == "Escape" { on_no() }>
+            <p id="confirm-replace-title"><strong>{c.t(Key::ConfirmReplaceTitle)}</strong></p>
+            <p id="confirm-replace-body">{c.t(Key::ConfirmReplaceBody)}</p>
+            <div class="row-actions">
+                <button type="button" class="danger" data-testid="confirm-replace-yes" on:click=on_yes>{c.t(Key::ConfirmReplaceYes)}</button>
+                <button type="button" class="secondary" data-testid="confirm-replace-no" node_ref=keep on:click=move |_| on_no()>{c.t(Key::ConfirmReplaceNo)}</button>
             </div>
         </div>
     }
@@ -409,7 +469,12 @@ fn DemoCard() -> impl IntoView {
     let load = move |_| {
         busy.set(true);
         spawn_local(async move {
-            let demo = demo::generate(DEMO_SEED, DEMO_RESPONSES, browser::now());
+            let demo = demo::generate(
+                DEMO_SEED,
+                DEMO_RESPONSES,
+                browser::now(),
+                c.lang.get_untracked(),
+            );
             let changes = app.data.with_untracked(|d| merge::merge(d, &demo));
             done.set(app.save(changes, Vec::new()).await.is_ok());
             busy.set(false);

@@ -7,7 +7,6 @@ use crate::domain::model::{
     Channel, Dimension, Evaluator, FeedbackKind, FeedbackStatus, RootCause, Tier,
 };
 use crate::domain::period_choice::PeriodChoice;
-use crate::domain::templates::TemplateId;
 use crate::domain::Collection;
 use crate::i18n::{Key, Lang};
 use crate::storage::StoreError;
@@ -44,6 +43,7 @@ pub fn store_error(e: &StoreError) -> Key {
 pub fn problem(kind: &ProblemKind) -> Key {
     match kind {
         ProblemKind::Unreadable => Key::ProblemUnreadable,
+        ProblemKind::Empty => Key::ProblemEmpty,
         ProblemKind::NotJson { .. } => Key::ProblemNotJson,
         ProblemKind::Truncated => Key::ProblemTruncated,
         ProblemKind::NotAnObject => Key::ProblemNotAnObject,
@@ -59,10 +59,13 @@ pub fn problem(kind: &ProblemKind) -> Key {
     }
 }
 
-/// The technical detail after the translated text: names, numbers, ids — no prose.
-pub fn problem_detail(kind: &ProblemKind) -> String {
+/// The detail after the translated text: where in the text, or names, numbers, ids.
+pub fn problem_detail(kind: &ProblemKind, lang: Lang) -> String {
     match kind {
-        ProblemKind::NotJson { line, column } => format!("{line}:{column}"),
+        ProblemKind::NotJson { line, column } => Key::ProblemLineColumn
+            .text(lang)
+            .replace("{line}", &line.to_string())
+            .replace("{column}", &column.to_string()),
         ProblemKind::MissingField(f) | ProblemKind::UnknownCollection(f) => f.clone(),
         ProblemKind::NewerSchema { found, supported } => format!("{found} > {supported}"),
         ProblemKind::WrongType(detail) => detail.clone(),
@@ -70,6 +73,7 @@ pub fn problem_detail(kind: &ProblemKind) -> String {
         ProblemKind::DanglingRef { collection, id } => format!("{}/{id}", collection.name()),
         ProblemKind::TooLarge { limit } => format!("≤ {limit}"),
         ProblemKind::Unreadable
+        | ProblemKind::Empty
         | ProblemKind::Truncated
         | ProblemKind::NotAnObject
         | ProblemKind::WrongFormat
@@ -169,17 +173,6 @@ pub fn tier(t: Tier) -> Key {
     }
 }
 
-pub fn industry(t: TemplateId) -> Key {
-    match t {
-        TemplateId::RestaurantTable => Key::IndustryRestaurant,
-        TemplateId::HotelCheckIn => Key::IndustryHotel,
-        TemplateId::TelecomCounter => Key::IndustryTelecom,
-        TemplateId::CarMaintenance => Key::IndustryAuto,
-        TemplateId::ClinicVisit => Key::IndustryClinic,
-        TemplateId::ComplaintHandling => Key::IndustryGeneral,
-    }
-}
-
 pub fn period_choice(p: PeriodChoice) -> Key {
     match p {
         PeriodChoice::Today => Key::PeriodToday,
@@ -256,4 +249,17 @@ fn column(c: Col) -> Key {
         Col::Previous => Key::ColPrevious,
         Col::Change => Key::ColChange,
     }
+}
+/// A process category: a template's industry code by its name, a business's own as written.
+pub fn category(text: &str, lang: Lang) -> String {
+    let key = match text {
+        "restaurant" => Key::CatRestaurant,
+        "hotel" => Key::CatHotel,
+        "telecom" => Key::CatTelecom,
+        "auto" => Key::CatAuto,
+        "clinic" => Key::CatClinic,
+        "general" => Key::CatGeneral,
+        own => return own.to_string(),
+    };
+    key.text(lang).to_string()
 }

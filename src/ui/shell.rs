@@ -35,6 +35,12 @@ pub fn Shell(route: Route) -> impl IntoView {
         Route::Section(s) | Route::Detail(s, ..) => Some(*s),
         _ => None,
     };
+    let nav_list = NodeRef::<leptos::html::Ul>::new();
+    Effect::new(move |_| {
+        if let Some(list) = nav_list.get() {
+            show_current(&list);
+        }
+    });
     let body = match route {
         Route::Section(Section::Processes) => {
             view! { <super::processes::ProcessesPage/> }.into_any()
@@ -77,7 +83,7 @@ pub fn Shell(route: Route) -> impl IntoView {
             </div>
         </header>
         <nav class="app-nav" aria-label=c.t(Key::MainNavigation)>
-            <ul>
+            <ul node_ref=nav_list>
                 {Section::ALL.into_iter().map(|s| view! {
                     <li>
                         <a href=Route::Section(s).href()
@@ -95,6 +101,16 @@ pub fn Shell(route: Route) -> impl IntoView {
             {body}
         </main>
     }
+}
+
+/// On a narrow screen the row of sections scrolls sideways: the current one is brought into
+/// the middle, so the reader sees where they are and what lies on either side.
+fn show_current(list: &web_sys::HtmlUListElement) {
+    let Ok(Some(link)) = list.query_selector("[aria-current=\"page\"]") else {
+        return;
+    };
+    let link: web_sys::HtmlElement = link.unchecked_into();
+    list.set_scroll_left(link.offset_left() - (list.client_width() - link.offset_width()) / 2);
 }
 
 #[component]

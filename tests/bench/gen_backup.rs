@@ -11,7 +11,7 @@ fn main() {
     let now = chrono::DateTime::parse_from_rfc3339("2026-11-22T12:00:00Z")
         .unwrap()
         .to_utc();
-    let data = demo::generate(7, n, now);
+    let data = demo::generate(7, n, now, serviceflow::i18n::Lang::Zh);
     let file = backup::export(&data, env!("CARGO_PKG_VERSION"), "bench", now);
     print!("{}", backup::to_json(&file));
 }

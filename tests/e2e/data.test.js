@@ -74,11 +74,16 @@ test('create data, export, clear site data, import: everything is back', async (
   const empty = await counts(page);
   assert.equal(empty.responses, 0);
 
+  assert.ok(Object.values(empty).every((n) => n === 0), JSON.stringify(empty));
   await importFile(page, backup.name, backup.text);
   await page.waitForSelector('[data-testid="import-preview"]');
   assert.equal(await page.textContent('[data-testid="import-preview"] tr[data-collection="responses"] [data-col="new"]'), String(before.responses));
   await page.tap('[data-testid="import-merge"]');
   await page.waitForSelector('[data-testid="import-done"]');
+  // On an empty device every record of the file is added and none updated.
+  const inFile = Object.values(backup.json.data).reduce((n, records) => n + records.length, 0);
+  const done = (await page.textContent('[data-testid="import-done"]')).replace(/,/g, '');
+  assert.ok(done.includes(`新增 ${inFile} 条记录`) && done.includes('更新 0 条'), done);
   assert.deepEqual(await counts(page), before);
   assert.equal(await page.textContent('[data-testid="business-name"]'), '老街 面馆');
 
@@ -106,10 +111,13 @@ test('files with errors are refused with their paths and nothing changes', async
   const good = (await exportBackup(page)).json;
 
   const cases = [
-    ['not json', '{"format": "serviceflow", "schema_ver', /truncated|not a JSON/],
+    ['cut off', '{"format": "serviceflow", "schema_ver', /incomplete \(truncated\)/],
+    ['empty', '', /the file is empty/],
+    ['blank', '  \n', /the file is empty/],
+    ['not json', '{"format": serviceflow}', /not a JSON file \(line 1, column 12\)/],
     ['other format', JSON.stringify({ ...good, format: 'something-else' }), /not a Serviceflow backup/],
     ['newer schema', JSON.stringify({ ...good, schema_version: 999 }), /newer version/],
-    ['wrong type', JSON.stringify({ ...good, data: { ...good.data, staff: [{ ...good.data.staff[0], name: 42 }] } }), /data\.staff\[0\]/],
+    ['wrong type', JSON.stringify({ ...good, data: { ...good.data, staff: [{ ...good.data.staff[0], name: 42 }] } }), /at data\.staff\[0\]\.name/],
     ['duplicate id', JSON.stringify({ ...good, data: { ...good.data, roles: [good.data.roles[0], good.data.roles[0]] } }), /duplicate/],
     ['dangling ref', JSON.stringify({
       ...good,
@@ -121,6 +129,9 @@ test('files with errors are refused with their paths and nothing changes', async
     await page.waitForSelector('[data-testid="import-refused"]');
     const message = await page.textContent('[data-testid="import-refused"]');
     assert.match(message, pattern, `${name}: ${message}`);
+    // Plain words: no JSON-path root ("$:") and no "(line:column)" parser shorthand.
+    assert.doesNotMatch(message, /\$|\(\d+:\d+\)/, `${name}: ${message}`);
+    if (name === 'empty') assert.doesNotMatch(message, /truncated/);
     assert.equal(await page.locator('[data-testid="import-preview"]').count(), 0);
   }
   assert.deepEqual(await counts(page), before);
@@ -210,12 +221,43 @@ test('replace keeps a snapshot that can be restored', async () => {
   const other = { ...original.json, data: { ...original.json.data, workspace: [{ ...original.json.data.workspace[0], business_name: 'Replaced Clinic' }] } };
   await importFile(page, 'other.json', JSON.stringify(other));
   await page.waitForSelector('[data-testid="import-preview"]');
+  // Replacing asks first, in the page; keeping the data has the focus, and Escape keeps it.
   await page.tap('[data-testid="import-replace"]');
+  await page.waitForSelector('[role="alertdialog"][data-testid="confirm-replace"]');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'confirm-replace-no');
+  assert.match(await page.textContent('[data-testid="confirm-replace"]'), /Replace all data with the file\?/);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('[data-testid="confirm-replace"]').count(), 0);
+  await page.tap('[data-testid="import-replace"]');
+  await page.tap('[data-testid="confirm-replace-no"]');
+  assert.equal(await page.locator('[data-testid="import-done"]').count(), 0);
+  assert.equal(await page.textContent('[data-testid="business-name"]'), 'Renamed Clinic');
+  await page.tap('[data-testid="import-replace"]');
+  await page.tap('[data-testid="confirm-replace-yes"]');
   await page.waitForSelector('[data-testid="import-done"]');
+  const inFile = Object.values(other.data).reduce((n, records) => n + records.length, 0);
+  assert.match(await page.textContent('[data-testid="import-done"]'), new RegExp(`replaced by the file's ${inFile} records`));
   await page.waitForFunction(() => document.querySelector('[data-testid="business-name"]')?.textContent === 'Replaced Clinic');
   await page.waitForSelector('[data-testid="snapshot-restore"]');
   await page.tap('[data-testid="snapshot-restore"] >> nth=0');
   await page.waitForFunction(() => document.querySelector('[data-testid="business-name"]')?.textContent === 'Renamed Clinic');
+  await context.close();
+});
+
+test('the backup reminder waits until there is something to back up', async () => {
+  const { context, page, problems } = await openContext(env.browser);
+  await openApp(page, env.server.base, '#/data');
+  assert.equal(await page.locator('[data-testid="backup-reminder"]').count(), 0, 'an empty install has nothing to back up');
+  await setBusinessName(page, 'New Shop');
+  await page.tap('nav a[data-section="data"]');
+  await page.waitForSelector('[data-page="data"]');
+  assert.equal(await page.locator('[data-testid="backup-reminder"]').count(), 0, 'settings alone are nothing to lose');
+  await page.tap('[data-testid="load-demo"]');
+  await page.waitForSelector('[data-testid="demo-loaded"]');
+  await page.waitForSelector('[data-testid="backup-reminder"]');
+  await exportBackup(page);
+  assert.equal(await page.locator('[data-testid="backup-reminder"]').count(), 0);
+  assert.deepEqual(problems, []);
   await context.close();
 });
 

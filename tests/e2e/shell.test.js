@@ -122,6 +122,45 @@ test('touch targets are at least 44 px and keyboard focus is visible', async () 
   await context.close();
 });
 
+test('on a portrait tablet the sections sit in one row, every one reachable, the current one in view', async () => {
+  for (const locale of ['zh-CN', 'en-US']) {
+    const { context, page, problems } = await openContext(env.browser, { locale, viewport: TABLET_PORTRAIT });
+    // The last section: on a row that scrolls, it starts beyond the right edge.
+    await openApp(page, env.server.base, '#/settings');
+    const row = await page.$eval('nav ul', (ul) => {
+      const links = [...ul.querySelectorAll('a.nav-link')];
+      const box = ul.getBoundingClientRect();
+      const current = ul.querySelector('[aria-current="page"]').getBoundingClientRect();
+      return {
+        tops: [...new Set(links.map((a) => Math.round(a.getBoundingClientRect().top)))],
+        count: links.length,
+        fits: ul.scrollWidth <= ul.clientWidth,
+        scrolls: getComputedStyle(ul).overflowX,
+        shadow: getComputedStyle(ul).backgroundImage,
+        currentInside: current.left >= box.left - 1 && current.right <= box.right + 1,
+      };
+    });
+    assert.equal(row.count, SECTIONS.length);
+    assert.equal(row.tops.length, 1, `${locale}: the links wrap into ${row.tops.length} rows`);
+    assert.ok(row.currentInside, `${locale}: the current section is scrolled out of sight`);
+    if (!row.fits) {
+      // It scrolls: sideways by touch, with a shadow on the side where more sections wait.
+      assert.match(row.scrolls, /auto|scroll/);
+      assert.match(row.shadow, /radial-gradient/);
+    }
+    // Every link can be brought into the row and tapped.
+    for (const [slug] of SECTIONS) {
+      const link = page.locator(`nav a[data-section="${slug}"]`);
+      await link.scrollIntoViewIfNeeded();
+      await link.tap();
+      await page.waitForSelector(`[data-page="${slug}"]`);
+    }
+    await screenshot(page, `nav-portrait-${locale}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
 test('screenshots at tablet and desktop sizes', async () => {
   for (const [name, viewport] of [['portrait', TABLET_PORTRAIT], ['landscape', TABLET_LANDSCAPE], ['desktop', DESKTOP]]) {
     for (const locale of ['zh-CN', 'en-US']) {

@@ -72,7 +72,7 @@ pub(super) fn complaints(
         f.owner_id = Some(g.team.staff[manager].id);
         f.root_cause = analysed.then_some(t.cause);
         f.whys = if analysed {
-            t.whys.iter().map(|w| w.joined()).collect()
+            t.whys.iter().map(|w| w.written_in(g.lang)).collect()
         } else {
             Vec::new()
         };
@@ -133,7 +133,7 @@ pub(super) fn floor_feedback(
 }
 
 fn item(g: &mut Gen, kind: FeedbackKind, channel: Channel, text: Bi, created: Time) -> Feedback {
-    crate::domain::feedback::open(kind, channel, text.joined(), g.id(), created)
+    crate::domain::feedback::open(kind, channel, text.written_in(g.lang), g.id(), created)
 }
 
 /// Status and recovery times as they stand at `now`: what lies in the future has not

@@ -25,7 +25,7 @@ pub(super) fn actions(g: &mut Gen, f: &Facts) -> Vec<ImprovementAction> {
         id: g.id(),
         created_at: f.switch - Duration::days(14),
         updated_at: f.switch + Duration::days(14),
-        title: Bi("删除“手写单重复录入”环节", "Remove re-keying of handwritten orders").joined(),
+        title: Bi("删除“手写单重复录入”环节", "Remove re-keying of handwritten orders").written_in(g.lang),
         stage: PdcaStage::Done,
         owner_id: Some(f.owner),
         due_on: Some(switch_day),
@@ -33,10 +33,10 @@ pub(super) fn actions(g: &mut Gen, f: &Facts) -> Vec<ImprovementAction> {
             "点餐后手写单要再录入收银系统:每桌多花约2分钟,还造成账单错误。改为扫码点餐和手持点餐机直接下单。",
             "Handwritten orders were typed into the POS again: about 2 extra minutes a table, and wrong bills. Orders now go straight in from QR ordering and handheld devices.",
         )
-        .joined(),
+        .written_in(g.lang),
         feedback_ids: about(f.complaints, f.v1, TOPICS[super::texts::WRONG_BILL].step, |c| c.created_at < f.switch),
         process_version_id: Some(f.v2.id),
-        kpi: Bi("平均服务时长(分钟)", "Average service time (min)").joined(),
+        kpi: Bi("平均服务时长(分钟)", "Average service time (min)").written_in(g.lang),
         kpi_before: mean_minutes(f.runs.iter().filter(|r| r.process_version_id == f.v1.id)),
         kpi_after: mean_minutes(f.runs.iter().filter(|r| r.process_version_id == f.v2.id)),
     };
@@ -57,7 +57,7 @@ pub(super) fn actions(g: &mut Gen, f: &Facts) -> Vec<ImprovementAction> {
         id: g.id(),
         created_at: g.clock.now - Duration::days(10),
         updated_at: g.clock.now - Duration::days(3),
-        title: Bi("高峰期缩短上菜时间", "Faster serving at peak hours").joined(),
+        title: Bi("高峰期缩短上菜时间", "Faster serving at peak hours").written_in(g.lang),
         stage: PdcaStage::Do,
         owner_id: Some(f.owner),
         due_on: Some(g.clock.today + Duration::days(21)),
@@ -65,10 +65,10 @@ pub(super) fn actions(g: &mut Gen, f: &Facts) -> Vec<ImprovementAction> {
             "上菜是最常超时的步骤,集中在午晚高峰;传菜员只有一人。试行高峰期服务员协助传菜。",
             "Serving is the step most often over time, mostly at the lunch and dinner rush, with one food runner. Trial: waiters help run dishes at peak.",
         )
-        .joined(),
+        .written_in(g.lang),
         feedback_ids: about(f.complaints, f.v2, TOPICS[SLOW_SERVING].step, |_| true),
         process_version_id: None,
-        kpi: Bi("上菜超时率(%)", "Serving over time (%)").joined(),
+        kpi: Bi("上菜超时率(%)", "Serving over time (%)").written_in(g.lang),
         kpi_before: late_share,
         kpi_after: None,
     };

@@ -33,11 +33,11 @@ pub(super) fn training(
             "情绪管理与投诉应对工作坊",
             "Emotion management and complaint handling workshop",
         )
-        .joined(),
+        .written_in(g.lang),
         date,
         capability_ids: vec![capabilities[COMMUNICATION].id, capabilities[EMOTION].id],
         attendee_ids,
-        trainer: Bi("外部讲师 林老师", "External trainer Ms Lin").joined(),
+        trainer: Bi("外部讲师 林老师", "External trainer Ms Lin").written_in(g.lang),
     }
 }
 

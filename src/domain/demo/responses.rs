@@ -98,11 +98,11 @@ pub(super) fn responses(
             } else {
                 *g.rng.pick(&MILD)
             };
-            follow_ups.insert(rated.id, text.joined());
+            follow_ups.insert(rated.id, text.written_in(g.lang));
         }
         if g.rng.chance(0.06) {
             let text = g.rng.pick(if happy { &PRAISE } else { &SUGGESTIONS });
-            answers.insert(comment.id, Answer::Text(text.joined()));
+            answers.insert(comment.id, Answer::Text(text.written_in(g.lang)));
         }
         out.responses.push(Response {
             id: g.id(),

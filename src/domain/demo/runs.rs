@@ -48,7 +48,7 @@ pub(super) fn run(
             }
             let optional = stage.kind == StageKind::Post || step.tier == Tier::Custom;
             if style.may_skip && g.rng.chance(if optional { 0.05 } else { 0.01 }) {
-                let reason = g.rng.pick(&SKIP_REASONS).joined();
+                let reason = g.rng.pick(&SKIP_REASONS).written_in(g.lang);
                 steps.push(StepRecord {
                     skipped_reason: Some(reason),
                     ..pending
@@ -84,7 +84,7 @@ pub(super) fn run(
                 _ => None,
             };
             let note = match step.tier {
-                Tier::Custom => g.rng.pick(custom_notes(step)).joined(),
+                Tier::Custom => g.rng.pick(custom_notes(step)).written_in(g.lang),
                 _ => String::new(),
             };
             steps.push(StepRecord {

@@ -9,7 +9,7 @@ fn now() -> Time {
 }
 
 fn data(n: usize) -> Data {
-    generate(7, n, now())
+    generate(7, n, now(), Lang::Zh)
 }
 
 struct Ids(HashSet<(Collection, Id)>);
@@ -45,9 +45,9 @@ fn assert_references_hold(d: &Data) {
 
 #[test]
 fn the_same_seed_gives_the_same_data_and_another_seed_other_data() {
-    let a = generate(42, 1_500, now());
-    assert_eq!(a, generate(42, 1_500, now()));
-    let b = generate(43, 1_500, now());
+    let a = generate(42, 1_500, now(), Lang::Zh);
+    assert_eq!(a, generate(42, 1_500, now(), Lang::Zh));
+    let b = generate(43, 1_500, now(), Lang::Zh);
     assert_ne!(a.responses, b.responses);
     assert_ne!(a.staff[0].id, b.staff[0].id);
     // The workspace is the one record every device shares, whatever the seed.
@@ -112,7 +112,7 @@ fn counts_match_the_restaurant() {
     let d = data(2_000);
     assert_eq!(d.responses.len(), 2_000);
     assert_eq!(d.workspace.len(), 1);
-    assert_eq!(d.workspace[0].business_name, "示例餐厅 / Demo Restaurant");
+    assert_eq!(d.workspace[0].business_name, "示例餐厅");
     assert_eq!(d.staff.len(), 9);
     assert_eq!(d.staff.iter().filter(|s| s.left_on.is_some()).count(), 1);
     assert_eq!(d.capabilities.len(), 6);
@@ -292,7 +292,7 @@ fn the_bottleneck_finds_serving() {
     use crate::domain::process_analysis::{analyse, FlagReason};
     use crate::domain::templates::restaurant::SERVE;
     // The seed and size the app's demo button uses.
-    let d = generate(2026, 600, now());
+    let d = generate(2026, 600, now(), Lang::Zh);
     let serve = d
         .process_versions
         .iter()
@@ -312,4 +312,26 @@ fn the_bottleneck_finds_serving() {
     assert_eq!(top.step_id, serve.id, "{a:#?}");
     assert!(top.reasons.contains(&FlagReason::OverrunShare));
     assert!(f.mean_s.unwrap() <= f64::from(f.limit_s));
+}
+
+#[test]
+fn plain_texts_are_written_in_the_chosen_language_never_as_pairs() {
+    for lang in Lang::ALL {
+        let d = generate(7, 400, now(), lang);
+        assert_eq!(
+            crate::domain::bilingual::pairs_in(&d),
+            Vec::<String>::new(),
+            "{lang:?}"
+        );
+    }
+    let en = generate(7, 400, now(), Lang::En);
+    assert_eq!(en.workspace[0].business_name, "Demo Restaurant");
+    let zh = generate(7, 400, now(), Lang::Zh);
+    // The same records, ids and numbers: only the wording differs.
+    assert_eq!(en.counts(), zh.counts());
+    assert_eq!(en.feedback[0].id, zh.feedback[0].id);
+    assert!(en.feedback.iter().all(|f| !f
+        .text
+        .chars()
+        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))));
 }

@@ -153,3 +153,25 @@ fn complaint_form_asks_the_kind_then_the_story() {
     assert_eq!(COMPLAINT_FORM_KINDS[0], FeedbackKind::Complaint);
     assert_eq!((qs[1].kind, qs[1].required), (QuestionKind::Text, true));
 }
+
+#[test]
+fn no_text_is_a_chinese_english_pair() {
+    for i in InstrumentId::ALL {
+        let m = make(i);
+        let found = crate::domain::bilingual::pairs_in(&(&m.survey, &m.version));
+        assert_eq!(found, Vec::<String>::new(), "{i:?}");
+    }
+}
+
+#[test]
+fn a_simplification_is_not_named_one_twice() {
+    // The instrument list adds "简化版 / simplified" beside such a name.
+    for i in InstrumentId::ALL
+        .into_iter()
+        .filter(|i| i.is_simplification())
+    {
+        let name = i.name();
+        assert!(!name.zh.contains("简化"), "{}", name.zh);
+        assert!(!name.en.to_lowercase().contains("simplif"), "{}", name.en);
+    }
+}

@@ -3,6 +3,7 @@
 
 use crate::domain::bilingual::Bi;
 use crate::domain::model::{Id, StageKind, Step, Tier};
+use crate::i18n::Lang;
 
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum TierSpec {
@@ -75,7 +76,8 @@ impl StepSpec {
         }
     }
 
-    pub(crate) fn to_step(self, id: Id, role_id: Id) -> Step {
+    /// Inputs and outputs are one plain text each, so they are written in `lang`.
+    pub(crate) fn to_step(self, id: Id, role_id: Id, lang: Lang) -> Step {
         let (tier, options) = match self.tier {
             TierSpec::Basic => (Tier::Basic, Vec::new()),
             TierSpec::Standard(options) => {
@@ -91,8 +93,8 @@ impl StepSpec {
             time_limit_s: self.limit_s,
             tier,
             options,
-            inputs: self.inputs.iter().map(|i| i.joined()).collect(),
-            outputs: self.outputs.iter().map(|o| o.joined()).collect(),
+            inputs: self.inputs.iter().map(|i| i.written_in(lang)).collect(),
+            outputs: self.outputs.iter().map(|o| o.written_in(lang)).collect(),
             value_adding: self.value_adding,
         }
     }

@@ -22,7 +22,7 @@ fn all_steps(v: &ProcessVersion) -> impl Iterator<Item = &Step> {
 #[test]
 fn every_template_has_the_three_stages_in_order_and_none_empty() {
     for t in TemplateId::ALL {
-        let made = instantiate(t, &mut counter(), now(), &[]);
+        let made = instantiate(t, &mut counter(), now(), &[], Lang::Zh);
         let kinds: Vec<StageKind> = made.version.stages.iter().map(|s| s.kind).collect();
         assert_eq!(
             kinds,
@@ -43,7 +43,7 @@ fn every_template_has_the_three_stages_in_order_and_none_empty() {
 #[test]
 fn every_step_is_complete_and_bilingual() {
     for t in TemplateId::ALL {
-        let made = instantiate(t, &mut counter(), now(), &[]);
+        let made = instantiate(t, &mut counter(), now(), &[], Lang::Zh);
         for s in all_steps(&made.version) {
             let role = s.role_id.expect("a step without a role");
             assert!(made.new_roles.iter().any(|r| r.id == role), "{t:?}");
@@ -67,7 +67,7 @@ fn every_step_is_complete_and_bilingual() {
 fn every_template_uses_all_three_tiers_and_some_mark_waste() {
     let mut with_waste = 0;
     for t in TemplateId::ALL {
-        let made = instantiate(t, &mut counter(), now(), &[]);
+        let made = instantiate(t, &mut counter(), now(), &[], Lang::Zh);
         for tier in [Tier::Basic, Tier::Standard, Tier::Custom] {
             assert!(
                 all_steps(&made.version).any(|s| s.tier == tier),
@@ -84,7 +84,13 @@ fn every_template_uses_all_three_tiers_and_some_mark_waste() {
 
 #[test]
 fn restaurant_follows_greet_order_serve_settle_see_off() {
-    let made = instantiate(TemplateId::RestaurantTable, &mut counter(), now(), &[]);
+    let made = instantiate(
+        TemplateId::RestaurantTable,
+        &mut counter(),
+        now(),
+        &[],
+        Lang::Zh,
+    );
     let names: Vec<&str> = all_steps(&made.version)
         .map(|s| s.name.zh.as_str())
         .collect();
@@ -98,7 +104,13 @@ fn restaurant_follows_greet_order_serve_settle_see_off() {
 
 #[test]
 fn ids_are_unique_and_come_from_the_caller() {
-    let made = instantiate(TemplateId::CarMaintenance, &mut counter(), now(), &[]);
+    let made = instantiate(
+        TemplateId::CarMaintenance,
+        &mut counter(),
+        now(),
+        &[],
+        Lang::Zh,
+    );
     let mut ids: Vec<Id> = vec![made.process.id, made.version.id];
     ids.extend(made.new_roles.iter().map(|r| r.id));
     ids.extend(all_steps(&made.version).map(|s| s.id));
@@ -112,7 +124,13 @@ fn ids_are_unique_and_come_from_the_caller() {
 
 #[test]
 fn roles_are_made_once_per_template() {
-    let made = instantiate(TemplateId::RestaurantTable, &mut counter(), now(), &[]);
+    let made = instantiate(
+        TemplateId::RestaurantTable,
+        &mut counter(),
+        now(),
+        &[],
+        Lang::Zh,
+    );
     // Front desk, waiter, food runner, cashier: four roles for twelve steps (sorted by
     // code point: 传 U+4F20, 前 U+524D, 收 U+6536, 服 U+670D).
     let mut names: Vec<&str> = made.new_roles.iter().map(|r| r.name.zh.as_str()).collect();
@@ -123,13 +141,14 @@ fn roles_are_made_once_per_template() {
 #[test]
 fn an_existing_role_is_reused_by_either_name() {
     let mut ids = counter();
-    let restaurant = instantiate(TemplateId::RestaurantTable, &mut ids, now(), &[]);
+    let restaurant = instantiate(TemplateId::RestaurantTable, &mut ids, now(), &[], Lang::Zh);
     // The hotel needs 前台 like the restaurant: it must point to the same record.
     let hotel = instantiate(
         TemplateId::HotelCheckIn,
         &mut ids,
         now(),
         &restaurant.new_roles,
+        Lang::Zh,
     );
     let front_desk = restaurant
         .new_roles
@@ -148,7 +167,13 @@ fn an_existing_role_is_reused_by_either_name() {
         updated_at: now(),
         name: LocalText::new("", " CASHIER "),
     };
-    let clinic = instantiate(TemplateId::ClinicVisit, &mut counter(), now(), &[cashier]);
+    let clinic = instantiate(
+        TemplateId::ClinicVisit,
+        &mut counter(),
+        now(),
+        &[cashier],
+        Lang::Zh,
+    );
     assert!(clinic.new_roles.iter().all(|r| r.name.en != "Cashier"));
     assert!(all_steps(&clinic.version).any(|s| s.role_id == Some(Uuid::from_u64_pair(9, 9))));
 }
@@ -166,7 +191,43 @@ fn an_unnamed_role_matches_nothing() {
         &mut counter(),
         now(),
         &[blank],
+        Lang::Zh,
     );
     // Front desk and manager are both new.
     assert_eq!(made.new_roles.len(), 2);
+}
+
+#[test]
+fn plain_texts_are_written_in_the_chosen_language_never_as_pairs() {
+    for lang in Lang::ALL {
+        for t in TemplateId::ALL {
+            let made = instantiate(t, &mut counter(), now(), &[], lang);
+            let found = crate::domain::bilingual::pairs_in(&(
+                &made.process,
+                &made.version,
+                &made.new_roles,
+            ));
+            assert_eq!(found, Vec::<String>::new(), "{t:?} {lang:?}");
+        }
+    }
+    let en = instantiate(
+        TemplateId::RestaurantTable,
+        &mut counter(),
+        now(),
+        &[],
+        Lang::En,
+    );
+    let zh = instantiate(
+        TemplateId::RestaurantTable,
+        &mut counter(),
+        now(),
+        &[],
+        Lang::Zh,
+    );
+    let first_input = |v: &ProcessVersion| all_steps(v).find_map(|s| s.inputs.first().cloned());
+    assert_eq!(
+        first_input(&en.version).as_deref(),
+        Some("Table-setting standard")
+    );
+    assert_eq!(first_input(&zh.version).as_deref(), Some("摆台标准"));
 }

@@ -1,7 +1,7 @@
 //! The process library: search, create from a template or blank, duplicate, archive.
 
 use super::super::app_data::app_data;
-use super::super::{browser, ctx};
+use super::super::{browser, ctx, labels};
 use crate::domain::model::{LocalText, ServiceProcess, VersionStatus};
 use crate::domain::process_library as library;
 use crate::domain::templates::{self, TemplateId};
@@ -129,7 +129,7 @@ fn ProcessRow(p: ServiceProcess, latest: Option<(u32, VersionStatus, usize)>) ->
             <div>
                 <a href=href class="process-name">{move || pick(&name, c.lang.get()).to_string()}</a>
                 <p class="muted small">
-                    {(!p.category.is_empty()).then(|| view! { <span>{p.category.clone()}" · "</span> })}
+                    {(!p.category.is_empty()).then(|| view! { <span data-testid="process-category">{let cat = p.category.clone(); move || labels::category(&cat, c.lang.get())}" · "</span> })}
                     {latest.map(|(n, s, steps)| view! {
                         <span>{c.t(Key::ProcVersionN)}" "{n}" · "{c.t(status_key(s))}" · "{c.t(Key::ProcStepCount)}" "{steps}</span>
                     })}
@@ -159,7 +159,13 @@ fn NewProcess() -> impl IntoView {
             app.data
                 .with_untracked(|d| match TemplateId::ALL.get(choice.get_untracked()) {
                     Some(t) => {
-                        let made = templates::instantiate(*t, &mut browser::new_id, now, &d.roles);
+                        let made = templates::instantiate(
+                            *t,
+                            &mut browser::new_id,
+                            now,
+                            &d.roles,
+                            c.lang.get_untracked(),
+                        );
                         Data {
                             roles: made.new_roles,
                             processes: vec![made.process],
