@@ -48,9 +48,18 @@ pub fn to_json(backup: &Backup) -> String {
     serde_json::to_string(backup).expect("records always serialize")
 }
 
-/// `serviceflow-<business>-<yyyy-mm-dd>.json`, safe on every file system: letters and digits
-/// of any script are kept, every other run of characters becomes one `-`.
+/// `serviceflow-<business>-<yyyy-mm-dd>.json`.
 pub fn file_name(business_name: &str, date: NaiveDate) -> String {
+    format!(
+        "{}-{}.json",
+        file_stem(business_name),
+        date.format("%Y-%m-%d")
+    )
+}
+
+/// `serviceflow-<business>`, safe on every file system: letters and digits of any script are
+/// kept, every other run of characters becomes one `-`. Every file the app writes starts so.
+pub fn file_stem(business_name: &str) -> String {
     let mut slug = String::new();
     for c in business_name.chars() {
         if c.is_alphanumeric() {
@@ -65,7 +74,7 @@ pub fn file_name(business_name: &str, date: NaiveDate) -> String {
     } else {
         slug
     };
-    format!("serviceflow-{slug}-{}.json", date.format("%Y-%m-%d"))
+    format!("serviceflow-{slug}")
 }
 
 #[cfg(test)]

@@ -27,6 +27,15 @@ use rng::Rng;
 use team::Team;
 
 pub const BUSINESS_NAME: Bi = Bi("示例餐厅", "Demo Restaurant");
+/// The app always loads the demo with this seed and size, so loading it twice (from the Data
+/// page or the first-visit start) changes nothing the second time.
+const APP_SEED: u64 = 2026;
+const APP_RESPONSES: usize = 600;
+
+/// The demo the app's buttons load.
+pub fn for_app(now: Time, lang: Lang) -> Data {
+    generate(APP_SEED, APP_RESPONSES, now, lang)
+}
 /// Days before `now` the simplified table-service version 2 was published.
 const SWITCH_DAYS_AGO: i64 = 30;
 /// A table-service run per two responses, within what a small restaurant seats a day.

@@ -711,6 +711,13 @@ keys! {
     ConfirmReplaceBody => "文件中没有的记录会从本设备删除。当前数据会先存为快照,可以在下方恢复。", "Records the file does not have are removed from this device. The current data is kept as a snapshot first and can be restored below.";
     ConfirmReplaceYes => "替换全部数据", "Replace all data";
     ConfirmReplaceNo => "保留现有数据", "Keep my data";
+    WeekdayMon => "周一", "Mon";
+    WeekdayTue => "周二", "Tue";
+    WeekdayWed => "周三", "Wed";
+    WeekdayThu => "周四", "Thu";
+    WeekdayFri => "周五", "Fri";
+    WeekdaySat => "周六", "Sat";
+    WeekdaySun => "周日", "Sun";
 }
 
 #[cfg(test)]

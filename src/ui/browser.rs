@@ -50,10 +50,18 @@ pub fn new_id() -> uuid::Uuid {
 
 /// Hands `text` to the browser as a file download; nothing leaves the device.
 pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
-    let parts = Array::of1(&JsValue::from_str(text));
+    save_parts(file_name, &Array::of1(&JsValue::from_str(text)), mime)
+}
+
+/// The same for binary files (a workbook).
+pub fn download_bytes(file_name: &str, bytes: &[u8], mime: &str) -> Result<(), JsValue> {
+    save_parts(file_name, &Array::of1(&js_sys::Uint8Array::from(bytes)), mime)
+}
+
+fn save_parts(file_name: &str, parts: &Array, mime: &str) -> Result<(), JsValue> {
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
+    let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(parts, &opts)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let doc = web_sys::window()
         .and_then(|w| w.document())

@@ -13,9 +13,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
-/// The demo always uses this seed, so loading it twice changes nothing the second time.
-const DEMO_SEED: u64 = 2026;
-const DEMO_RESPONSES: usize = 600;
 
 #[component]
 pub fn DataPage() -> impl IntoView {
@@ -469,12 +466,7 @@ fn DemoCard() -> impl IntoView {
     let load = move |_| {
         busy.set(true);
         spawn_local(async move {
-            let demo = demo::generate(
-                DEMO_SEED,
-                DEMO_RESPONSES,
-                browser::now(),
-                c.lang.get_untracked(),
-            );
+            let demo = demo::for_app(browser::now(), c.lang.get_untracked());
             let changes = app.data.with_untracked(|d| merge::merge(d, &demo));
             done.set(app.save(changes, Vec::new()).await.is_ok());
             busy.set(false);

@@ -99,6 +99,12 @@ fn KioskRun(version: SurveyVersion) -> impl IntoView {
         }
     };
     let screen = RwSignal::new(if resumed { first() } else { Screen::Shift });
+    // Unlocked from another tab: this one is back at the shift screen, with its way back.
+    Effect::new(move |_| {
+        if c.kiosk_lock.get().is_none() && screen.get_untracked() != Screen::Shift {
+            screen.set(Screen::Shift);
+        }
+    });
     let visit_code = RwSignal::new(String::new());
     let answers = RwSignal::new(BTreeMap::<Id, Answer>::new());
     let follow_ups = RwSignal::new(BTreeMap::<Id, String>::new());

@@ -42,6 +42,9 @@ pub fn Shell(route: Route) -> impl IntoView {
         }
     });
     let body = match route {
+        Route::Section(Section::Dashboard) => {
+            view! { <super::dashboard::DashboardPage/> }.into_any()
+        }
         Route::Section(Section::Processes) => {
             view! { <super::processes::ProcessesPage/> }.into_any()
         }

@@ -292,7 +292,7 @@ fn the_bottleneck_finds_serving() {
     use crate::domain::process_analysis::{analyse, FlagReason};
     use crate::domain::templates::restaurant::SERVE;
     // The seed and size the app's demo button uses.
-    let d = generate(2026, 600, now(), Lang::Zh);
+    let d = for_app(now(), Lang::Zh);
     let serve = d
         .process_versions
         .iter()

@@ -1,0 +1,274 @@
+//! The dashboard's charts, each with a download and a table twin (for screen readers and
+//! print): a KPI's trend against its target, satisfaction by weekday and hour, and the
+//! Pareto of complaint causes.
+
+use super::super::app_data::app_data;
+use super::super::export::download_svg;
+use super::super::{browser, ctx, labels};
+use super::span;
+use super::tiles::value_text;
+use crate::charts::heatmap::{heat_cells, heatmap_svg, HeatSpec};
+use crate::charts::pareto::{pareto, pareto_svg, ParetoRow, ParetoSpec};
+use crate::charts::trend::{trend_svg, TrendSpec};
+use crate::domain::dashboard::{self, Query};
+use crate::domain::kpi::{self, Kpi};
+use crate::domain::period_choice::PeriodChoice;
+use crate::i18n::{format_number, Key};
+use leptos::prelude::*;
+
+const TREND_BUCKETS: usize = 12;
+/// Below this many answers an hour of a weekday is too few to go by.
+const HEAT_MIN_N: usize = 5;
+const WEEKDAYS: [Key; 7] = [
+    Key::WeekdayMon,
+    Key::WeekdayTue,
+    Key::WeekdayWed,
+    Key::WeekdayThu,
+    Key::WeekdayFri,
+    Key::WeekdaySat,
+    Key::WeekdaySun,
+];
+
+/// A chart with its title, its SVG (or a sentence why there is none), a download, and the
+/// same numbers as a table.
+#[component]
+fn Figure(
+    id: &'static str,
+    title: Signal<String>,
+    svg: Signal<Option<String>>,
+    table: Signal<(Vec<String>, Vec<Vec<String>>)>,
+) -> impl IntoView {
+    let c = ctx();
+    view! {
+        <figure class="card chart-figure" data-chart=id>
+            <figcaption><h2>{title}</h2></figcaption>
+            {move || match svg.get() {
+                Some(s) => view! {
+                    <div class="chart" inner_html=s.clone()></div>
+                    <button type="button" class="secondary" data-testid=format!("download-{id}")
+                        on:click=move |_| download_svg(id, &s)>{c.t(Key::DashDownloadSvg)}</button>
+                }.into_any(),
+                None => view! { <p class="muted">{c.t(Key::DashNoChart)}</p> }.into_any(),
+            }}
+            <details class="chart-table" open=false>
+                <summary>{c.t(Key::DashTable)}</summary>
+                <table data-testid=format!("table-{id}")>
+                    <thead><tr>{move || table.get().0.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+                    <tbody>
+                        {move || table.get().1.into_iter().map(|row| view! {
+                            <tr>{row.into_iter().map(|cell| view! { <td>{cell}</td> }).collect_view()}</tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}
+
+#[component]
+pub fn Charts(query: RwSignal<Query>) -> impl IntoView {
+    view! {
+        <Trend query/>
+        <Pareto query/>
+        <Heatmap query/>
+    }
+}
+
+#[component]
+fn Trend(query: RwSignal<Query>) -> impl IntoView {
+    let c = ctx();
+    let app = app_data();
+    let kpi = RwSignal::new(Kpi::Csat);
+    let monthly = RwSignal::new(true);
+    // (bucket label, value) for the last buckets ending with the chosen period.
+    let points = Memo::new(move |_| {
+        let q = query.get();
+        let end = q.period.resolve(browser::today()).to;
+        let (choice, label): (PeriodChoice, fn(chrono::NaiveDate) -> String) = if monthly.get() {
+            (PeriodChoice::ThisMonth, |d| d.format("%Y-%m").to_string())
+        } else {
+            (PeriodChoice::ThisWeek, |d| d.format("%m-%d").to_string())
+        };
+        let k = kpi.get();
+        app.data.with(|d| {
+            choice
+                .history(end, TREND_BUCKETS)
+                .into_iter()
+                .map(|p| {
+                    let v = kpi::figures(d, &span(p), &q.filter, browser::now())[&k];
+                    (label(p.from), v)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let target = move || {
+        app.data.with(|d| {
+            dashboard::target(&d.workspace().map(|w| w.targets.clone()).unwrap_or_default(), kpi.get())
+        })
+    };
+    let title = Signal::derive(move || format!("{} · {}", c.t(Key::DashTrend)(), c.t(labels::kpi(kpi.get()))()));
+    let svg = Signal::derive(move || {
+        let pts = points.get();
+        if pts.iter().all(|(_, v)| v.value.is_none()) {
+            return None;
+        }
+        let lang = c.lang.get();
+        let k = kpi.get();
+        let buckets: Vec<String> = pts.iter().map(|(b, _)| b.clone()).collect();
+        let values: Vec<Option<f64>> = pts.iter().map(|(_, v)| v.value).collect();
+        let target_label = target().map(|t| format!("{} {}", Key::DashTarget.text(lang), value_text(k, t, lang)));
+        let range = match k {
+            Kpi::Nps => Some((-100.0, 100.0)),
+            Kpi::Ces => Some((1.0, 7.0)),
+            Kpi::ComplaintRate | Kpi::FirstResponseMinutes => None,
+            _ => Some((0.0, 100.0)),
+        };
+        trend_svg(&TrendSpec {
+            title: &title.get(),
+            buckets: &buckets,
+            values: &values,
+            target: target().zip(target_label.as_deref()),
+            y_range: range,
+        })
+        .ok()
+    });
+    let table = Signal::derive(move || {
+        let lang = c.lang.get();
+        let k = kpi.get();
+        let head = vec![Key::DashColWhen.text(lang).to_string(), Key::DashColValue.text(lang).to_string(), "n".to_string()];
+        let rows = points
+            .get()
+            .into_iter()
+            .map(|(b, v)| vec![b, v.value.map_or_else(|| Key::DashNoData.text(lang).to_string(), |x| value_text(k, x, lang)), v.n.to_string()])
+            .collect();
+        (head, rows)
+    });
+    view! {
+        <div class="card form-grid chart-controls">
+            <div>
+                <label for="trend-kpi">{c.t(Key::DashTrendKpi)}</label>
+                <select id="trend-kpi" on:change=move |ev| {
+                    let code = event_target_value(&ev);
+                    if let Some(k) = Kpi::ALL.into_iter().find(|k| k.code() == code) { kpi.set(k) }
+                }>
+                    {Kpi::ALL.into_iter().map(|k| view! { <option value=k.code() selected=move || kpi.get() == k>{c.t(labels::kpi(k))}</option> }).collect_view()}
+                </select>
+            </div>
+            <div>
+                <label for="trend-buckets">{c.t(Key::DashBuckets)}</label>
+                <select id="trend-buckets" on:change=move |ev| monthly.set(event_target_value(&ev) == "month")>
+                    <option value="month" selected=true>{c.t(Key::DashMonthly)}</option>
+                    <option value="week">{c.t(Key::DashWeekly)}</option>
+                </select>
+            </div>
+        </div>
+        <Figure id="trend" title svg table/>
+    }
+}
+
+#[component]
+fn Pareto(query: RwSignal<Query>) -> impl IntoView {
+    let c = ctx();
+    let app = app_data();
+    let rows = Memo::new(move |_| {
+        let q = query.get();
+        let s = span(q.period.resolve(browser::today()));
+        let lang = c.lang.get();
+        let counts = app.data.with(|d| kpi::root_causes(d, &s, &q.filter));
+        pareto(counts, Some(None))
+            .into_iter()
+            .map(|r: ParetoRow<_>| {
+                r.map_key(|k| match k {
+                    Some(cause) => labels::root_cause(cause).text(lang).to_string(),
+                    None => Key::DashUnanalysed.text(lang).to_string(),
+                })
+            })
+            .collect::<Vec<_>>()
+    });
+    let title = Signal::derive(move || c.t(Key::DashPareto)().to_string());
+    let svg = Signal::derive(move || {
+        let rows = rows.get();
+        if rows.is_empty() {
+            return None;
+        }
+        pareto_svg(&ParetoSpec {
+            title: &title.get(),
+            rows: &rows,
+            count_label: c.t(Key::DashParetoCount)(),
+            cumulative_label: c.t(Key::DashParetoCumulative)(),
+        })
+        .ok()
+    });
+    let table = Signal::derive(move || {
+        let lang = c.lang.get();
+        let head = [Key::ColRootCause, Key::DashParetoCount, Key::DashColShare, Key::DashParetoCumulative]
+            .map(|k| k.text(lang).to_string())
+            .to_vec();
+        let rows = rows
+            .get()
+            .into_iter()
+            .map(|r| vec![r.key, r.count.to_string(), format!("{}%", format_number(r.share, 1, lang)), format!("{}%", format_number(r.cumulative, 1, lang))])
+            .collect();
+        (head, rows)
+    });
+    view! { <Figure id="pareto" title svg table/> }
+}
+
+#[component]
+fn Heatmap(query: RwSignal<Query>) -> impl IntoView {
+    let c = ctx();
+    let app = app_data();
+    let cells = Memo::new(move |_| {
+        let q = query.get();
+        let s = span(q.period.resolve(browser::today()));
+        let points = app.data.with(|d| kpi::satisfaction_points(d, &s, &q.filter, &browser::utc_offset_at));
+        heat_cells(points)
+    });
+    // The hours the business had answers in, or a usual opening day.
+    let hours = move || {
+        let used: Vec<usize> = (0..24).filter(|h| cells.get().iter().any(|day| day[*h].n > 0)).collect();
+        match (used.first(), used.last()) {
+            (Some(a), Some(b)) => *a..=*b,
+            _ => 8..=21,
+        }
+    };
+    let title = Signal::derive(move || c.t(Key::DashHeatmap)().to_string());
+    let weekdays = move || WEEKDAYS.map(|k| c.t(k)().to_string());
+    let svg = Signal::derive(move || {
+        let cells = cells.get();
+        if cells.iter().all(|day| day.iter().all(|h| h.n == 0)) {
+            return None;
+        }
+        heatmap_svg(&HeatSpec {
+            title: &title.get(),
+            weekdays: &weekdays(),
+            cells: &cells,
+            hours: hours(),
+            min_n: HEAT_MIN_N,
+            scale: (50.0, 100.0),
+            unit: "%",
+            decimals: 0,
+            too_few: c.t(Key::DashHeatTooFew)(),
+        })
+        .ok()
+    });
+    let table = Signal::derive(move || {
+        let lang = c.lang.get();
+        let days = weekdays();
+        let mut head = vec![String::new()];
+        head.extend(days.iter().cloned());
+        let cells = cells.get();
+        let rows = hours()
+            .map(|h| {
+                let mut row = vec![format!("{h:02}:00")];
+                row.extend(cells.iter().map(|day| match day[h].mean {
+                    Some(m) => format!("{}% (n={})", format_number(m, 0, lang), day[h].n),
+                    None => "–".to_string(),
+                }));
+                row
+            })
+            .collect();
+        (head, rows)
+    });
+    view! { <Figure id="heatmap" title svg table/> }
+}

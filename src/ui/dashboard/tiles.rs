@@ -1,0 +1,114 @@
+//! The KPI tiles: value with n, target, change against the previous equal period (coloured by
+//! whether it is good news, and said in words), a small-sample flag, a sparkline of the last
+//! periods, and the formula on demand.
+
+use super::super::app_data::app_data;
+use super::super::{browser, ctx, labels};
+use super::span;
+use crate::charts::trend::sparkline_svg;
+use crate::domain::dashboard::{self, Query, Tile, HISTORY};
+use crate::domain::kpi::Kpi;
+use crate::i18n::{format_number, Key, Lang};
+use leptos::prelude::*;
+
+/// Decimals and unit a KPI is written with.
+pub fn style(k: Kpi) -> (usize, &'static str) {
+    match k {
+        Kpi::Nps | Kpi::FirstResponseMinutes => (0, ""),
+        Kpi::Ces => (2, ""),
+        Kpi::ComplaintRate => (1, ""),
+        _ => (0, "%"),
+    }
+}
+
+pub fn value_text(k: Kpi, v: f64, lang: Lang) -> String {
+    let (decimals, unit) = style(k);
+    format!("{}{unit}", format_number(v, decimals, lang))
+}
+
+#[component]
+pub fn Tiles(query: RwSignal<Query>) -> impl IntoView {
+    let c = ctx();
+    let app = app_data();
+    let tiles = Memo::new(move |_| {
+        let q = query.get();
+        let spans: Vec<_> = q
+            .period
+            .history(browser::today(), HISTORY)
+            .into_iter()
+            .map(span)
+            .collect();
+        app.data.with(|d| {
+            let targets = d.workspace().map(|w| w.targets.clone()).unwrap_or_default();
+            dashboard::tiles(d, &spans, &q.filter, browser::now(), &targets)
+        })
+    });
+    view! {
+        <h2>{c.t(Key::DashKpis)}</h2>
+        <ul class="kpi-tiles" data-testid="kpi-tiles">
+            <For each=move || tiles.get() key=|t| format!("{t:?}") let:tile>
+                <KpiTile tile/>
+            </For>
+        </ul>
+    }
+}
+
+#[component]
+fn KpiTile(tile: Tile) -> impl IntoView {
+    let c = ctx();
+    let k = tile.kpi;
+    let lang = move || c.lang.get();
+    let value = tile.now.value;
+    let change = move || match (tile.change, tile.change_good) {
+        (None, _) => c.t(Key::DashNoChange)().to_string(),
+        (Some(d), good) => {
+            let (decimals, unit) = style(k);
+            let word = match good {
+                Some(true) => Key::DashBetter,
+                Some(false) => Key::DashWorse,
+                None => Key::DashSame,
+            };
+            let sign = if d > 0.0 { "+" } else { "" };
+            let arrow = if d > 0.0 { "▲" } else if d < 0.0 { "▼" } else { "■" };
+            format!(
+                "{arrow} {sign}{}{unit} {} ({})",
+                format_number(d, decimals, lang()),
+                c.t(Key::DashPrevious)(),
+                word.text(lang())
+            )
+        }
+    };
+    let change_class = match tile.change_good {
+        Some(true) => "kpi-change good",
+        Some(false) => "kpi-change bad",
+        None => "kpi-change",
+    };
+    let target = tile.target;
+    let meets = tile.meets_target;
+    let small = tile.now.small_sample() && value.is_some();
+    let spark = sparkline_svg(&tile.history);
+    view! {
+        <li class="card kpi-tile" data-kpi=k.code()>
+            <h3 class="kpi-name">{c.t(labels::kpi(k))}</h3>
+            <p class="kpi-value">
+                <strong data-testid="kpi-value">{move || value.map_or_else(|| c.t(Key::DashNoData)().to_string(), |v| value_text(k, v, lang()))}</strong>
+                " "<span class="muted" data-testid="kpi-n">"n="{tile.now.n}</span>
+            </p>
+            <div class="kpi-spark" inner_html=spark></div>
+            <p class=change_class data-testid="kpi-change">{change}</p>
+            {target.map(|t| view! {
+                <p class="kpi-target">
+                    {c.t(Key::DashTarget)}" "{move || value_text(k, t, lang())}
+                    {meets.map(|m| view! {
+                        " · "<span class=if m { "good" } else { "bad" }>{c.t(if m { Key::DashOnTarget } else { Key::DashOffTarget })}</span>
+                    })}
+                </p>
+            })}
+            {small.then(|| view! { <p class="kpi-small" data-testid="kpi-small">{c.t(Key::DashSmall)}</p> })}
+            <details class="kpi-formula">
+                <summary>{c.t(Key::DashFormula)}</summary>
+                <p>{c.t(labels::kpi_formula(k))}</p>
+            </details>
+        </li>
+    }
+}
