@@ -55,7 +55,11 @@ pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), JsValue> 
 
 /// The same for binary files (a workbook).
 pub fn download_bytes(file_name: &str, bytes: &[u8], mime: &str) -> Result<(), JsValue> {
-    save_parts(file_name, &Array::of1(&js_sys::Uint8Array::from(bytes)), mime)
+    save_parts(
+        file_name,
+        &Array::of1(&js_sys::Uint8Array::from(bytes)),
+        mime,
+    )
 }
 
 fn save_parts(file_name: &str, parts: &Array, mime: &str) -> Result<(), JsValue> {

@@ -103,10 +103,19 @@ fn Trend(query: RwSignal<Query>) -> impl IntoView {
     });
     let target = move || {
         app.data.with(|d| {
-            dashboard::target(&d.workspace().map(|w| w.targets.clone()).unwrap_or_default(), kpi.get())
+            dashboard::target(
+                &d.workspace().map(|w| w.targets.clone()).unwrap_or_default(),
+                kpi.get(),
+            )
         })
     };
-    let title = Signal::derive(move || format!("{} · {}", c.t(Key::DashTrend)(), c.t(labels::kpi(kpi.get()))()));
+    let title = Signal::derive(move || {
+        format!(
+            "{} · {}",
+            c.t(Key::DashTrend)(),
+            c.t(labels::kpi(kpi.get()))()
+        )
+    });
     let svg = Signal::derive(move || {
         let pts = points.get();
         if pts.iter().all(|(_, v)| v.value.is_none()) {
@@ -116,7 +125,8 @@ fn Trend(query: RwSignal<Query>) -> impl IntoView {
         let k = kpi.get();
         let buckets: Vec<String> = pts.iter().map(|(b, _)| b.clone()).collect();
         let values: Vec<Option<f64>> = pts.iter().map(|(_, v)| v.value).collect();
-        let target_label = target().map(|t| format!("{} {}", Key::DashTarget.text(lang), value_text(k, t, lang)));
+        let target_label =
+            target().map(|t| format!("{} {}", Key::DashTarget.text(lang), value_text(k, t, lang)));
         let range = match k {
             Kpi::Nps => Some((-100.0, 100.0)),
             Kpi::Ces => Some((1.0, 7.0)),
@@ -135,11 +145,24 @@ fn Trend(query: RwSignal<Query>) -> impl IntoView {
     let table = Signal::derive(move || {
         let lang = c.lang.get();
         let k = kpi.get();
-        let head = vec![Key::DashColWhen.text(lang).to_string(), Key::DashColValue.text(lang).to_string(), "n".to_string()];
+        let head = vec![
+            Key::DashColWhen.text(lang).to_string(),
+            Key::DashColValue.text(lang).to_string(),
+            "n".to_string(),
+        ];
         let rows = points
             .get()
             .into_iter()
-            .map(|(b, v)| vec![b, v.value.map_or_else(|| Key::DashNoData.text(lang).to_string(), |x| value_text(k, x, lang)), v.n.to_string()])
+            .map(|(b, v)| {
+                vec![
+                    b,
+                    v.value.map_or_else(
+                        || Key::DashNoData.text(lang).to_string(),
+                        |x| value_text(k, x, lang),
+                    ),
+                    v.n.to_string(),
+                ]
+            })
             .collect();
         (head, rows)
     });
@@ -201,13 +224,25 @@ fn Pareto(query: RwSignal<Query>) -> impl IntoView {
     });
     let table = Signal::derive(move || {
         let lang = c.lang.get();
-        let head = [Key::ColRootCause, Key::DashParetoCount, Key::DashColShare, Key::DashParetoCumulative]
-            .map(|k| k.text(lang).to_string())
-            .to_vec();
+        let head = [
+            Key::ColRootCause,
+            Key::DashParetoCount,
+            Key::DashColShare,
+            Key::DashParetoCumulative,
+        ]
+        .map(|k| k.text(lang).to_string())
+        .to_vec();
         let rows = rows
             .get()
             .into_iter()
-            .map(|r| vec![r.key, r.count.to_string(), format!("{}%", format_number(r.share, 1, lang)), format!("{}%", format_number(r.cumulative, 1, lang))])
+            .map(|r| {
+                vec![
+                    r.key,
+                    r.count.to_string(),
+                    format!("{}%", format_number(r.share, 1, lang)),
+                    format!("{}%", format_number(r.cumulative, 1, lang)),
+                ]
+            })
             .collect();
         (head, rows)
     });
@@ -221,12 +256,16 @@ fn Heatmap(query: RwSignal<Query>) -> impl IntoView {
     let cells = Memo::new(move |_| {
         let q = query.get();
         let s = span(q.period.resolve(browser::today()));
-        let points = app.data.with(|d| kpi::satisfaction_points(d, &s, &q.filter, &browser::utc_offset_at));
+        let points = app
+            .data
+            .with(|d| kpi::satisfaction_points(d, &s, &q.filter, &browser::utc_offset_at));
         heat_cells(points)
     });
     // The hours the business had answers in, or a usual opening day.
     let hours = move || {
-        let used: Vec<usize> = (0..24).filter(|h| cells.get().iter().any(|day| day[*h].n > 0)).collect();
+        let used: Vec<usize> = (0..24)
+            .filter(|h| cells.get().iter().any(|day| day[*h].n > 0))
+            .collect();
         match (used.first(), used.last()) {
             (Some(a), Some(b)) => *a..=*b,
             _ => 8..=21,

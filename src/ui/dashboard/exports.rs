@@ -69,10 +69,22 @@ fn build(d: &Data, q: &Query, what: What, o: &Options, lang: Lang) -> Table {
 
 /// `serviceflow-<business>-<what>-<from>_<to>[-filtered].<ext>`: the file says what it holds.
 fn file_name(d: &Data, q: &Query, what: &str, ext: &str) -> String {
-    let business = d.workspace().map(|w| w.business_name.clone()).unwrap_or_default();
+    let business = d
+        .workspace()
+        .map(|w| w.business_name.clone())
+        .unwrap_or_default();
     let p = q.period.resolve(browser::today());
-    let filtered = if q.filter == Default::default() { "" } else { "-filtered" };
-    format!("{}-{what}-{}_{}{filtered}.{ext}", backup::file_stem(&business), p.from, p.to)
+    let filtered = if q.filter == Default::default() {
+        ""
+    } else {
+        "-filtered"
+    };
+    format!(
+        "{}-{what}-{}_{}{filtered}.{ext}",
+        backup::file_stem(&business),
+        p.from,
+        p.to
+    )
 }
 
 #[component]
@@ -97,7 +109,10 @@ pub fn Exports(query: RwSignal<Query>) -> impl IntoView {
         let q = query.get_untracked();
         let lang = c.lang.get_untracked();
         let (name, text) = app.data.with_untracked(|d| {
-            (file_name(d, &q, slug, "csv"), csv::write(&build(d, &q, w, &options(), lang), bom.get_untracked()))
+            (
+                file_name(d, &q, slug, "csv"),
+                csv::write(&build(d, &q, w, &options(), lang), bom.get_untracked()),
+            )
         });
         failed.set(browser::download(&name, &text, "text/csv;charset=utf-8").is_err());
     };

@@ -52,6 +52,14 @@ pub fn DashboardPage() -> impl IntoView {
     let app = app_data();
     let query = RwSignal::new(read_query());
     Effect::new(move |_| write_query(&query.get()));
+    // A link to another view of this page changes only the fragment: follow it.
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        let q = read_query();
+        if query.get_untracked() != q {
+            query.set(q);
+        }
+    });
+    on_cleanup(move || listener.remove());
     let empty = Memo::new(move |_| app.data.with(is_empty));
     let ready = move || matches!(app.state.get(), LoadState::Ready);
     view! {

@@ -69,7 +69,13 @@ fn KpiTile(tile: Tile) -> impl IntoView {
                 None => Key::DashSame,
             };
             let sign = if d > 0.0 { "+" } else { "" };
-            let arrow = if d > 0.0 { "▲" } else if d < 0.0 { "▼" } else { "■" };
+            let arrow = if d > 0.0 {
+                "▲"
+            } else if d < 0.0 {
+                "▼"
+            } else {
+                "■"
+            };
             format!(
                 "{arrow} {sign}{}{unit} {} ({})",
                 format_number(d, decimals, lang()),

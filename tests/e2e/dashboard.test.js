@@ -1,0 +1,191 @@
+// The manager's dashboard against the release build, real IndexedDB, a fixed clock in
+// Shanghai: the first-visit start, KPI tiles whose expected figures the test works out itself
+// from the stored records, filters and periods in the URL, and CSV / XLSX exports.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parse } from 'csv-parse/sync';
+import fs from 'node:fs';
+import { serveAndLaunch, openContext, openApp, loaded, readStore, screenshot } from './harness.js';
+
+const env = serveAndLaunch();
+const ZONE = 'Asia/Shanghai';
+const OFFSET_H = 8;
+// Friday 20 November 2026, noon in Shanghai.
+const NOW = new Date('2026-11-20T04:00:00Z');
+
+/** UTC instants of a local month in UTC+8: [start, end). */
+function localMonth(year, month) {
+  const start = Date.UTC(year, month - 1, 1) - OFFSET_H * 3600e3;
+  const end = Date.UTC(year, month, 1) - OFFSET_H * 3600e3;
+  return [start, end];
+}
+
+/** CSAT % and n worked out from the stored records: star answers 4–5 ÷ star answers. */
+function csat(db, [start, end], staffId) {
+  const stars = new Set();
+  for (const v of db.survey_versions) for (const q of v.questions) if (q.kind === 'stars') stars.add(`${v.id}/${q.id}`);
+  let n = 0;
+  let happy = 0;
+  for (const r of db.responses) {
+    const t = Date.parse(r.submitted_at);
+    if (t < start || t >= end || (staffId && r.staff_id !== staffId)) continue;
+    for (const [q, a] of Object.entries(r.answers)) {
+      if (!stars.has(`${r.survey_version_id}/${q}`) || a.kind !== 'score' || a.value < 1 || a.value > 5) continue;
+      n += 1;
+      if (a.value >= 4) happy += 1;
+    }
+  }
+  return { n, value: n ? (100 * happy) / n : null };
+}
+
+async function tile(page, kpi) {
+  const el = page.locator(`[data-kpi="${kpi}"]`);
+  const value = await el.locator('[data-testid="kpi-value"]').textContent();
+  const n = Number((await el.locator('[data-testid="kpi-n"]').textContent()).replace('n=', ''));
+  return { value: Number.parseFloat(value.replace(/,/g, '')), text: value, n, change: await el.locator('[data-testid="kpi-change"]').textContent() };
+}
+
+async function demoDashboard(locale = 'en-US') {
+  const opened = await openContext(env.browser, { locale, timezoneId: ZONE });
+  await opened.page.clock.setFixedTime(NOW);
+  await openApp(opened.page, env.server.base, '#/');
+  await opened.page.tap('[data-testid="start-demo"]');
+  await opened.page.waitForSelector('[data-page="processes"]');
+  await opened.page.goto(`${env.server.base}/#/dashboard`);
+  await loaded(opened.page);
+  await opened.page.waitForSelector('[data-kpi="csat"]');
+  return opened;
+}
+
+test('first visit: a business name and an industry give its processes and two surveys', async () => {
+  for (const [locale, title, industry] of [['en-US', /Get started/, 'Hotel'], ['zh-CN', /开始使用/, '酒店']]) {
+    const { context, page, problems } = await openContext(env.browser, { locale, timezoneId: ZONE });
+    await openApp(page, env.server.base, '#/');
+    await page.waitForSelector('[data-testid="start"]');
+    assert.match(await page.textContent('[data-testid="start"] h2'), title);
+    assert.equal(await page.locator('text=/coming soon|正在建设/i').count(), 0);
+    // No name: refused with a message, nothing stored.
+    await page.tap('[data-testid="start-create"]');
+    await page.waitForSelector('#start-message:not([hidden])');
+    assert.equal((await readStore(page)).processes, undefined);
+    await page.fill('#start-name', 'Lakeside 湖畔');
+    await page.selectOption('#start-industry', { label: industry });
+    await screenshot(page, `dashboard-start-${locale}`);
+    await page.tap('[data-testid="start-create"]');
+    await page.waitForSelector('[data-page="processes"] .process-row');
+    const db = await readStore(page);
+    assert.equal(db.workspace[0].business_name, 'Lakeside 湖畔');
+    assert.equal(db.workspace[0].industry, 'hotel');
+    assert.equal(db.processes.length, 2, 'the hotel process and complaint handling');
+    assert.ok(db.processes.some((p) => /入住/.test(p.name.zh)));
+    const kinds = db.survey_versions.map((v) => v.questions[0].kind).sort();
+    assert.deepEqual(kinds, ['nps', 'stars']);
+    // Now the home page is the dashboard.
+    await page.goto(`${env.server.base}/#/`);
+    await loaded(page);
+    await page.waitForSelector('[data-kpi="csat"]');
+    assert.equal(await page.locator('[data-testid="start"]').count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test('tiles show the figures of the stored records; filters and periods move them and live in the URL', async () => {
+  const { context, page, problems } = await demoDashboard();
+  const db = await readStore(page);
+  const november = localMonth(2026, 11);
+  const october = localMonth(2026, 10);
+
+  let shown = await tile(page, 'csat');
+  let expected = csat(db, november);
+  assert.ok(expected.n > 0, 'the demo has November answers');
+  assert.equal(shown.n, expected.n);
+  assert.ok(Math.abs(shown.value - expected.value) <= 0.5, `${shown.text} vs ${expected.value}`);
+  // The change against October, with the right sign.
+  const before = csat(db, october);
+  const diff = expected.value - before.value;
+  assert.match(shown.change, diff > 0 ? /▲ \+/ : /▼ -/);
+  await screenshot(page, 'dashboard-portrait-en');
+
+  // A staff filter narrows it, and the URL says so.
+  // The member of staff on duty for the most November responses.
+  const counts = {};
+  for (const r of db.responses) {
+    const t = Date.parse(r.submitted_at);
+    if (r.staff_id && t >= november[0] && t < november[1]) counts[r.staff_id] = (counts[r.staff_id] ?? 0) + 1;
+  }
+  const staffId = Object.entries(counts).sort((a, b) => b[1] - a[1])[0][0];
+  await page.selectOption('#dash-staff', staffId);
+  expected = csat(db, november, staffId);
+  assert.ok(expected.n > 0 && expected.n < csat(db, november).n);
+  await page.waitForFunction((n) => document.querySelector('[data-kpi="csat"] [data-testid="kpi-n"]').textContent === `n=${n}`, expected.n);
+  shown = await tile(page, 'csat');
+  assert.ok(Math.abs(shown.value - expected.value) <= 0.5, `${JSON.stringify(shown)} vs ${JSON.stringify(expected)}`);
+  assert.match(page.url(), new RegExp(`staff=${staffId}`));
+
+  // Last month, kept over a reload.
+  await page.selectOption('#dash-period', 'last-month');
+  expected = csat(db, october, staffId);
+  await page.waitForFunction((n) => document.querySelector('[data-kpi="csat"] [data-testid="kpi-n"]').textContent === `n=${n}`, expected.n);
+  assert.match(page.url(), /period=last-month/);
+  await page.reload();
+  await loaded(page);
+  await page.waitForSelector('[data-kpi="csat"]');
+  shown = await tile(page, 'csat');
+  assert.equal(shown.n, expected.n);
+  assert.equal(await page.inputValue('#dash-period'), 'last-month');
+  assert.equal(await page.inputValue('#dash-staff'), staffId);
+
+  // A link with a fixed month opens that month.
+  await page.goto(`${env.server.base}/#/dashboard?period=2026-10`);
+  await loaded(page);
+  await page.waitForSelector('[data-kpi="csat"]');
+  assert.equal((await tile(page, 'csat')).n, csat(db, october).n);
+  assert.match(await page.textContent('[data-testid="period-shown"]'), /2026/);
+
+  // The formula is there on demand.
+  await page.tap('[data-kpi="csat"] .kpi-formula summary');
+  assert.match(await page.textContent('[data-kpi="csat"] .kpi-formula p'), /Star answers of 4 or 5/);
+  // Charts have their table twins; the trend's table lists 12 months.
+  assert.equal(await page.locator('[data-testid="table-trend"] tbody tr').count(), 12);
+  assert.ok(await page.locator('[data-chart="trend"] svg').count());
+  assert.ok(await page.locator('[data-chart="pareto"] svg').count());
+  assert.ok(await page.locator('[data-chart="heatmap"] svg').count());
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a CSV export keeps Chinese text with commas, quotes and newlines, has a BOM, and neutralises formulas', async () => {
+  const { context, page, problems } = await demoDashboard();
+  const tricky = '汤太咸,还"凉"\n了';
+  for (const text of [tricky, '=1+1']) {
+    await page.tap('nav a[data-section="feedback"]');
+    await page.waitForSelector('[data-testid="new-feedback"]');
+    if (!(await page.$eval('[data-testid="new-feedback"]', (d) => d.open))) await page.tap('[data-testid="new-feedback"] summary');
+    await page.fill('#fb-text', text);
+    await page.tap('[data-testid="add-feedback"]');
+    await page.waitForFunction((t) => [...document.querySelectorAll('[data-feedback]')].some((e) => e.textContent.includes(t.split('\n')[0])), text);
+  }
+  await page.tap('nav a[data-section="dashboard"]');
+  await page.waitForSelector('[data-testid="exports"]');
+  await page.selectOption('#export-what', { label: 'Feedback' });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.tap('[data-testid="export-csv"]')]);
+  assert.match(download.suggestedFilename(), /^serviceflow-.*-feedback-2026-11-01_2026-11-30\.csv$/);
+  const bytes = fs.readFileSync(await download.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte-order mark');
+  const rows = parse(bytes.toString('utf8').slice(1), { columns: true, relax_column_count: false });
+  assert.ok(Object.keys(rows[0]).includes('Text') && Object.keys(rows[0]).includes('Channel'));
+  assert.ok(rows.some((r) => r.Text === tricky), 'the tricky text survives quoting');
+  assert.ok(rows.some((r) => r.Text === "'=1+1"), 'a formula is neutralised');
+  assert.ok(!rows.some((r) => r.Text === '=1+1'));
+  assert.ok(bytes.toString('utf8').includes('\r\n'), 'CRLF line ends');
+
+  // The workbook holds every table.
+  const [book] = await Promise.all([page.waitForEvent('download'), page.tap('[data-testid="export-xlsx"]')]);
+  assert.match(book.suggestedFilename(), /\.xlsx$/);
+  const zip = fs.readFileSync(await book.path());
+  assert.equal(zip.subarray(0, 2).toString(), 'PK');
+  assert.ok(zip.includes(Buffer.from('xl/worksheets/sheet6.xml')));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
