@@ -95,6 +95,49 @@ pub fn target(t: &Targets, k: Kpi) -> Option<f64> {
     })
 }
 
+/// The KPIs a workspace sets targets for (the tiers follow overall compliance).
+pub fn targeted() -> impl Iterator<Item = Kpi> {
+    Kpi::ALL
+        .into_iter()
+        .filter(|k| !matches!(k, Kpi::ComplianceTier(_)))
+}
+
+/// The values a target of `k` can take.
+pub fn target_range(k: Kpi) -> (f64, f64) {
+    match k {
+        Kpi::Nps => (-100.0, 100.0),
+        Kpi::Ces => (1.0, 7.0),
+        Kpi::ComplaintRate => (0.0, 1000.0),
+        Kpi::FirstResponseMinutes => (0.0, 10_080.0),
+        _ => (0.0, 100.0),
+    }
+}
+
+/// `t` with the target of `k` set to `v`; `None` when `v` is outside the KPI's range (or not
+/// a number), so a bad entry changes nothing.
+pub fn with_target(t: &Targets, k: Kpi, v: f64) -> Option<Targets> {
+    let (lo, hi) = target_range(k);
+    if !(lo..=hi).contains(&v) {
+        return None;
+    }
+    let mut t = t.clone();
+    let slot = match k {
+        Kpi::Csat => &mut t.csat,
+        Kpi::Nps => &mut t.nps,
+        Kpi::Ces => &mut t.ces,
+        Kpi::ComplaintRate => &mut t.complaint_rate,
+        Kpi::FirstResponseMinutes => &mut t.first_response_min,
+        Kpi::ResolvedInTime => &mut t.resolution,
+        Kpi::Compliance => &mut t.compliance,
+        Kpi::ComplianceTier(_) => return None,
+        Kpi::OnTimeSteps => &mut t.on_time,
+        Kpi::Turnover => &mut t.turnover,
+        Kpi::TrainingCoverage => &mut t.training_coverage,
+    };
+    *slot = v;
+    Some(t)
+}
+
 /// Whether a figure meets its target, the right way up for the KPI.
 pub fn meets(k: Kpi, value: f64, target: f64) -> bool {
     if k.higher_is_better() {
@@ -240,6 +283,25 @@ mod tests {
         assert!((csat.change.unwrap() - 100.0 / 3.0).abs() < 1e-9);
         assert_eq!(csat.change_good, Some(true));
         assert_eq!(csat.meets_target, Some(true));
+    }
+
+    #[test]
+    fn targets_are_set_within_their_range_only() {
+        let t = Targets::default();
+        for k in targeted() {
+            let (lo, hi) = target_range(k);
+            let set = with_target(&t, k, hi).unwrap();
+            assert_eq!(target(&set, k), Some(hi), "{k:?}");
+            assert_eq!(with_target(&t, k, lo - 1.0), None, "{k:?}");
+            assert_eq!(with_target(&t, k, f64::NAN), None, "{k:?}");
+        }
+        assert_eq!(with_target(&t, Kpi::Ces, 7.5), None);
+        assert_eq!(with_target(&t, Kpi::Nps, -50.0).unwrap().nps, -50.0);
+        assert_eq!(
+            with_target(&t, Kpi::ComplianceTier(Tier::Basic), 50.0),
+            None
+        );
+        assert_eq!(targeted().count(), Kpi::ALL.len() - 3);
     }
 
     #[test]

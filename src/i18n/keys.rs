@@ -718,6 +718,9 @@ keys! {
     WeekdayFri => "周五", "Fri";
     WeekdaySat => "周六", "Sat";
     WeekdaySun => "周日", "Sun";
+    TargetsTitle => "指标目标", "KPI targets";
+    TargetsHelp => "看板、趋势图和导出都拿这些目标比较。", "The dashboard, its trend lines and the exports compare with these.";
+    TargetsInvalid => "目标超出范围,未保存:", "A target is out of range; nothing was saved:";
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ mod shell;
 mod staff;
 mod surveys;
 mod sync;
+mod targets;
 
 use crate::i18n::{Key, Lang};
 use crate::route::Route;

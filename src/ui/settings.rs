@@ -70,6 +70,7 @@ pub fn SettingsPage() -> impl IntoView {
                     <p class="alert alert-ok" role="status">{c.t(Key::Saved)}</p>
                 </Show>
             </form>
+            <super::targets::TargetsCard/>
             <KioskSettingsCard/>
             <div class="card">
                 <h2>{c.t(Key::Language)}</h2>

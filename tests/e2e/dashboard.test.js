@@ -189,3 +189,29 @@ test('a CSV export keeps Chinese text with commas, quotes and newlines, has a BO
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('targets are edited in Settings, refused out of range, and shown on the tiles', async () => {
+  const { context, page, problems } = await demoDashboard();
+  await page.tap('nav a[data-section="settings"]');
+  await page.waitForSelector('[data-testid="targets"]');
+  const stored = async () => (await readStore(page)).workspace[0].targets;
+  const before = await stored();
+  await page.fill('#target-csat', '150');
+  await page.tap('[data-testid="save-targets"]');
+  await page.waitForFunction(() => /out of range/.test(document.querySelector('[data-testid="targets-message"]')?.textContent));
+  assert.deepEqual(await stored(), before, 'nothing saved');
+  await page.fill('#target-csat', '85');
+  await page.fill('#target-nps', '-10');
+  await page.tap('[data-testid="save-targets"]');
+  await page.waitForFunction(() => /Saved/.test(document.querySelector('[data-testid="targets-message"]')?.textContent));
+  const after = await stored();
+  assert.equal(after.csat, 85);
+  assert.equal(after.nps, -10);
+  assert.equal(after.compliance, before.compliance);
+  await page.tap('nav a[data-section="dashboard"]');
+  await page.waitForSelector('[data-kpi="csat"]');
+  assert.match(await page.textContent('[data-kpi="csat"] .kpi-target'), /Target 85%/);
+  assert.match(await page.textContent('[data-kpi="nps"] .kpi-target'), /Target -10/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -9,6 +9,8 @@ mod picker;
 mod start;
 mod tiles;
 
+pub use tiles::style as value_style;
+
 use super::app_data::{app_data, LoadState};
 use super::{browser, ctx};
 use crate::domain::dashboard::Query;
