@@ -35,18 +35,24 @@ pub fn to_json(backup: &Backup) -> String {
     serde_json::to_string(backup).expect("records always serialize")
 }
 
-/// `serviceflow-<business>-<yyyy-mm-dd>.json`, safe on every file system: letters and digits
-/// of any script are kept, every other run of characters becomes one `-`.
-pub fn file_name(business_name: &str, date: NaiveDate) -> String {
+/// Text made safe in a file name on every file system: letters and digits of any script
+/// are kept, every other run of characters becomes one `-`; at most 60 characters, and
+/// empty when nothing is left.
+pub fn slug(text: &str) -> String {
     let mut slug = String::new();
-    for c in business_name.chars() {
+    for c in text.chars() {
         if c.is_alphanumeric() {
             slug.push(c);
         } else if !slug.ends_with('-') {
             slug.push('-');
         }
     }
-    let slug: String = slug.trim_matches('-').chars().take(60).collect();
+    slug.trim_matches('-').chars().take(60).collect()
+}
+
+/// `serviceflow-<business>-<yyyy-mm-dd>.json`, safe on every file system.
+pub fn file_name(business_name: &str, date: NaiveDate) -> String {
+    let slug = slug(business_name);
     let slug = if slug.is_empty() {
         "workspace".to_string()
     } else {

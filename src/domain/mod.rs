@@ -26,6 +26,7 @@ pub mod scoring;
 pub mod survey_edit;
 #[cfg(test)]
 mod survey_fixtures;
+pub mod survey_results;
 pub mod templates;
 pub mod visit_link;
 
