@@ -50,7 +50,14 @@ fn keep_awake() {
 
 #[component]
 pub fn Kiosk(survey: Option<String>) -> impl IntoView {
-    let c = ctx();
+    // The customer's language is the kiosk's own: switching it leaves the manager's stored
+    // language alone, and each new customer starts again in the shift's language.
+    let manager = ctx();
+    let c = super::Ctx {
+        lang: RwSignal::new(manager.lang.get_untracked()),
+        ..manager
+    };
+    provide_context(c);
     let app = app_data();
     let survey_id = survey.and_then(|s| s.parse::<Id>().ok());
     let version = Memo::new(move |_| {
@@ -58,8 +65,8 @@ pub fn Kiosk(survey: Option<String>) -> impl IntoView {
             .with(|d| survey_edit::current(d, survey_id?).cloned())
     });
     view! {
-        <main id="main" class="kiosk" data-page="kiosk" data-state=move || app.state.with(super::app_data::LoadState::code)>
-            <div class="kiosk-top"><LangSwitch/></div>
+        <main id="main" class="kiosk" data-page="kiosk" lang=move || c.lang.get().code() data-state=move || app.state.with(super::app_data::LoadState::code)>
+            <div class="kiosk-top"><LangSwitch local=true/></div>
             {move || match version.get() {
                 Some(v) => view! { <KioskRun version=v/> }.into_any(),
                 None => view! {
@@ -102,7 +109,9 @@ fn KioskRun(version: SurveyVersion) -> impl IntoView {
     let last_touch = RwSignal::new(js_sys::Date::now());
     keep_awake();
 
+    let shift_lang = StoredValue::new(c.lang.get_untracked());
     let reset = move || {
+        c.lang.set(shift_lang.get_value());
         answers.set(BTreeMap::new());
         follow_ups.set(BTreeMap::new());
         text.set(String::new());
@@ -207,7 +216,7 @@ fn KioskRun(version: SurveyVersion) -> impl IntoView {
     view! {
         <div class="kiosk-stage" on:pointerdown=move |_| last_touch.set(js_sys::Date::now()) on:keydown=move |_| last_touch.set(js_sys::Date::now())>
             {move || match screen.get() {
-                Screen::Shift => view! { <ShiftStart kiosk survey_key=survey_key.clone() on_start=move || screen.set(first())/> }.into_any(),
+                Screen::Shift => view! { <ShiftStart kiosk survey_key=survey_key.clone() on_start=move || { shift_lang.set_value(c.lang.get_untracked()); screen.set(first()) }/> }.into_any(),
                 Screen::VisitCode => view! { <VisitCodeScreen visit_code on_next=move || screen.set(Screen::Question(0))/> }.into_any(),
                 Screen::Question(i) => {
                     let q = version.with_value(|v| v.questions[i].clone());

@@ -97,8 +97,10 @@ pub fn Shell(route: Route) -> impl IntoView {
     }
 }
 
+/// `local`: switches only the language in context (the kiosk's customer), leaving the
+/// stored language as it is.
 #[component]
-pub fn LangSwitch() -> impl IntoView {
+pub fn LangSwitch(#[prop(optional)] local: bool) -> impl IntoView {
     let c = ctx();
     view! {
         <div class="lang-switch" role="group" aria-label=c.t(Key::Language)>
@@ -106,7 +108,7 @@ pub fn LangSwitch() -> impl IntoView {
                 <button type="button" class="lang-option"
                     lang=l.code()
                     aria-pressed=move || (c.lang.get() == l).to_string()
-                    on:click=move |_| c.set_lang(l)>
+                    on:click=move |_| if local { c.lang.set(l) } else { c.set_lang(l) }>
                     {l.endonym()}
                 </button>
             }).collect_view()}
