@@ -57,14 +57,15 @@ pub fn Kiosk(survey: Option<String>) -> impl IntoView {
         lang: RwSignal::new(manager.lang.get_untracked()),
         ..manager
     };
-    provide_context(c);
     let app = app_data();
     let survey_id = survey.and_then(|s| s.parse::<Id>().ok());
     let version = Memo::new(move |_| {
         app.data
             .with(|d| survey_edit::current(d, survey_id?).cloned())
     });
+    // Provided to the kiosk's own children only: the manager's pages keep their language.
     view! {
+        <Provider value=c>
         <main id="main" class="kiosk" data-page="kiosk" lang=move || c.lang.get().code() data-state=move || app.state.with(super::app_data::LoadState::code)>
             <div class="kiosk-top"><LangSwitch local=true/></div>
             {move || match version.get() {
@@ -76,6 +77,7 @@ pub fn Kiosk(survey: Option<String>) -> impl IntoView {
                 }.into_any(),
             }}
         </main>
+        </Provider>
     }
 }
 

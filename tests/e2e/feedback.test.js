@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { serveAndLaunch, openContext, openApp, loaded, readStore, screenshot } from './harness.js';
 
 const env = serveAndLaunch();
+const literal = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 async function demo(page) {
   await openApp(page, env.server.base, '#/data');
@@ -71,7 +72,7 @@ test('a complaint is recorded, handled to closed with its times, and kept', asyn
   assert.match(await page.textContent('[data-testid="resolution"]'), /^\d+ min$/);
   assert.equal(await page.textContent('[data-testid="resolution-note"]'), 'Brought a fresh hot soup');
   assert.equal(await page.textContent('[data-testid="compensation"]'), 'Dessert on the house');
-  assert.match(await page.textContent('[data-testid="called-back"]'), new RegExp(`^${caller} · .*\\d{1,2}:\\d{2}`));
+  assert.match(await page.textContent('[data-testid="called-back"]'), new RegExp(`^${literal(caller)} · .*\\d{1,2}:\\d{2}`));
   await page.tap('[data-move="Closed"]');
   await page.waitForFunction(() => document.querySelector('[data-testid="status"]').textContent === 'Closed');
   assert.equal(await page.locator('[data-move="Closed"], [data-move="InProgress"]').count(), 0, 'closed goes nowhere but back');
@@ -87,7 +88,7 @@ test('a complaint is recorded, handled to closed with its times, and kept', asyn
   assert.equal(history.length, 4);
   const expected = [['In progress', ''], ['Resolved', ': Brought a fresh hot soup'], ['Closed', ''], ['In progress', ': The customer called again']];
   expected.forEach(([status, note], i) => {
-    assert.match(history[i], new RegExp(`^${status} · .*\\d{1,2}:\\d{2} · ${i === 0 ? '–' : handler}${note}$`), history[i]);
+    assert.match(history[i], new RegExp(`^${status} · .*\\d{1,2}:\\d{2} · ${i === 0 ? '–' : literal(handler)}${literal(note)}$`), history[i]);
   });
   await page.tap('[data-move="Closed"]');
   await page.waitForFunction(() => document.querySelector('[data-testid="status"]').textContent === 'Closed');
