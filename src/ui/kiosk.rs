@@ -11,6 +11,7 @@ use crate::domain::{pin, survey_edit, Data};
 use crate::i18n::{pick, Key};
 use crate::route::{Route, Section};
 use crate::storage::{kiosk as settings, settings as device};
+use leptos::context::Provider;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::BTreeMap;
