@@ -240,7 +240,8 @@ test('results per question: distribution, trend by week or month, comments filte
   // A second survey may not take the same name; added instruments are numbered.
   await blankSurvey(page, ' lunch TODAY ', '另一个');
   await addQuestion(page, 0, 'Q', '题');
-  await save(page);
+  await page.tap('[data-testid="save-survey"]');
+  await page.waitForSelector('[data-testid="survey-name-taken"]');
   assert.match(await page.textContent('[data-testid="survey-name-taken"]'), /Another survey has this name/);
   await page.tap('nav a[data-section="surveys"]');
   await page.waitForSelector('[data-page="surveys"] [data-testid="survey-list"]');
