@@ -237,8 +237,9 @@ fn Status(item: Memo<Option<Feedback>>) -> impl IntoView {
     };
     view! {
         <div class="card" data-testid="feedback-status" class:overdue=move || item.with(|f| f.as_ref().is_some_and(|f| fb::is_overdue(f, browser::now())))>
-            {card}
+            // Who is acting comes first: every move below is recorded in their name.
             <StaffSelect id="fb-by" label=Key::FbActingAs value=by/>
+            {card}
             {move || refused.get().map(|k| view! { <p class="alert alert-warn" role="alert" data-testid="move-refused">{c.t(k)}</p> })}
         </div>
     }
