@@ -102,7 +102,8 @@ const LEGEND_ROW: f64 = 20.0;
 /// Font sizes as `plotters` takes them (it writes `font-size` = size / 1.24).
 const TITLE_PT: u32 = 22;
 const LABEL_PT: u32 = 16;
-const TICK_PT: u32 = 13;
+/// At least 12 px when the chart is drawn at its own size (the small multiples are).
+const TICK_PT: u32 = 15;
 const LABEL_LINE: f64 = 15.0;
 /// Axis labels wider than this (estimated) wrap once, at the space nearest their middle.
 const LABEL_WRAP: f64 = 90.0;
@@ -187,11 +188,13 @@ pub fn radar_svg(spec: &RadarSpec) -> Result<String, RadarError> {
             pts.push(pts[0]);
             area.draw(&PathElement::new(pts, GRID.stroke_width(1)))
                 .map_err(|_| RadarError::Draw)?;
-            let tick = Pos::new(HPos::Left, VPos::Bottom);
+            // Ticks hang just inside their ring, so the top one stays clear of the label
+            // of the first axis, which sits above the outer ring.
+            let tick = Pos::new(HPos::Left, VPos::Top);
             plot::text(
                 &area,
                 &k.to_string(),
-                (cx + 4.0, cy - r * k / spec.max),
+                (cx + 4.0, cy - r * k / spec.max + 3.0),
                 TICK_PT,
                 tick,
             )?;
@@ -266,6 +269,7 @@ pub fn radar_svg(spec: &RadarSpec) -> Result<String, RadarError> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::svg::width_em;
     use super::*;
 
     fn close(got: &[(f64, f64)], want: &[(f64, f64)]) {
@@ -363,6 +367,76 @@ mod tests {
             max: 5.0,
             size: 400,
         }
+    }
+
+    /// The estimated box of every `<text>` the chart writes: (content, font size, left,
+    /// top, right, bottom), from its anchor and baseline shift as `plotters` writes them.
+    fn text_boxes(svg: &str) -> Vec<(String, f64, [f64; 4])> {
+        let attr = |tag: &str, name: &str| -> String {
+            let key = format!(" {name}=\"");
+            tag.find(&key)
+                .map(|i| &tag[i + key.len()..])
+                .and_then(|rest| rest.split('"').next())
+                .unwrap_or_default()
+                .to_string()
+        };
+        svg.split("<text")
+            .skip(1)
+            .map(|part| {
+                let (tag, rest) = part.split_once('>').unwrap();
+                let content = rest.split("</text>").next().unwrap().trim().to_string();
+                let num = |n: &str| attr(tag, n).parse::<f64>().unwrap();
+                let (x, y, fs) = (num("x"), num("y"), num("font-size"));
+                let w = width_em(&content) * fs;
+                let left = match attr(tag, "text-anchor").as_str() {
+                    "middle" => x - w / 2.0,
+                    "end" => x - w,
+                    _ => x,
+                };
+                let top = match attr(tag, "dy").as_str() {
+                    "-0.5ex" => y - fs,
+                    "0.5ex" => y - fs / 2.0,
+                    _ => y,
+                };
+                (content, fs, [left, top, left + w, top + fs])
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tick_labels_keep_clear_of_axis_labels() {
+        for axes in [3, 4, 5, 6, 8, 12] {
+            let mut s = spec();
+            s.axes = (0..axes).map(|i| format!("Capability {i}")).collect();
+            s.axes[0] = "Professional knowledge".into();
+            s.series.iter_mut().for_each(|x| x.values = vec![3.0; axes]);
+            for size in [360, 560] {
+                s.size = size;
+                let boxes = text_boxes(&radar_svg(&s).unwrap());
+                let tick_fs = f64::from(TICK_PT) / 1.24;
+                let (ticks, others): (Vec<_>, Vec<_>) = boxes.iter().partition(|(t, fs, _)| {
+                    (*fs - tick_fs).abs() < 1e-6 && t.parse::<f64>().is_ok()
+                });
+                assert_eq!(ticks.len(), 5);
+                for (t, _, a) in &ticks {
+                    for (o, _, b) in &others {
+                        // At least 2 units apart on one axis.
+                        let apart = a[2] + 2.0 <= b[0]
+                            || b[2] + 2.0 <= a[0]
+                            || a[3] + 2.0 <= b[1]
+                            || b[3] + 2.0 <= a[1];
+                        assert!(apart, "tick {t} overlaps {o:?} ({axes} axes, size {size})");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_text_is_at_least_12_units() {
+        // Drawn at its own size (as the small multiples are), no text is below 12 px.
+        let boxes = text_boxes(&radar_svg(&spec()).unwrap());
+        assert!(boxes.iter().all(|(_, fs, _)| *fs >= 12.0), "{boxes:?}");
     }
 
     #[test]

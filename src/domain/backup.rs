@@ -48,6 +48,21 @@ pub fn to_json(backup: &Backup) -> String {
     serde_json::to_string(backup).expect("records always serialize")
 }
 
+/// Text made safe in a file name on every file system: letters and digits of any script
+/// are kept, every other run of characters becomes one `-`; at most 60 characters, and
+/// empty when nothing is left.
+pub fn slug(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    slug.trim_matches('-').chars().take(60).collect()
+}
+
 /// `serviceflow-<business>-<yyyy-mm-dd>.json`.
 pub fn file_name(business_name: &str, date: NaiveDate) -> String {
     format!(
@@ -57,18 +72,9 @@ pub fn file_name(business_name: &str, date: NaiveDate) -> String {
     )
 }
 
-/// `serviceflow-<business>`, safe on every file system: letters and digits of any script are
-/// kept, every other run of characters becomes one `-`. Every file the app writes starts so.
+/// `serviceflow-<business>`: every file the app writes starts so.
 pub fn file_stem(business_name: &str) -> String {
-    let mut slug = String::new();
-    for c in business_name.chars() {
-        if c.is_alphanumeric() {
-            slug.push(c);
-        } else if !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    let slug: String = slug.trim_matches('-').chars().take(60).collect();
+    let slug = slug(business_name);
     let slug = if slug.is_empty() {
         "workspace".to_string()
     } else {

@@ -54,6 +54,19 @@ pub fn latest_evaluations(
     latest
 }
 
+/// The period a staff page opens on: the latest one with a manager's evaluation (of
+/// `staff_id` when given, else of anyone), not later than `current`; `current` itself
+/// when there is none, so an empty new month does not hide last month's scores.
+pub fn latest_period(evals: &[Evaluation], staff_id: Option<Id>, current: NaiveDate) -> NaiveDate {
+    evals
+        .iter()
+        .filter(|e| e.evaluator == Evaluator::Manager && e.period <= current)
+        .filter(|e| staff_id.is_none_or(|s| e.staff_id == s))
+        .map(|e| e.period)
+        .max()
+        .unwrap_or(current)
+}
+
 /// A person's latest evaluation from an earlier period than `period` ("last period").
 pub fn previous_evaluation(
     evals: &[Evaluation],
@@ -404,6 +417,21 @@ mod tests {
         assert_eq!(latest[&id(1)].scores[&id(1)], 4);
         let own = latest_evaluations(&evals, date(10, 1), SelfReview);
         assert_eq!(own.keys().collect::<Vec<_>>(), [&id(2)]);
+    }
+
+    #[test]
+    fn pages_open_on_the_latest_period_with_evaluations() {
+        let mut evals = team();
+        // Only a self review in September for person 3; a manager's for December is ahead.
+        evals.push(eval(3, 9, SelfReview, 9, &[(1, 3)]));
+        evals.push(eval(2, 12, Manager, 9, &[(1, 3)]));
+        // In November (nothing yet) the team opens on October, not the empty month.
+        assert_eq!(latest_period(&evals, None, date(11, 1)), date(10, 1));
+        assert_eq!(latest_period(&evals, Some(id(1)), date(11, 1)), date(10, 1));
+        assert_eq!(latest_period(&evals, Some(id(1)), date(9, 1)), date(9, 1));
+        // Self reviews do not count; nobody evaluated falls back to the current month.
+        assert_eq!(latest_period(&evals, Some(id(3)), date(11, 1)), date(11, 1));
+        assert_eq!(latest_period(&[], None, date(11, 1)), date(11, 1));
     }
 
     #[test]

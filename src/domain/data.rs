@@ -239,9 +239,16 @@ impl Refs for Response {
 
 impl Refs for Feedback {
     fn refs(&self) -> Vec<(Collection, Id)> {
+        let called_back = self.resolution.as_ref().and_then(|r| r.called_back_by);
         opt(Collection::Staff, self.staff_id)
             .chain(opt(Collection::Staff, self.owner_id))
             .chain(opt(Collection::Responses, self.response_id))
+            .chain(opt(Collection::Staff, called_back))
+            .chain(
+                self.history
+                    .iter()
+                    .flat_map(|e| opt(Collection::Staff, e.by)),
+            )
             .collect()
     }
 }

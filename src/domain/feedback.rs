@@ -39,25 +39,24 @@ pub fn open(kind: FeedbackKind, channel: Channel, text: String, id: Id, now: Tim
         first_response_at: None,
         resolved_at: None,
         due_at: due_hours(kind).map(|h| now + Duration::hours(h)),
+        resolution: None,
+        history: Vec::new(),
     }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StatusError {
-    /// A closed item is final; an item never goes back to "open" once someone responded.
+    /// Not a forward move, or a move that has its own function (resolving, reopening).
     NotAllowed,
+    /// Resolving needs a note of what was done for the customer.
+    NoResolutionNote,
+    /// Reopening needs the reason the fix did not hold.
+    NoReason,
 }
 
-/// Moves an item to `to`. Forward moves may skip a stage (a praise can be closed at once);
-/// a resolved item can be reopened to "in progress" when the fix did not hold. The first
-/// move out of "open" is the first response; reaching "resolved" (or "closed" directly) is
-/// the resolution; reopening clears it.
-pub fn set_status(f: &Feedback, to: FeedbackStatus, now: Time) -> Result<Feedback, StatusError> {
+/// Applies a move allowed by the caller's rule: times, status and the history entry.
+fn moved(f: &Feedback, to: FeedbackStatus, by: Option<Id>, note: String, now: Time) -> Feedback {
     use FeedbackStatus::*;
-    let allowed = to > f.status || (f.status == Resolved && to == InProgress);
-    if !allowed {
-        return Err(StatusError::NotAllowed);
-    }
     let mut g = f.clone();
     g.status = to;
     g.updated_at = now;
@@ -69,7 +68,79 @@ pub fn set_status(f: &Feedback, to: FeedbackStatus, now: Time) -> Result<Feedbac
         InProgress => g.resolved_at = None,
         _ => {}
     }
+    g.history.push(FeedbackEvent {
+        at: now,
+        by,
+        to,
+        note,
+    });
+    g
+}
+
+/// Moves an item forward to "in progress" or "closed"; a stage may be skipped (a praise can
+/// be closed at once). The first move out of "open" is the first response; closing an
+/// unresolved item is its resolution. Resolving and reopening have their own functions,
+/// because each must say what happened.
+pub fn set_status(
+    f: &Feedback,
+    to: FeedbackStatus,
+    by: Option<Id>,
+    now: Time,
+) -> Result<Feedback, StatusError> {
+    if to <= f.status || to == FeedbackStatus::Resolved {
+        return Err(StatusError::NotAllowed);
+    }
+    Ok(moved(f, to, by, String::new(), now))
+}
+
+/// Resolves an open or in-progress item with what was done for the customer.
+pub fn resolve(
+    f: &Feedback,
+    mut resolution: Resolution,
+    by: Option<Id>,
+    now: Time,
+) -> Result<Feedback, StatusError> {
+    if f.status >= FeedbackStatus::Resolved {
+        return Err(StatusError::NotAllowed);
+    }
+    resolution.note = resolution.note.trim().to_string();
+    resolution.compensation = resolution.compensation.trim().to_string();
+    if resolution.note.is_empty() {
+        return Err(StatusError::NoResolutionNote);
+    }
+    let mut g = moved(
+        f,
+        FeedbackStatus::Resolved,
+        by,
+        resolution.note.clone(),
+        now,
+    );
+    g.resolution = Some(resolution);
     Ok(g)
+}
+
+/// Reopens a resolved or closed item when the fix did not hold: back to "in progress",
+/// no longer resolved. What was done stays on record until the next resolution replaces it.
+pub fn reopen(
+    f: &Feedback,
+    reason: &str,
+    by: Option<Id>,
+    now: Time,
+) -> Result<Feedback, StatusError> {
+    if f.status < FeedbackStatus::Resolved {
+        return Err(StatusError::NotAllowed);
+    }
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(StatusError::NoReason);
+    }
+    Ok(moved(
+        f,
+        FeedbackStatus::InProgress,
+        by,
+        reason.to_string(),
+        now,
+    ))
 }
 
 pub fn is_overdue(f: &Feedback, now: Time) -> bool {
@@ -164,34 +235,119 @@ mod tests {
         assert_eq!((p.due_at, p.status), (None, Open));
     }
 
+    fn fixed(note: &str) -> Resolution {
+        Resolution {
+            note: note.into(),
+            compensation: " 免单 ".into(),
+            called_back_by: Some(Id::from_u128(7)),
+            called_back_at: Some(day(2)),
+        }
+    }
+
     #[test]
     fn lifecycle_sets_response_and_resolution_times() {
         let h = |n: i64| day(1) + Duration::hours(n);
         let f = complaint(day(1));
-        let f = set_status(&f, InProgress, h(2)).unwrap();
+        let f = set_status(&f, InProgress, None, h(2)).unwrap();
         assert_eq!(first_response(&f), Some(Duration::hours(2)));
-        let f = set_status(&f, Resolved, h(20)).unwrap();
+        let f = resolve(&f, fixed("换了热汤"), None, h(20)).unwrap();
         assert_eq!(resolution(&f), Some(Duration::hours(20)));
         // Reopened: no longer resolved, the first response stays.
-        let f = set_status(&f, InProgress, h(30)).unwrap();
+        let f = reopen(&f, "又凉了", None, h(30)).unwrap();
         assert_eq!(
-            (resolution(&f), first_response(&f)),
-            (None, Some(Duration::hours(2)))
+            (f.status, resolution(&f), first_response(&f)),
+            (InProgress, None, Some(Duration::hours(2)))
         );
-        let f = set_status(&f, Closed, h(40)).unwrap();
+        let f = set_status(&f, Closed, None, h(40)).unwrap();
         assert_eq!(resolution(&f), Some(Duration::hours(40)));
-        assert_eq!(set_status(&f, Open, h(41)), Err(StatusError::NotAllowed));
         assert_eq!(
-            set_status(&f, InProgress, h(41)),
+            set_status(&f, Open, None, h(41)),
             Err(StatusError::NotAllowed)
         );
+        assert_eq!(
+            set_status(&f, InProgress, None, h(41)),
+            Err(StatusError::NotAllowed),
+            "going back is a reopening, with a reason"
+        );
         // Open straight to closed: responded and resolved at once.
-        let g = set_status(&complaint(day(1)), Closed, h(1)).unwrap();
+        let g = set_status(&complaint(day(1)), Closed, None, h(1)).unwrap();
         assert_eq!(
             (first_response(&g), resolution(&g)),
             (Some(Duration::hours(1)), Some(Duration::hours(1)))
         );
-        assert_eq!(set_status(&g, Closed, h(2)), Err(StatusError::NotAllowed));
+        assert_eq!(
+            set_status(&g, Closed, None, h(2)),
+            Err(StatusError::NotAllowed)
+        );
+    }
+
+    #[test]
+    fn resolving_records_what_was_done_and_needs_a_note() {
+        let f = complaint(day(1));
+        assert_eq!(
+            set_status(&f, Resolved, None, day(2)),
+            Err(StatusError::NotAllowed),
+            "resolving goes through resolve, which asks what was done"
+        );
+        assert_eq!(
+            resolve(&f, fixed("  "), None, day(2)),
+            Err(StatusError::NoResolutionNote)
+        );
+        let g = resolve(&f, fixed(" 换了热汤 "), Some(Id::from_u128(7)), day(2)).unwrap();
+        let r = g.resolution.clone().unwrap();
+        assert_eq!(
+            (r.note.as_str(), r.compensation.as_str()),
+            ("换了热汤", "免单")
+        );
+        assert_eq!(
+            (r.called_back_by, r.called_back_at),
+            (Some(Id::from_u128(7)), Some(day(2)))
+        );
+        assert_eq!(
+            resolve(&g, fixed("again"), None, day(3)),
+            Err(StatusError::NotAllowed)
+        );
+    }
+
+    #[test]
+    fn a_closed_item_reopens_only_with_a_reason() {
+        let closed = set_status(&complaint(day(1)), Closed, None, day(2)).unwrap();
+        assert_eq!(
+            reopen(&closed, " ", None, day(3)),
+            Err(StatusError::NoReason)
+        );
+        assert_eq!(
+            reopen(&complaint(day(1)), "why", None, day(3)),
+            Err(StatusError::NotAllowed),
+            "an open item has nothing to reopen"
+        );
+        let g = reopen(&closed, " 客户又打来电话 ", Some(Id::from_u128(9)), day(3)).unwrap();
+        assert_eq!((g.status, g.resolved_at), (InProgress, None));
+        assert_eq!(g.updated_at, day(3));
+    }
+
+    #[test]
+    fn every_move_is_in_the_history_with_who_and_when() {
+        let (ann, bo) = (Some(Id::from_u128(7)), Some(Id::from_u128(8)));
+        let f = complaint(day(1));
+        let f = set_status(&f, InProgress, ann, day(2)).unwrap();
+        let f = resolve(&f, fixed("换了热汤"), ann, day(3)).unwrap();
+        let f = set_status(&f, Closed, bo, day(4)).unwrap();
+        let f = reopen(&f, "又凉了", bo, day(5)).unwrap();
+        let got: Vec<(Time, Option<Id>, FeedbackStatus, &str)> = f
+            .history
+            .iter()
+            .map(|e| (e.at, e.by, e.to, e.note.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (day(2), ann, InProgress, ""),
+                (day(3), ann, Resolved, "换了热汤"),
+                (day(4), bo, Closed, ""),
+                (day(5), bo, InProgress, "又凉了"),
+            ]
+        );
     }
 
     #[test]
@@ -214,10 +370,10 @@ mod tests {
     #[test]
     fn summary_counts_and_medians() {
         let h = |n: i64| day(1) + Duration::hours(n);
-        let a = set_status(&complaint(day(1)), InProgress, h(1)).unwrap(); // responded 60 min
-        let b = set_status(&complaint(day(1)), Resolved, h(3)).unwrap(); // 180 min, resolved 180
-        let c = set_status(&b, Closed, h(9)).unwrap(); // resolution stays 180
-        let d = set_status(&complaint(day(1)), Closed, h(5)).unwrap(); // 300 min both
+        let a = set_status(&complaint(day(1)), InProgress, None, h(1)).unwrap(); // responded 60 min
+        let b = resolve(&complaint(day(1)), fixed("ok"), None, h(3)).unwrap(); // 180 min, resolved 180
+        let c = set_status(&b, Closed, None, h(9)).unwrap(); // resolution stays 180
+        let d = set_status(&complaint(day(1)), Closed, None, h(5)).unwrap(); // 300 min both
         let e = complaint(day(1)); // open, due day 2: overdue on day 3
         let s = summary([&a, &c, &d, &e], day(3));
         assert_eq!(s.by_status, [1, 1, 0, 2]);

@@ -33,6 +33,7 @@ pub mod start;
 pub mod survey_edit;
 #[cfg(test)]
 mod survey_fixtures;
+pub mod survey_results;
 pub mod table;
 pub mod templates;
 pub mod visit_link;

@@ -415,6 +415,34 @@ pub struct Feedback {
     pub first_response_at: Option<Time>,
     pub resolved_at: Option<Time>,
     pub due_at: Option<Time>,
+    /// What was done for the customer, set when the item is resolved.
+    #[serde(default)]
+    pub resolution: Option<Resolution>,
+    /// Every status move, oldest first: who moved it, when, and why when reopened.
+    #[serde(default)]
+    pub history: Vec<FeedbackEvent>,
+}
+
+/// Service recovery as it was done: what fixed it, what the customer was given, and who
+/// called the customer back, when.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Resolution {
+    pub note: String,
+    #[serde(default)]
+    pub compensation: String,
+    pub called_back_by: Option<Id>,
+    pub called_back_at: Option<Time>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FeedbackEvent {
+    pub at: Time,
+    /// The staff member who made the move, when the person handling it said who they are.
+    pub by: Option<Id>,
+    pub to: FeedbackStatus,
+    /// The reason given when the item was reopened, or the resolution note; else empty.
+    #[serde(default)]
+    pub note: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

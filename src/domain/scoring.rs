@@ -44,6 +44,11 @@ impl<'q> Questions<'q> {
         )
     }
 
+    /// The question `question` as asked in `version`.
+    pub fn get(&self, version: Id, question: Id) -> Option<&'q Question> {
+        self.0.get(&(version, question)).copied()
+    }
+
     /// The scored answers of one response, with their question. Answers outside the
     /// question's scale, or to unknown / unscored questions, are ignored (a damaged import
     /// must not bend the figures).

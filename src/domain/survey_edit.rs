@@ -177,6 +177,46 @@ fn version(
     }
 }
 
+/// Names compare without case or surrounding blanks; an empty half matches nothing.
+fn same(a: &str, b: &str) -> bool {
+    let a = a.trim();
+    !a.is_empty() && a.to_lowercase() == b.trim().to_lowercase()
+}
+
+/// Whether a survey other than `except` already has this name in either language. Archived
+/// surveys count: their results are still listed under their name.
+pub fn name_taken(surveys: &[Survey], name: &LocalText, except: Option<Id>) -> bool {
+    surveys
+        .iter()
+        .filter(|s| Some(s.id) != except)
+        .any(|s| same(&name.zh, &s.name.zh) || same(&name.en, &s.name.en))
+}
+
+/// `name` as it is when free, else numbered "(2)", "(3)", … in both languages: a second copy
+/// of an instrument must be told apart in the list and the kiosk.
+pub fn unique_name(surveys: &[Survey], name: &LocalText) -> LocalText {
+    let numbered = |n: usize| {
+        let add = |t: &str| {
+            if t.trim().is_empty() {
+                String::new()
+            } else {
+                format!("{} ({n})", t.trim())
+            }
+        };
+        LocalText {
+            zh: add(&name.zh),
+            en: add(&name.en),
+        }
+    };
+    if !name_taken(surveys, name, None) {
+        return name.clone();
+    }
+    (2..)
+        .map(numbered)
+        .find(|n| !name_taken(surveys, n, None))
+        .unwrap_or_else(|| name.clone())
+}
+
 /// Moves question `index` one place up (`-1`) or down (`1`); out of range does nothing.
 pub fn move_question(questions: &mut [Question], index: usize, by: isize) {
     let Some(to) = index.checked_add_signed(by) else {
@@ -290,6 +330,49 @@ mod tests {
                 question_id: None,
                 kind: NoQuestions
             }]
+        );
+    }
+
+    fn survey(zh: &str, en: &str) -> Survey {
+        Survey {
+            id: Id::new_v4(),
+            created_at: day(1),
+            updated_at: day(1),
+            name: LocalText::new(zh, en),
+            kind: SurveyKind::Instant,
+            archived: false,
+        }
+    }
+
+    #[test]
+    fn duplicate_names_are_found_and_numbered() {
+        let mut list = vec![survey("满意度", "CSAT"), survey("", "Visit")];
+        list[1].archived = true;
+        let csat = LocalText::new("满意度", "CSAT");
+        assert!(name_taken(&list, &LocalText::new("", " csat "), None));
+        assert!(
+            name_taken(&list, &LocalText::new("", "visit"), None),
+            "archived still counts"
+        );
+        assert!(
+            !name_taken(&list, &csat, Some(list[0].id)),
+            "its own name is not a duplicate"
+        );
+        assert!(!name_taken(&list, &LocalText::new("", ""), None));
+        assert_eq!(
+            unique_name(&list, &csat),
+            LocalText::new("满意度 (2)", "CSAT (2)")
+        );
+        list.push(survey("满意度 (2)", "CSAT (2)"));
+        assert_eq!(
+            unique_name(&list, &csat),
+            LocalText::new("满意度 (3)", "CSAT (3)")
+        );
+        let free = LocalText::new("回访", "Follow-up");
+        assert_eq!(unique_name(&list, &free), free);
+        assert_eq!(
+            unique_name(&list, &LocalText::new("", "Visit")),
+            LocalText::new("", "Visit (2)")
         );
     }
 

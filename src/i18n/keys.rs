@@ -721,6 +721,44 @@ keys! {
     TargetsTitle => "指标目标", "KPI targets";
     TargetsHelp => "看板、趋势图和导出都拿这些目标比较。", "The dashboard, its trend lines and the exports compare with these.";
     TargetsInvalid => "目标超出范围,未保存:", "A target is out of range; nothing was saved:";
+    // surveys
+    FbResolutionNoteNeeded => "请写下为顾客做了什么。", "Write down what was done for the customer.";
+    FbReopenReasonNeeded => "请写下重新处理的原因。", "Write down why it is reopened.";
+    FbResolutionNote => "为顾客做了什么", "What was done for the customer";
+    FbCompensation => "补偿(如有)", "Compensation (if any)";
+    FbCalledBackBy => "回电人", "Called back by";
+    FbReopenReason => "重新处理的原因", "Reason for reopening";
+    FbActingAs => "操作人", "Handled by";
+    FbHistory => "处理记录", "History";
+    FbHistoryNone => "还没有处理记录。", "Nothing has been done yet.";
+    ResultsDistribution => "每题的答案分布与趋势", "Answers per question and trend";
+    ResultsTrend => "趋势", "Trend";
+    ResultsByWeek => "按周", "By week";
+    ResultsByMonth => "按月", "By month";
+    ResultsAnswer => "答案", "Answer";
+    ResultsCount => "人数", "Count";
+    ResultsPeriodFrom => "起始日", "From";
+    ResultsFigure => "指标", "Figure";
+    ResultsComments => "顾客留言与低分追问", "Comments and follow-up answers";
+    ResultsLowOnly => "只看低分", "Low scores only";
+    ResultsFilterStaff => "当班员工", "Staff on duty";
+    ResultsFilterStep => "流程步骤", "Process step";
+    ResultsAllStaff => "全部员工", "All staff";
+    ResultsAllSteps => "全部步骤", "All steps";
+    ResultsNoComments => "没有符合条件的留言。", "No comments match.";
+    ResultsScore => "评分", "score";
+    SurveysArchive => "归档", "Archive";
+    SurveysUnarchive => "恢复", "Restore";
+    SurveysArchivedTitle => "已归档的问卷", "Archived surveys";
+    SurveysArchivedHelp => "归档的问卷不再出现在列表和平板上,答卷和结果都保留。", "Archived surveys are hidden from the list and the kiosk; their responses and results are kept.";
+    SurveyNameTaken => "已有同名问卷,请换一个名称。", "Another survey has this name; choose a different one.";
+    SurveyPreview => "预览", "Preview";
+    SurveyPreviewHelp => "顾客在平板上看到的样子;这里的点击不会保存。", "What the customer will see on the kiosk; taps here are not saved.";
+    PreviewBack => "上一题", "Previous";
+    QuestionRemoveConfirm => "确定删除题目", "Remove question";
+    NeedsNoData => "这个周期没有评估数据。", "No evaluation data for this period.";
+    DerivedNeedsTags => "顾客评分需要给问卷题目标注质量维度,有的能力还没有对应的题目。", "Customer-derived scores need survey questions tagged with a quality dimension; some capabilities have none yet.";
+    DerivedTagQuestions => "去给题目标注维度", "Tag questions";
 }
 
 #[cfg(test)]

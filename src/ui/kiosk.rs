@@ -11,6 +11,7 @@ use crate::domain::{pin, survey_edit, Data};
 use crate::i18n::{pick, Key};
 use crate::route::{Route, Section};
 use crate::storage::{kiosk as settings, settings as device};
+use leptos::context::Provider;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::BTreeMap;
@@ -45,20 +46,30 @@ fn keep_awake() {
 
 #[component]
 pub fn Kiosk(survey: Option<String>) -> impl IntoView {
+    // The customer's language is the kiosk's own: switching it leaves the manager's stored
+    // language alone, and each new customer starts again in the shift's language.
+    let manager = ctx();
+    let c = super::Ctx {
+        lang: RwSignal::new(manager.lang.get_untracked()),
+        ..manager
+    };
     let app = app_data();
     let survey_id = survey.and_then(|s| s.parse::<Id>().ok());
     let version = Memo::new(move |_| {
         app.data
             .with(|d| survey_edit::current(d, survey_id?).cloned())
     });
+    // Provided to the kiosk's own children only: the manager's pages keep their language.
     view! {
-        <main id="main" class="kiosk" data-page="kiosk" data-state=move || app.state.with(super::app_data::LoadState::code)>
-            <div class="kiosk-top"><LangSwitch/></div>
+        <Provider value=c>
+        <main id="main" class="kiosk" data-page="kiosk" lang=move || c.lang.get().code() data-state=move || app.state.with(super::app_data::LoadState::code)>
+            <div class="kiosk-top"><LangSwitch local=true/></div>
             {move || match version.get() {
                 Some(v) => view! { <KioskRun version=v/> }.into_any(),
                 None => view! { <NoSurvey/> }.into_any(),
             }}
         </main>
+        </Provider>
     }
 }
 
@@ -122,7 +133,9 @@ fn KioskRun(version: SurveyVersion) -> impl IntoView {
     });
     keep_awake();
 
+    let shift_lang = StoredValue::new(c.lang.get_untracked());
     let reset = move || {
+        c.lang.set(shift_lang.get_value());
         answers.set(BTreeMap::new());
         follow_ups.set(BTreeMap::new());
         text.set(String::new());
@@ -234,7 +247,7 @@ fn KioskRun(version: SurveyVersion) -> impl IntoView {
     view! {
         <div class="kiosk-stage" on:pointerdown=move |_| last_touch.set(js_sys::Date::now()) on:keydown=move |_| last_touch.set(js_sys::Date::now())>
             {move || match screen.get() {
-                Screen::Shift => view! { <ShiftStart kiosk version=version.get_value() on_start=move || screen.set(first())/> }.into_any(),
+                Screen::Shift => view! { <ShiftStart kiosk version=version.get_value() on_start=move || { shift_lang.set_value(c.lang.get_untracked()); screen.set(first()) }/> }.into_any(),
                 Screen::VisitCode => view! { <VisitCodeScreen visit_code on_next=move || screen.set(Screen::Question(0))/> }.into_any(),
                 Screen::Question(i) => {
                     let q = version.with_value(|v| v.questions[i].clone());

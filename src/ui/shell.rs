@@ -116,8 +116,10 @@ fn show_current(list: &web_sys::HtmlUListElement) {
     list.set_scroll_left(link.offset_left() - (list.client_width() - link.offset_width()) / 2);
 }
 
+/// `local`: switches only the language in context (the kiosk's customer), leaving the
+/// stored language as it is.
 #[component]
-pub fn LangSwitch() -> impl IntoView {
+pub fn LangSwitch(#[prop(optional)] local: bool) -> impl IntoView {
     let c = ctx();
     view! {
         <div class="lang-switch" role="group" aria-label=c.t(Key::Language)>
@@ -125,7 +127,7 @@ pub fn LangSwitch() -> impl IntoView {
                 <button type="button" class="lang-option"
                     lang=l.code()
                     aria-pressed=move || (c.lang.get() == l).to_string()
-                    on:click=move |_| c.set_lang(l)>
+                    on:click=move |_| if local { c.lang.set(l) } else { c.set_lang(l) }>
                     {l.endonym()}
                 </button>
             }).collect_view()}

@@ -3,10 +3,11 @@
 // first; a low kiosk score arriving as a service-recovery item.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveAndLaunch, openContext, openApp, loaded, screenshot } from './harness.js';
+import { serveAndLaunch, openContext, openApp, loaded, readStore, screenshot } from './harness.js';
 import { ensurePin, exitKiosk } from './kiosk_setup.js';
 
 const env = serveAndLaunch();
+const literal = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 async function demo(page) {
   await openApp(page, env.server.base, '#/data');
@@ -58,13 +59,46 @@ test('a complaint is recorded, handled to closed with its times, and kept', asyn
   await page.fill('#why-3', 'The rota has one runner at peak');
   await page.tap('[data-testid="save-causes"]');
   await page.waitForSelector('[data-testid="root-cause"] .alert-ok');
+  // Resolving asks what was done for the customer; nothing moves without it.
+  await page.tap('[data-move="Resolved"]');
+  assert.match(await page.textContent('[data-testid="move-refused"]'), /what was done for the customer/);
+  assert.equal(await page.textContent('[data-testid="status"]'), 'In progress');
+  const [handler, caller] = await page.$eval('#fb-by', (s) => [s.options[1].textContent, s.options[2].textContent]);
+  await page.selectOption('#fb-by', { label: handler });
+  await page.fill('#fb-resolution-note', 'Brought a fresh hot soup');
+  await page.fill('#fb-compensation', 'Dessert on the house');
+  await page.selectOption('#fb-called-back-by', { label: caller });
   await page.tap('[data-move="Resolved"]');
   await page.waitForFunction(() => document.querySelector('[data-testid="status"]').textContent === 'Resolved');
   assert.match(await page.textContent('[data-testid="resolution"]'), /^\d+ min$/);
+  assert.equal(await page.textContent('[data-testid="resolution-note"]'), 'Brought a fresh hot soup');
+  assert.equal(await page.textContent('[data-testid="compensation"]'), 'Dessert on the house');
+  assert.match(await page.textContent('[data-testid="called-back"]'), new RegExp(`^${literal(caller)} · .*\\d{1,2}:\\d{2}`));
   await page.tap('[data-move="Closed"]');
   await page.waitForFunction(() => document.querySelector('[data-testid="status"]').textContent === 'Closed');
-  assert.equal(await page.locator('[data-move]').count(), 0, 'closed is final');
+  assert.equal(await page.locator('[data-move="Closed"], [data-move="InProgress"]').count(), 0, 'closed goes nowhere but back');
+  // A closed item is reopened only with a reason.
+  await page.tap('[data-move="Reopen"]');
+  assert.match(await page.textContent('[data-testid="move-refused"]'), /why it is reopened/);
+  await page.fill('#fb-reopen-reason', 'The customer called again');
+  await page.tap('[data-move="Reopen"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="status"]').textContent === 'In progress');
+  assert.equal(await page.textContent('[data-testid="resolution"]'), '–', 'reopened is not resolved');
+  // Every move is in the history, with who made it and when.
+  const history = await page.$$eval('[data-testid="history-entry"]', (li) => li.map((l) => l.textContent));
+  assert.equal(history.length, 4);
+  const expected = [['In progress', ''], ['Resolved', ': Brought a fresh hot soup'], ['Closed', ''], ['In progress', ': The customer called again']];
+  expected.forEach(([status, note], i) => {
+    assert.match(history[i], new RegExp(`^${status} · .*\\d{1,2}:\\d{2} · ${i === 0 ? '–' : literal(handler)}${literal(note)}$`), history[i]);
+  });
+  await page.tap('[data-move="Closed"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="status"]').textContent === 'Closed');
   await screenshot(page, 'feedback-item-portrait-en');
+  const db = await readStore(page);
+  const stored = db.feedback.find((f) => f.text === 'The soup was cold');
+  assert.equal(stored.resolution.note, 'Brought a fresh hot soup');
+  assert.equal(stored.history.length, 5);
+  assert.equal(stored.history[3].note, 'The customer called again');
 
   await page.reload();
   await loaded(page);

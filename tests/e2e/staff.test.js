@@ -58,7 +58,7 @@ test('staff, two evaluated periods, radar over the previous one, a training and 
   await screenshot(page, 'staff-person-portrait-en');
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.tap('[data-testid="download-radar"]')]);
-  assert.match(download.suggestedFilename(), /^serviceflow-.*-radar-.*\.svg$/);
+  assert.match(download.suggestedFilename(), /^serviceflow-.*-radar-Li-Na-2026-11\.svg$/, 'named after the person and the period');
   const file = fs.readFileSync(await download.path(), 'utf8');
   assert.match(file, /^<svg[^>]*role="img"/);
   assert.match(file, /<title>Li Na · 2026-11<\/title>/);
@@ -110,6 +110,60 @@ test('staff, two evaluated periods, radar over the previous one, a training and 
   await page.waitForSelector('[data-training]');
   assert.deepEqual((await effect())[0], ['Li Na', '+1.0', '+1.0']);
   await screenshot(page, 'staff-training-portrait-en');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('pages open on the latest evaluated period; an empty one says there is no data; small radars stay legible', async () => {
+  const { context, page, problems } = await openContext(env.browser);
+  await openApp(page, env.server.base, '#/staff');
+  await page.tap('[data-testid="use-default-capabilities"]');
+  await page.waitForSelector('[data-testid="team-radar"]');
+  await addStaff(page, 'Li Na', 'Waiter');
+  await addStaff(page, 'Zhou Bo');
+  await page.tap('[data-staff] a:has-text("Li Na")');
+  await page.waitForSelector('[data-page="staff-person"]');
+  await evaluate(page, '2026-10', 3);
+  await page.tap('.back-link');
+  await page.tap('[data-staff] a:has-text("Zhou Bo")');
+  await page.waitForSelector('[data-page="staff-person"]');
+  await evaluate(page, '2026-10', 4);
+
+  // Opened afresh, later in the year: the team page shows October, not the empty current month.
+  const now = new Date();
+  const current = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+  assert.ok(current > '2026-10', 'this test runs after October 2026');
+  await page.goto(`${env.server.base}/#/staff`);
+  await loaded(page);
+  await page.waitForFunction(() => document.querySelector('#team-period')?.value === '2026-10');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="team-people"] svg').length === 2);
+  // Every text of the small radars is at least 12 px as drawn at 768 px.
+  const sizes = await page.$$eval('[data-testid="team-people"] svg', (svgs) => svgs.flatMap((svg) => {
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    return [...svg.querySelectorAll('text')].map((t) => parseFloat(t.getAttribute('font-size')) * scale);
+  }));
+  assert.ok(sizes.length > 0 && sizes.every((px) => px >= 12), `text sizes: ${sizes.map((x) => x.toFixed(1))}`);
+  await screenshot(page, 'staff-team-small-multiples-portrait-en');
+  // A month nobody was evaluated in says so, not that nothing is below target.
+  await page.fill('#team-period', current);
+  await page.waitForSelector('[data-testid="team-needs"] [data-testid="needs-no-data"]');
+  assert.doesNotMatch(await page.textContent('[data-testid="team-needs"]'), /No capability below target/);
+  assert.match(await page.textContent('[data-testid="needs-no-data"]'), /No evaluation data for this period/);
+
+  // The person page opens on their own latest period too.
+  await page.tap('[data-staff] a:has-text("Li Na")');
+  await page.waitForSelector('[data-page="staff-person"]');
+  await page.reload();
+  await loaded(page);
+  await page.waitForFunction(() => document.querySelector('#person-period')?.value === '2026-10');
+  assert.deepEqual(await column(page, 'score-manager'), Array(6).fill('3.0'));
+  // Without survey questions tagged with a dimension, the customer column says why, with a link.
+  const hint = page.locator('[data-testid="derived-needs-tags"]');
+  assert.match(await hint.textContent(), /tagged with a quality dimension/);
+  assert.equal(await hint.locator('a').getAttribute('href'), '#/surveys');
+  await page.fill('#person-period', current);
+  await page.waitForSelector('[data-testid="person-scores"] [data-testid="needs-no-data"]');
+  assert.doesNotMatch(await page.textContent('[data-testid="person-scores"]'), /No capability below target/);
   assert.deepEqual(problems, []);
   await context.close();
 });

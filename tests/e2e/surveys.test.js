@@ -175,3 +175,173 @@ test('SERVQUAL gaps from the 22-item instrument, weighted by importance points',
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** Starts the kiosk for a survey with the staff member at `staffIndex` on duty. */
+async function shift(page, surveyId, staffIndex) {
+  // By the fragment, not a reload: the page keeps its installed clock as it is.
+  await page.evaluate((s) => { location.hash = `#/kiosk/${s}`; }, surveyId);
+  await page.waitForSelector('[data-testid="kiosk-start"]');
+  await page.selectOption('#duty', { index: staffIndex });
+  await page.tap('[data-testid="kiosk-start"]');
+  await page.waitForSelector('[data-testid="kiosk-question"]');
+}
+
+/**
+ * Ends the kiosk run by opening the surveys page afresh, as a new day on the tablet would:
+ * the kiosk's own exit is the kiosk tests' concern, and its timers must not run on under
+ * the test's clock.
+ */
+async function endShift(page) {
+  await page.goto('about:blank');
+  await page.goto(`${env.server.base}/#/surveys`);
+  await loaded(page);
+  await page.evaluate(() => sessionStorage.removeItem('serviceflow.kiosk.active'));
+}
+
+async function thanked(page) {
+  await page.waitForSelector('[data-testid="kiosk-thanks"]');
+  await page.waitForSelector('[data-testid="kiosk-question"]', { timeout: 8000 });
+}
+
+/** The rows of a table as arrays of cell texts. */
+function rows(locator) {
+  return locator.evaluate((t) => [...t.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => c.textContent)));
+}
+
+test('results per question: distribution, trend by week or month, comments filtered, each with n; archive, names, preview, confirm', async () => {
+  const { context, page, problems } = await openContext(env.browser);
+  // A Wednesday; the week (from Monday) is 2 Nov 2026.
+  await page.clock.install({ time: new Date('2026-11-04T10:00:00Z') });
+  await openApp(page, env.server.base, '#/data');
+  await page.tap('[data-testid="load-demo"]');
+  await page.waitForSelector('[data-testid="demo-loaded"]');
+  const id = await blankSurvey(page, 'Lunch today', '今天的午餐');
+  const stars = await addQuestion(page, 0, 'How was lunch?', '午餐怎么样?');
+  await stars.locator('[data-field="threshold"]').selectOption('2');
+  await stars.locator('[data-field="follow-up-en"]').fill('What went wrong?');
+  await stars.locator('[data-field="follow-up-zh"]').fill('哪里不好?');
+  await stars.locator('details summary').tap();
+  const step = stars.locator('details input[type="checkbox"]').first();
+  await step.check();
+  const stepLabel = (await stars.locator('details label.check').first().textContent()).trim();
+  await addQuestion(page, 6, 'Anything else?', '还有什么?');
+
+  // Removing a question asks first; cancelling keeps it.
+  const extra = await addQuestion(page, 2, 'Recommend us?', '推荐吗?');
+  await extra.locator('[data-action="remove"]').tap();
+  await extra.locator('[data-testid="confirm-remove"]').waitFor();
+  assert.equal(await page.locator('[data-question]').count(), 3, 'nothing removed before the confirmation');
+  await extra.locator('[data-action="cancel-remove"]').tap();
+  assert.equal(await page.locator('[data-question]').count(), 3);
+  await extra.locator('[data-action="remove"]').tap();
+  await extra.locator('[data-action="confirm-remove"]').tap();
+  await page.waitForFunction(() => document.querySelectorAll('[data-question]').length === 2);
+  await save(page);
+  assert.equal(await page.locator('[data-testid="survey-issues"]').count(), 0);
+
+  // The preview shows the questions as the kiosk will, one screen at a time.
+  await page.tap('[data-testid="toggle-preview"]');
+  assert.equal(await page.textContent('[data-testid="preview-question"]'), 'How was lunch?');
+  assert.equal(await page.locator('[data-testid="survey-preview"] .kiosk-answer').count(), 5);
+  await page.tap('[data-testid="preview-next"]');
+  assert.equal(await page.textContent('[data-testid="preview-question"]'), 'Anything else?');
+  await screenshot(page, 'survey-preview-portrait-en');
+
+  // A second survey may not take the same name; added instruments are numbered.
+  await blankSurvey(page, ' lunch TODAY ', '另一个');
+  await addQuestion(page, 0, 'Q', '题');
+  await page.tap('[data-testid="save-survey"]');
+  await page.waitForSelector('[data-testid="survey-name-taken"]');
+  assert.match(await page.textContent('[data-testid="survey-name-taken"]'), /Another survey has this name/);
+  await page.tap('nav a[data-section="surveys"]');
+  await page.waitForSelector('[data-page="surveys"] [data-testid="survey-list"]');
+  for (let i = 0; i < 2; i++) {
+    const before = await page.locator('[data-survey]').count();
+    await page.selectOption('#instrument', { index: 0 });
+    await page.tap('[data-testid="add-survey"] button[type="submit"]');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-survey]').length === n + 1, before);
+  }
+  const names = await page.$$eval('[data-survey] .process-name', (ns) => ns.map((n) => n.textContent.trim().toLowerCase()));
+  assert.equal(new Set(names).size, names.length, `names repeat: ${names}`);
+
+  // Three customers: two this week with the first staff member on duty, one the next week.
+  await shift(page, id, 1);
+  await page.tap('.kiosk-answer[data-score="5"]');
+  await page.fill('#kiosk-text', 'Lovely');
+  await page.tap('[data-testid="kiosk-next"]');
+  await thanked(page);
+  await page.tap('.kiosk-answer[data-score="1"]');
+  await page.fill('#follow-up', 'Cold soup');
+  await page.tap('[data-testid="kiosk-next"]');
+  await page.fill('#kiosk-text', 'Never again');
+  await page.tap('[data-testid="kiosk-next"]');
+  await thanked(page);
+  await endShift(page);
+  await page.clock.setSystemTime(new Date('2026-11-11T10:00:00Z'));
+  await shift(page, id, 2);
+  await page.tap('.kiosk-answer[data-score="4"]');
+  await page.tap('[data-testid="kiosk-next"]');
+  await thanked(page);
+  await endShift(page);
+
+  const db = await readStore(page);
+  const staffNames = Object.fromEntries(db.staff.map((s) => [s.id, s.name]));
+  const mine = db.responses.filter((r) => db.survey_versions.some((v) => v.id === r.survey_version_id && v.survey_id === id));
+  assert.equal(mine.length, 3);
+  const firstStaff = staffNames[mine.find((r) => r.follow_ups && Object.keys(r.follow_ups).length).staff_id];
+
+  await page.evaluate((s) => { location.hash = `#/surveys/${s}/results`; }, id);
+  await loaded(page);
+  const breakdown = page.locator('[data-testid="question-breakdown"] [data-question]').first();
+  await breakdown.waitFor();
+  // 5, 1 and 4 stars: one each of 1, 4 and 5 out of 3 answers.
+  assert.equal(await breakdown.locator('[data-testid="distribution-n"]').textContent(), '(n=3)');
+  const dist = await rows(breakdown.locator('[data-testid="distribution"]'));
+  assert.deepEqual(dist.map((r) => [r[0], r[1]]), [['1', '1'], ['2', '0'], ['3', '0'], ['4', '1'], ['5', '1']]);
+  // Weekly CSAT: week of 2 Nov 1 of 2 satisfied = 50 %, week of 9 Nov 1 of 1 = 100 %.
+  assert.deepEqual(await rows(breakdown.locator('[data-testid="trend"]')), [['2 Nov 2026', '50.0 (n=2)'], ['9 Nov 2026', '100.0 (n=1)']]);
+  await page.locator('input[data-bucket="Month"]').check();
+  await page.waitForFunction(() => document.querySelector('[data-testid="trend"] tbody tr th')?.textContent === '1 Nov 2026');
+  // November: 2 of 3 satisfied.
+  assert.deepEqual(await rows(breakdown.locator('[data-testid="trend"]')), [['1 Nov 2026', '66.7 (n=3)']]);
+
+  const comments = () => page.$$eval('[data-testid="comment"] .comment-text', (ps) => ps.map((p) => p.textContent));
+  const n = () => page.textContent('[data-testid="comments-n"]');
+  assert.deepEqual((await comments()).sort(), ['Cold soup', 'Lovely', 'Never again']);
+  assert.equal(await n(), 'n=3');
+  await page.check('#comments-low');
+  await page.waitForFunction(() => document.querySelector('[data-testid="comments-n"]').textContent === 'n=2');
+  assert.deepEqual((await comments()).sort(), ['Cold soup', 'Never again']);
+  await page.uncheck('#comments-low');
+  await page.selectOption('#comments-step', { label: stepLabel });
+  await page.waitForFunction(() => document.querySelector('[data-testid="comments-n"]').textContent === 'n=1');
+  assert.deepEqual(await comments(), ['Cold soup']);
+  await page.selectOption('#comments-step', '');
+  const other = Object.values(staffNames).find((s) => s !== firstStaff);
+  await page.selectOption('#comments-staff', { label: other });
+  await page.waitForFunction(() => document.querySelector('[data-testid="comments-n"]').textContent === 'n=0');
+  await page.selectOption('#comments-staff', { label: firstStaff });
+  await page.waitForFunction(() => document.querySelector('[data-testid="comments-n"]').textContent === 'n=3');
+  await screenshot(page, 'survey-results-breakdown-portrait-en');
+
+  // The list says which period its figures cover: 25 days on, only the third answer is in the last 30.
+  await page.clock.setSystemTime(new Date('2026-12-06T10:00:00Z'));
+  await page.tap('.back-link');
+  const row = page.locator('[data-testid="survey-list"] [data-survey]', { hasText: 'Lunch today' });
+  await row.waitFor();
+  assert.equal(await row.locator('[data-testid="headline-period"]').textContent(), 'Last 30 days');
+  assert.equal(await row.locator('[data-testid="response-count"]').textContent(), '1');
+
+  // Archived: off the list and its kiosk link, results kept.
+  await row.locator('[data-testid="archive-survey"]').tap();
+  await page.waitForFunction((s) => !document.querySelector(`[data-testid="survey-list"] [data-survey="${s}"]`), id);
+  assert.equal(await page.locator(`a[href$="kiosk/${id}"]`).count(), 0);
+  const archived = page.locator(`[data-testid="archived-surveys"] [data-survey="${id}"]`);
+  await page.tap('[data-testid="archived-surveys"] summary');
+  await archived.locator('[data-testid="survey-results"]').tap();
+  await page.selectOption('#results-period', '0');
+  await page.waitForFunction(() => document.querySelector('[data-testid="distribution-n"]')?.textContent === '(n=3)');
+  assert.equal((await readStore(page)).surveys.find((s) => s.id === id).archived, true);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

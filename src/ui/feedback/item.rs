@@ -5,7 +5,7 @@ use super::super::app_data::app_data;
 use super::super::processes::step_choices;
 use super::super::{browser, ctx, labels};
 use crate::domain::feedback::{self as fb};
-use crate::domain::model::{Feedback, FeedbackStatus, Id, RootCause};
+use crate::domain::model::{Feedback, FeedbackStatus, Id, Resolution, RootCause};
 use crate::domain::Data;
 use crate::i18n::{format_datetime, format_elapsed, Key};
 use crate::route::{Route, Section};
@@ -22,19 +22,23 @@ const CAUSES: [RootCause; 6] = [
 ];
 const WHYS: usize = 5;
 
-/// The buttons offered for an item in `from`: each move `set_status` allows, named for
-/// what the person does.
+/// The forward moves offered for an item in `from`, named for what the person does.
+/// Resolving and reopening have their own forms, since each must say what happened.
 fn moves(from: FeedbackStatus) -> Vec<(FeedbackStatus, Key)> {
     use FeedbackStatus::*;
     match from {
-        Open => vec![
-            (InProgress, Key::FbStart),
-            (Resolved, Key::FbResolve),
-            (Closed, Key::FbClose),
-        ],
-        InProgress => vec![(Resolved, Key::FbResolve), (Closed, Key::FbClose)],
-        Resolved => vec![(Closed, Key::FbClose), (InProgress, Key::FbReopen)],
+        Open => vec![(InProgress, Key::FbStart), (Closed, Key::FbClose)],
+        InProgress => vec![(Closed, Key::FbClose)],
+        Resolved => vec![(Closed, Key::FbClose)],
         Closed => vec![],
+    }
+}
+
+fn refusal_key(e: fb::StatusError) -> Key {
+    match e {
+        fb::StatusError::NotAllowed => Key::FbMoveRefused,
+        fb::StatusError::NoResolutionNote => Key::FbResolutionNoteNeeded,
+        fb::StatusError::NoReason => Key::FbReopenReasonNeeded,
     }
 }
 
@@ -54,6 +58,7 @@ pub fn FeedbackDetail(id: String) -> impl IntoView {
             <Show when=move || exists.get() fallback=move || view! { <p class="alert alert-warn">{c.t(Key::FbNotFound)}</p> }>
                 <Header item/>
                 <Status item/>
+                <HistoryList item/>
                 <Causes item/>
             </Show>
         </section>
@@ -108,23 +113,76 @@ fn Header(item: Memo<Option<Feedback>>) -> impl IntoView {
     }
 }
 
+/// A staff picker: who is acting, or who called the customer back.
+#[component]
+fn StaffSelect(id: &'static str, label: Key, value: RwSignal<Option<Id>>) -> impl IntoView {
+    let c = ctx();
+    let app = app_data();
+    view! {
+        <div class="field">
+            <label for=id>{c.t(label)}</label>
+            <select id=id on:change=move |ev| value.set(event_target_value(&ev).parse().ok())>
+                <option value="">"–"</option>
+                {move || app.data.with(Data::active_staff).into_iter().map(|(sid, name)| view! {
+                    <option value=sid.to_string() selected=move || value.get() == Some(sid)>{name}</option>
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
 #[component]
 fn Status(item: Memo<Option<Feedback>>) -> impl IntoView {
     let c = ctx();
-    let refused = RwSignal::new(false);
+    let refused = RwSignal::new(None::<Key>);
+    let by = RwSignal::new(None::<Id>);
+    let note = RwSignal::new(String::new());
+    let compensation = RwSignal::new(String::new());
+    let caller = RwSignal::new(None::<Id>);
+    let reason = RwSignal::new(String::new());
+    let apply = move |result: Result<Feedback, fb::StatusError>| match result {
+        Ok(g) => {
+            refused.set(None);
+            save(g);
+        }
+        Err(e) => refused.set(Some(refusal_key(e))),
+    };
     let go = move |to: FeedbackStatus| {
+        if let Some(f) = item.get_untracked() {
+            apply(fb::set_status(&f, to, by.get_untracked(), browser::now()));
+        }
+    };
+    let resolve = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
         let Some(f) = item.get_untracked() else {
             return;
         };
-        match fb::set_status(&f, to, browser::now()) {
-            Ok(g) => {
-                refused.set(false);
-                save(g);
+        let now = browser::now();
+        let called = caller.get_untracked();
+        let r = Resolution {
+            note: note.get_untracked(),
+            compensation: compensation.get_untracked(),
+            called_back_by: called,
+            // The call is recorded as the resolution is: the person resolving has just called.
+            called_back_at: called.map(|_| now),
+        };
+        apply(fb::resolve(&f, r, by.get_untracked(), now));
+    };
+    let reopen = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Some(f) = item.get_untracked() {
+            apply(fb::reopen(
+                &f,
+                &reason.get_untracked(),
+                by.get_untracked(),
+                browser::now(),
+            ));
+            if refused.get_untracked().is_none() {
+                reason.set(String::new());
             }
-            Err(_) => refused.set(true),
         }
     };
-    move || {
+    let card = move || {
         let f = item.get()?;
         let lang = c.lang.get();
         let now = browser::now();
@@ -133,24 +191,129 @@ fn Status(item: Memo<Option<Feedback>>) -> impl IntoView {
             d.map(|d| format_elapsed(d.num_seconds() as f64 / 60.0, lang))
                 .unwrap_or_else(|| "–".into())
         };
+        let can_resolve = f.status < FeedbackStatus::Resolved;
+        let can_reopen = f.status >= FeedbackStatus::Resolved;
+        let resolution = f.resolution.clone();
         Some(view! {
-            <div class="card" data-testid="feedback-status" class:overdue=overdue>
-                <h2>{c.t(Key::FbStatus)}": "<span data-testid="status">{c.t(labels::status(f.status))}</span>
-                    {overdue.then(|| view! { " "<span class="badge badge-danger" data-testid="overdue">{c.t(Key::FbOverdue)}</span> })}
-                </h2>
-                <dl class="facts">
-                    <dt>{c.t(Key::FbDue)}</dt><dd>{f.due_at.map(|d| format_datetime(d, browser::utc_offset_at(d), lang)).unwrap_or_else(|| "–".into())}</dd>
-                    <dt>{c.t(Key::FbFirstResponse)}</dt><dd data-testid="first-response">{elapsed(fb::first_response(&f))}</dd>
-                    <dt>{c.t(Key::FbResolution)}</dt><dd data-testid="resolution">{elapsed(fb::resolution(&f))}</dd>
-                </dl>
-                <div class="row-actions">
-                    {moves(f.status).into_iter().map(|(to, key)| view! {
-                        <button type="button" data-move=format!("{to:?}") on:click=move |_| go(to)>{c.t(key)}</button>
-                    }).collect_view()}
-                </div>
-                <Show when=move || refused.get()>
-                    <p class="alert alert-warn" role="alert">{c.t(Key::FbMoveRefused)}</p>
-                </Show>
+            <h2>{c.t(Key::FbStatus)}": "<span data-testid="status">{c.t(labels::status(f.status))}</span>
+                {overdue.then(|| view! { " "<span class="badge badge-danger" data-testid="overdue">{c.t(Key::FbOverdue)}</span> })}
+            </h2>
+            <dl class="facts">
+                <dt>{c.t(Key::FbDue)}</dt><dd>{f.due_at.map(|d| format_datetime(d, browser::utc_offset_at(d), lang)).unwrap_or_else(|| "–".into())}</dd>
+                <dt>{c.t(Key::FbFirstResponse)}</dt><dd data-testid="first-response">{elapsed(fb::first_response(&f))}</dd>
+                <dt>{c.t(Key::FbResolution)}</dt><dd data-testid="resolution">{elapsed(fb::resolution(&f))}</dd>
+            </dl>
+            {resolution.map(|r| view! { <ResolutionFacts r/> })}
+            <div class="row-actions">
+                {moves(f.status).into_iter().map(|(to, key)| view! {
+                    <button type="button" data-move=format!("{to:?}") on:click=move |_| go(to)>{c.t(key)}</button>
+                }).collect_view()}
+            </div>
+            {can_resolve.then(|| view! {
+                <form class="form-grid" data-testid="resolve-form" on:submit=resolve>
+                    <h3 class="span-2">{c.t(Key::FbResolve)}</h3>
+                    <div class="field span-2">
+                        <label for="fb-resolution-note">{c.t(Key::FbResolutionNote)}</label>
+                        <textarea id="fb-resolution-note" rows="2" prop:value=note on:input=move |ev| note.set(event_target_value(&ev))></textarea>
+                    </div>
+                    <div class="field">
+                        <label for="fb-compensation">{c.t(Key::FbCompensation)}</label>
+                        <input id="fb-compensation" prop:value=compensation on:input=move |ev| compensation.set(event_target_value(&ev))/>
+                    </div>
+                    <StaffSelect id="fb-called-back-by" label=Key::FbCalledBackBy value=caller/>
+                    <button type="submit" data-move="Resolved">{c.t(Key::FbResolve)}</button>
+                </form>
+            })}
+            {can_reopen.then(|| view! {
+                <form class="form-inline" data-testid="reopen-form" on:submit=reopen>
+                    <label for="fb-reopen-reason">{c.t(Key::FbReopenReason)}</label>
+                    <input id="fb-reopen-reason" prop:value=reason on:input=move |ev| reason.set(event_target_value(&ev))/>
+                    <button type="submit" data-move="Reopen">{c.t(Key::FbReopen)}</button>
+                </form>
+            })}
+        })
+    };
+    view! {
+        <div class="card" data-testid="feedback-status" class:overdue=move || item.with(|f| f.as_ref().is_some_and(|f| fb::is_overdue(f, browser::now())))>
+            // Who is acting comes first: every move below is recorded in their name.
+            <StaffSelect id="fb-by" label=Key::FbActingAs value=by/>
+            {card}
+            {move || refused.get().map(|k| view! { <p class="alert alert-warn" role="alert" data-testid="move-refused">{c.t(k)}</p> })}
+        </div>
+    }
+}
+
+/// Who called back, when, what was done and given.
+#[component]
+fn ResolutionFacts(r: Resolution) -> impl IntoView {
+    let c = ctx();
+    let app = app_data();
+    let lang = c.lang.get_untracked();
+    let caller = r
+        .called_back_by
+        .map(|id| staff_name(&app.data.with_untracked(|d| d.staff.clone()), id));
+    let when = r
+        .called_back_at
+        .map(|t| format_datetime(t, browser::utc_offset_at(t), lang));
+    view! {
+        <dl class="facts" data-testid="resolution-facts">
+            <dt>{c.t(Key::FbResolutionNote)}</dt><dd data-testid="resolution-note">{r.note}</dd>
+            <dt>{c.t(Key::FbCompensation)}</dt><dd data-testid="compensation">{if r.compensation.is_empty() { "–".to_string() } else { r.compensation }}</dd>
+            <dt>{c.t(Key::FbCalledBackBy)}</dt><dd data-testid="called-back">{match (caller, when) {
+                (Some(who), Some(at)) => format!("{who} · {at}"),
+                _ => "–".into(),
+            }}</dd>
+        </dl>
+    }
+}
+
+fn staff_name(staff: &[crate::domain::model::Staff], id: Id) -> String {
+    staff
+        .iter()
+        .find(|s| s.id == id)
+        .map(|s| s.name.clone())
+        .unwrap_or_else(|| "–".into())
+}
+
+/// Every status move with who made it and when, and the reason of a reopening.
+#[component]
+fn HistoryList(item: Memo<Option<Feedback>>) -> impl IntoView {
+    let c = ctx();
+    let app = app_data();
+    move || {
+        let f = item.get()?;
+        let lang = c.lang.get();
+        let rows: Vec<_> = app.data.with(|d| {
+            f.history
+                .iter()
+                .map(|e| {
+                    let who = e.by.map(|id| staff_name(&d.staff, id));
+                    (
+                        format_datetime(e.at, browser::utc_offset_at(e.at), lang),
+                        who,
+                        e.to,
+                        e.note.clone(),
+                    )
+                })
+                .collect()
+        });
+        Some(view! {
+            <div class="card" data-testid="feedback-history">
+                <h2>{c.t(Key::FbHistory)}</h2>
+                {if rows.is_empty() {
+                    view! { <p class="muted">{c.t(Key::FbHistoryNone)}</p> }.into_any()
+                } else {
+                    view! {
+                        <ol class="history">
+                            {rows.into_iter().map(|(at, who, to, note)| view! {
+                                <li data-testid="history-entry">
+                                    <strong>{c.t(labels::status(to))}</strong>" · "{at}" · "{who.unwrap_or_else(|| "–".into())}
+                                    {(!note.is_empty()).then(|| view! { ": "<span>{note}</span> })}
+                                </li>
+                            }).collect_view()}
+                        </ol>
+                    }.into_any()
+                }}
             </div>
         })
     }

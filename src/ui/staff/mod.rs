@@ -77,6 +77,31 @@ fn parse_month(value: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(&format!("{value}-01"), "%Y-%m-%d").ok()
 }
 
+/// The period a team or person page opens on: the latest with a manager's evaluation (of
+/// `staff_id`, if given), chosen once the records are loaded, so a new, still empty month
+/// does not hide last month's scores. Later saves do not move it.
+fn opening_period(staff_id: Option<Id>) -> RwSignal<NaiveDate> {
+    let app = super::app_data::app_data();
+    let current = crate::domain::capability::month_of(super::browser::today());
+    let period = RwSignal::new(current);
+    Effect::new(move |chosen: Option<bool>| {
+        if chosen == Some(true) {
+            return true;
+        }
+        let ready = app
+            .state
+            .with(|s| matches!(s, super::app_data::LoadState::Ready));
+        if ready {
+            let p = app.data.with_untracked(|d| {
+                crate::domain::capability::latest_period(&d.evaluations, staff_id, current)
+            });
+            period.set(p);
+        }
+        ready
+    });
+    period
+}
+
 /// A labelled month picker bound to `period`.
 #[component]
 fn PeriodPicker(period: RwSignal<NaiveDate>, id: &'static str) -> impl IntoView {

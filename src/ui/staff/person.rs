@@ -9,7 +9,7 @@ use super::team::team_mean;
 use super::{capability_name, month_value, score_text, PeriodPicker, StaffTabs, View};
 use crate::charts::radar::SeriesKind;
 use crate::domain::capability::{self as cap, DerivedScore, MIN_CUSTOMER_RESPONSES};
-use crate::domain::model::{Evaluation, Evaluator, Id, Staff};
+use crate::domain::model::{Dimension, Evaluation, Evaluator, Id, Staff, VersionStatus};
 use crate::domain::period::Period;
 use crate::domain::process_analysis::staff_compliance;
 use crate::domain::scoring::Questions;
@@ -31,7 +31,7 @@ pub fn evaluator_key(e: Evaluator) -> Key {
 pub fn PersonPage(staff_id: Id) -> impl IntoView {
     let c = ctx();
     let app = app_data();
-    let period = RwSignal::new(cap::month_of(browser::today()));
+    let period = super::opening_period(Some(staff_id));
     let person = Memo::new(move |_| {
         app.data
             .with(|d| d.staff.iter().find(|s| s.id == staff_id).cloned())
@@ -195,10 +195,23 @@ fn PersonRadar(staff_id: Id, period: RwSignal<NaiveDate>) -> impl IntoView {
             ))
         })
     });
+    // The download is named after the person and the period, not an id.
+    let file_name = move || {
+        let name = app
+            .data
+            .with(|d| {
+                d.staff
+                    .iter()
+                    .find(|s| s.id == staff_id)
+                    .map(|s| s.name.clone())
+            })
+            .unwrap_or_default();
+        format!("radar-{name}-{}", month_value(period.get()))
+    };
     view! {
         <div class="card" data-testid="person-radar">
             <h2>{c.t(Key::RadarPersonTitle)}</h2>
-            <RadarChart spec=Signal::derive(move || spec.get()) file=format!("radar-{staff_id}")/>
+            <RadarChart spec=Signal::derive(move || spec.get()) file=Signal::derive(file_name)/>
         </div>
     }
 }
@@ -273,11 +286,25 @@ fn ScoreTable(staff_id: Id, period: RwSignal<NaiveDate>) -> impl IntoView {
                     Some((capability_name(c, lang), n.gap))
                 })
                 .collect();
+            // Customer scores exist only through questions tagged with a capability's
+            // dimension; say where that is missing instead of showing a bare "–".
+            let tagged: Vec<&Dimension> = d
+                .survey_versions
+                .iter()
+                .filter(|v| v.status == VersionStatus::Published)
+                .flat_map(|v| v.questions.iter().filter_map(|q| q.dimension.as_ref()))
+                .collect();
+            let untagged = caps
+                .iter()
+                .any(|c| !c.dimensions.iter().any(|dim| tagged.contains(&dim)));
             (
                 rows,
                 compliance,
                 needs,
-                now.and_then(|e| (!e.note.is_empty()).then_some(e.note)),
+                now.as_ref()
+                    .and_then(|e| (!e.note.is_empty()).then(|| e.note.clone())),
+                now.is_some(),
+                untagged,
             )
         })
     });
@@ -286,7 +313,7 @@ fn ScoreTable(staff_id: Id, period: RwSignal<NaiveDate>) -> impl IntoView {
             <h2>{c.t(Key::ScoresTitle)}</h2>
             {move || {
                 let lang = c.lang.get();
-                let (rows, compliance, needs, note) = table.get();
+                let (rows, compliance, needs, note, evaluated, untagged) = table.get();
                 view! {
                     <div class="table-scroll">
                         <table>
@@ -315,6 +342,12 @@ fn ScoreTable(staff_id: Id, period: RwSignal<NaiveDate>) -> impl IntoView {
                         </table>
                     </div>
                     <p class="muted small">{c.t(Key::DerivedHelp)}</p>
+                    {untagged.then(|| view! {
+                        <p class="alert alert-warn" data-testid="derived-needs-tags">
+                            {c.t(Key::DerivedNeedsTags)}" "
+                            <a href=Route::Section(Section::Surveys).href() data-testid="tag-questions">{c.t(Key::DerivedTagQuestions)}</a>
+                        </p>
+                    })}
                     <p data-testid="process-compliance">
                         {c.t(Key::DerivedProcesses)}": "
                         <strong>{match (compliance.ratio(), compliance.ratio().and_then(cap::process_score)) {
@@ -324,7 +357,9 @@ fn ScoreTable(staff_id: Id, period: RwSignal<NaiveDate>) -> impl IntoView {
                     </p>
                     {note.map(|n| view! { <p><strong>{c.t(Key::EvalNote)}": "</strong>{n}</p> })}
                     <h3>{c.t(Key::NeedsPersonTitle)}</h3>
-                    {if needs.is_empty() {
+                    {if !evaluated {
+                        view! { <p class="muted" data-testid="needs-no-data">{c.t(Key::NeedsNoData)}</p> }.into_any()
+                    } else if needs.is_empty() {
                         view! { <p class="muted">{c.t(Key::NeedsNone)}</p> }.into_any()
                     } else {
                         view! {

@@ -56,14 +56,14 @@ pub fn spec(
 #[component]
 pub fn RadarChart(
     #[prop(into)] spec: Signal<Option<RadarSpec>>,
-    #[prop(into)] file: String,
+    #[prop(into)] file: Signal<String>,
     #[prop(optional)] small: bool,
 ) -> impl IntoView {
     let c = ctx();
     let svg = Memo::new(move |_| spec.get().map(|s| radar_svg(&s)));
     let download = move |_| {
         if let Some(Ok(s)) = svg.get_untracked() {
-            export::download_svg(&file, &s);
+            export::download_svg(&file.get_untracked(), &s);
         }
     };
     move || match svg.get() {
@@ -79,7 +79,7 @@ pub fn RadarChart(
             <div class="radar" class:radar-small=small data-testid="radar" inner_html=s></div>
             {(!small).then(|| view! {
                 <button type="button" class="button-secondary no-print" data-testid="download-radar"
-                    on:click=download.clone()>{c.t(Key::DownloadSvg)}</button>
+                    on:click=download>{c.t(Key::DownloadSvg)}</button>
             })}
         }
         .into_any(),

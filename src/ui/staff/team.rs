@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 pub fn StaffPage() -> impl IntoView {
     let c = ctx();
     let app = app_data();
-    let period = RwSignal::new(cap::month_of(browser::today()));
+    let period = super::opening_period(None);
     let has_caps = Memo::new(move |_| app.data.with(|d| !cap::in_use(&d.capabilities).is_empty()));
     view! {
         <section class="page" data-page=Section::Staff.slug()>
@@ -254,6 +254,9 @@ fn TeamRadar(period: RwSignal<NaiveDate>) -> impl IntoView {
             <p class="muted small">{c.t(Key::NeedsHelp)}</p>
             {move || {
                 let needs = needs();
+                if averages.with(BTreeMap::is_empty) {
+                    return view! { <p class="muted" data-testid="needs-no-data">{c.t(Key::NeedsNoData)}</p> }.into_any();
+                }
                 if needs.is_empty() {
                     return view! { <p class="muted">{c.t(Key::NeedsNone)}</p> }.into_any();
                 }

@@ -4,6 +4,7 @@
 
 use super::super::app_data::app_data;
 use super::super::{browser, ctx};
+use super::preview::Preview;
 use super::question::QuestionCard;
 use crate::domain::model::*;
 use crate::domain::survey_edit::{self, QuestionIssue, QuestionIssueKind, Saved};
@@ -51,6 +52,8 @@ enum Outcome {
     Updated,
     NewVersion(u32),
     Invalid(Vec<QuestionIssue>),
+    /// Another survey has this name: the list and the kiosk could not tell them apart.
+    NameTaken,
 }
 
 #[component]
@@ -72,6 +75,7 @@ pub fn Builder(survey_id: Id) -> impl IntoView {
             .unwrap_or_default(),
     );
     let outcome = RwSignal::new(None::<Outcome>);
+    let previewing = RwSignal::new(false);
     let new_kind = RwSignal::new(QuestionKind::Stars);
     let version_line = move || {
         app.data.with(|d| {
@@ -96,6 +100,13 @@ pub fn Builder(survey_id: Id) -> impl IntoView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let now = browser::now();
+        let taken = app.data.with_untracked(|d| {
+            survey_edit::name_taken(&d.surveys, &name.get_untracked(), Some(survey_id))
+        });
+        if taken {
+            outcome.set(Some(Outcome::NameTaken));
+            return;
+        }
         let result = app.data.with_untracked(|d| {
             survey_edit::save(d, survey_id, draft.get_untracked(), browser::new_id(), now)
         });
@@ -181,11 +192,21 @@ pub fn Builder(survey_id: Id) -> impl IntoView {
                     </select>
                     <button type="button" class="button-secondary" data-testid="add-question" on:click=add>{c.t(Key::QuestionAdd)}</button>
                 </div>
-                <button type="submit" class="big" data-testid="save-survey">{c.t(Key::Save)}</button>
+                <div class="row-actions">
+                    <button type="submit" class="big" data-testid="save-survey">{c.t(Key::Save)}</button>
+                    <button type="button" class="button-secondary" data-testid="toggle-preview" aria-expanded=move || previewing.get().to_string()
+                        on:click=move |_| previewing.update(|p| *p = !*p)>{c.t(Key::SurveyPreview)}</button>
+                </div>
+                <Show when=move || previewing.get()>
+                    <Preview draft name/>
+                </Show>
                 {move || outcome.get().map(|o| match o {
                     Outcome::Updated => view! { <p class="alert alert-ok" role="status" data-testid="survey-saved">{c.t(Key::Saved)}</p> }.into_any(),
                     Outcome::NewVersion(n) => view! {
                         <p class="alert alert-ok" role="status" data-testid="survey-saved">{move || format!("{} {n}", Key::BuilderNewVersion.text(c.lang.get()))}</p>
+                    }.into_any(),
+                    Outcome::NameTaken => view! {
+                        <p class="alert alert-error" role="alert" data-testid="survey-name-taken">{c.t(Key::SurveyNameTaken)}</p>
                     }.into_any(),
                     Outcome::Invalid(issues) => view! {
                         <div class="alert alert-error" role="alert" data-testid="survey-issues">

@@ -1,7 +1,10 @@
 //! 满意度调查 Surveys: the business's surveys, added from ready-made instruments, each with
 //! its latest figures and a link that starts the kiosk.
 
+mod breakdown;
 mod builder;
+mod comments;
+mod preview;
 mod question;
 mod results;
 
@@ -11,7 +14,9 @@ use crate::domain::instruments::{self, InstrumentId};
 use crate::domain::model::{
     Id, LocalText, QuestionKind, Response, Survey, SurveyKind, SurveyVersion,
 };
-use crate::domain::{scoring, Data};
+use crate::domain::period::Period;
+use crate::domain::survey_results::DEFAULT_PERIOD_DAYS;
+use crate::domain::{scoring, survey_edit, Data};
 use crate::i18n::{format_number, pick, Key};
 use crate::route::{Route, Section};
 use leptos::prelude::*;
@@ -48,7 +53,10 @@ pub fn SurveysPage() -> impl IntoView {
         let Some(i) = InstrumentId::ALL.get(choice.get_untracked()) else {
             return;
         };
-        let made = instruments::instantiate(*i, &mut browser::new_id, browser::now());
+        let mut made = instruments::instantiate(*i, &mut browser::new_id, browser::now());
+        made.survey.name = app
+            .data
+            .with_untracked(|d| survey_edit::unique_name(&d.surveys, &made.survey.name));
         app.save_later(Data {
             surveys: vec![made.survey],
             survey_versions: vec![made.version],
@@ -61,7 +69,9 @@ pub fn SurveysPage() -> impl IntoView {
             id: browser::new_id(),
             created_at: now,
             updated_at: now,
-            name: LocalText::new("新问卷", "New survey"),
+            name: app.data.with_untracked(|d| {
+                survey_edit::unique_name(&d.surveys, &LocalText::new("新问卷", "New survey"))
+            }),
             kind: SurveyKind::Instant,
             archived: false,
         };
@@ -72,12 +82,14 @@ pub fn SurveysPage() -> impl IntoView {
         });
         let _ = window().location().set_hash(&href);
     };
-    let rows = move || {
+    // The same period the results page opens on, so the two figures agree.
+    let since = browser::bounds(Period::last_days(browser::today(), DEFAULT_PERIOD_DAYS)).start;
+    let rows = move |archived: bool| {
         let lang = c.lang.get();
         app.data.with(|d| {
             d.surveys
                 .iter()
-                .filter(|s| !s.archived)
+                .filter(|s| s.archived == archived)
                 .map(|s| {
                     let versions: Vec<&SurveyVersion> = d
                         .survey_versions
@@ -88,7 +100,7 @@ pub fn SurveysPage() -> impl IntoView {
                     let responses: Vec<&Response> = d
                         .responses
                         .iter()
-                        .filter(|r| ids.contains(&r.survey_version_id))
+                        .filter(|r| ids.contains(&r.survey_version_id) && r.submitted_at >= since)
                         .collect();
                     let stars = questions(&versions, QuestionKind::Stars);
                     let nps = questions(&versions, QuestionKind::Nps);
@@ -110,6 +122,21 @@ pub fn SurveysPage() -> impl IntoView {
                 })
                 .collect::<Vec<_>>()
         })
+    };
+    // Archiving hides a survey from the list and its kiosk link; its responses stay.
+    let archive = move |id: Id, on: bool| {
+        let Some(mut s) = app
+            .data
+            .with_untracked(|d| d.surveys.iter().find(|s| s.id == id).cloned())
+        else {
+            return;
+        };
+        s.archived = on;
+        s.updated_at = browser::now();
+        app.save_later(Data {
+            surveys: vec![s],
+            ..Data::default()
+        });
     };
     let figure = move |label: &'static str, f: scoring::Figure, suffix: &'static str| {
         f.value.map(|v| {
@@ -139,7 +166,7 @@ pub fn SurveysPage() -> impl IntoView {
             </form>
             <ul class="process-list" data-testid="survey-list">
                 {move || {
-                    let rows = rows();
+                    let rows = rows(false);
                     if rows.is_empty() {
                         return view! { <li class="muted">{c.t(Key::SurveysNone)}</li> }.into_any();
                     }
@@ -147,9 +174,10 @@ pub fn SurveysPage() -> impl IntoView {
                         <li class="card process-row" data-survey=id.to_string()>
                             <div>
                                 <strong class="process-name">{name}</strong>
-                                <p class="muted small">
-                                    {count}" "{c.t(Key::SurveysQuestions)}" · "{c.t(Key::SurveysResponses)}" "
-                                    <span data-testid="response-count">{responses}</span>
+                                <p class="muted small">{count}" "{c.t(Key::SurveysQuestions)}</p>
+                                <p class="small" data-testid="survey-headline">
+                                    <span data-testid="headline-period">{c.t(Key::AnalysisLast30)}</span>": "
+                                    {c.t(Key::SurveysResponses)}" "<span data-testid="response-count">{responses}</span>
                                     {figure("CSAT", csat, "%").map(|t| view! { " · "<span>{t}</span> })}
                                     {figure("NPS", nps, "").map(|t| view! { " · "<span>{t}</span> })}
                                 </p>
@@ -158,11 +186,32 @@ pub fn SurveysPage() -> impl IntoView {
                                 <a class="button button-secondary" data-testid="edit-survey" href=Route::Detail(Section::Surveys, id.to_string(), None).href()>{c.t(Key::SurveysEdit)}</a>
                                 <a class="button button-secondary" data-testid="survey-results" href=Route::Detail(Section::Surveys, id.to_string(), Some("results".into())).href()>{c.t(Key::SurveysResults)}</a>
                                 <a class="button" data-testid="open-kiosk" href=Route::Kiosk(Some(id.to_string())).href()>{c.t(Key::SurveysOpenKiosk)}</a>
+                                <button type="button" class="button-secondary" data-testid="archive-survey" on:click=move |_| archive(id, true)>{c.t(Key::SurveysArchive)}</button>
                             </div>
                         </li>
                     }).collect_view().into_any()
                 }}
             </ul>
+            {move || {
+                let rows = rows(true);
+                (!rows.is_empty()).then(|| view! {
+                    <details class="card" data-testid="archived-surveys">
+                        <summary>{c.t(Key::SurveysArchivedTitle)}" ("{rows.len()}")"</summary>
+                        <p class="muted small">{c.t(Key::SurveysArchivedHelp)}</p>
+                        <ul class="process-list">
+                            {rows.into_iter().map(|(id, name, ..)| view! {
+                                <li class="process-row" data-survey=id.to_string()>
+                                    <strong class="process-name">{name}</strong>
+                                    <div class="row-actions">
+                                        <a class="button button-secondary" data-testid="survey-results" href=Route::Detail(Section::Surveys, id.to_string(), Some("results".into())).href()>{c.t(Key::SurveysResults)}</a>
+                                        <button type="button" class="button-secondary" data-testid="unarchive-survey" on:click=move |_| archive(id, false)>{c.t(Key::SurveysUnarchive)}</button>
+                                    </div>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </details>
+                })
+            }}
             <super::responses::Responses/>
         </section>
     }

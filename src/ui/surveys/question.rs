@@ -61,6 +61,7 @@ pub fn QuestionCard(draft: RwSignal<Vec<Question>>, qid: Id) -> impl IntoView {
     };
     let steps_list = move || app.data.with(|d| step_choices(d, c.lang.get()));
     let scale = move || kind.get().scale();
+    let confirming = RwSignal::new(false);
     view! {
         <li class="card question form-grid" data-question=qid.to_string()>
             <h2 class="span-2">{move || format!("{} {}", Key::QuestionN.text(c.lang.get()), index() + 1)}</h2>
@@ -156,8 +157,18 @@ pub fn QuestionCard(draft: RwSignal<Vec<Question>>, qid: Id) -> impl IntoView {
                     aria-label=move || format!("{} {}", Key::StepMoveUp.text(c.lang.get()), index() + 1)>"↑"</button>
                 <button type="button" class="button-secondary" data-action="down" on:click=move |_| { let i = index(); draft.update(|qs| move_question(qs, i, 1)) }
                     aria-label=move || format!("{} {}", Key::StepMoveDown.text(c.lang.get()), index() + 1)>"↓"</button>
-                <button type="button" class="button-danger" data-action="remove" on:click=move |_| draft.update(|qs| qs.retain(|q| q.id != qid))>{c.t(Key::QuestionRemove)}</button>
+                <button type="button" class="button-danger" data-action="remove" on:click=move |_| confirming.set(true)>{c.t(Key::QuestionRemove)}</button>
             </div>
+            // A removed question takes its wording with it: ask once before it goes.
+            <Show when=move || confirming.get()>
+                <div class="alert alert-warn span-2" role="alertdialog" aria-labelledby=field_id("confirm") data-testid="confirm-remove">
+                    <p id=field_id("confirm")>{move || format!("{} {}?", Key::QuestionRemoveConfirm.text(c.lang.get()), index() + 1)}</p>
+                    <div class="row-actions">
+                        <button type="button" class="button-danger" data-action="confirm-remove" on:click=move |_| draft.update(|qs| qs.retain(|q| q.id != qid))>{c.t(Key::QuestionRemove)}</button>
+                        <button type="button" class="button-secondary" data-action="cancel-remove" on:click=move |_| confirming.set(false)>{c.t(Key::Cancel)}</button>
+                    </div>
+                </div>
+            </Show>
         </li>
     }
 }

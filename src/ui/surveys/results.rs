@@ -4,10 +4,13 @@
 
 use super::super::app_data::app_data;
 use super::super::{browser, ctx, labels};
+use super::breakdown::Breakdown;
 use super::builder::kind_key;
+use super::comments::Comments;
 use crate::domain::model::*;
 use crate::domain::period::Period;
 use crate::domain::scoring::{self, Figure, ServqualGaps};
+use crate::domain::survey_results::DEFAULT_PERIOD_DAYS;
 use crate::domain::visit_link::visit_change;
 use crate::i18n::{format_number, pick, Key, Lang};
 use crate::route::{Route, Section};
@@ -60,7 +63,7 @@ fn question_figure(q: &Question, rs: &[&Response], lang: Lang) -> Option<String>
 pub fn Results(survey_id: Id) -> impl IntoView {
     let c = ctx();
     let app = app_data();
-    let days = RwSignal::new(30u32);
+    let days = RwSignal::new(DEFAULT_PERIOD_DAYS);
     let weights = RwSignal::new([20.0f64; 5]);
     // The first local midnight of the period; "all time" has none.
     let since = move || {
@@ -76,6 +79,30 @@ pub fn Results(survey_id: Id) -> impl IntoView {
                 .map(|s| pick(&s.name, c.lang.get()).to_string())
         })
     };
+    // The period's responses to every version of the survey, for the breakdown and comments.
+    let responses = Memo::new(move |_| {
+        let from = since();
+        app.data.with(|d| {
+            let versions: Vec<Id> = d
+                .survey_versions
+                .iter()
+                .filter(|x| x.survey_id == survey_id)
+                .map(|x| x.id)
+                .collect();
+            d.responses
+                .iter()
+                .filter(|r| {
+                    versions.contains(&r.survey_version_id)
+                        && from.is_none_or(|f| r.submitted_at >= f)
+                })
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let version = Memo::new(move |_| {
+        app.data
+            .with(|d| crate::domain::survey_edit::current(d, survey_id).cloned())
+    });
     let questions = Memo::new(move |_| {
         let lang = c.lang.get();
         let from = since();
@@ -149,11 +176,10 @@ pub fn Results(survey_id: Id) -> impl IntoView {
             <h1>{name}</h1>
             <div class="card form-inline no-print">
                 <label for="results-period">{c.t(Key::AnalysisPeriod)}</label>
-                <select id="results-period" on:change=move |ev| days.set(event_target_value(&ev).parse().unwrap_or(30))>
-                    <option value="7">{c.t(Key::AnalysisLast7)}</option>
-                    <option value="30" selected>{c.t(Key::AnalysisLast30)}</option>
-                    <option value="90">{c.t(Key::AnalysisLast90)}</option>
-                    <option value="0">{c.t(Key::ResultsAllTime)}</option>
+                <select id="results-period" on:change=move |ev| days.set(event_target_value(&ev).parse().unwrap_or(DEFAULT_PERIOD_DAYS))>
+                    {[(7, Key::AnalysisLast7), (30, Key::AnalysisLast30), (90, Key::AnalysisLast90), (0, Key::ResultsAllTime)].into_iter().map(|(n, key)| view! {
+                        <option value=n.to_string() selected=n == DEFAULT_PERIOD_DAYS>{c.t(key)}</option>
+                    }).collect_view()}
                 </select>
             </div>
             <div class="card" data-testid="question-figures">
@@ -169,6 +195,8 @@ pub fn Results(survey_id: Id) -> impl IntoView {
                 </div>
                 <p class="muted small">{c.t(Key::ResultsHelp)}</p>
             </div>
+            <Breakdown version=Signal::derive(move || version.get()) responses=Signal::derive(move || responses.get())/>
+            <Comments responses=Signal::derive(move || responses.get())/>
             {move || { c.lang.track(); servqual.get() }.map(|r| match r {
                 Ok(gaps) => view! { <ServqualView gaps weights/> }.into_any(),
                 Err(_) => view! {
