@@ -26,11 +26,12 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $wb\$"; then
   cargo install wasm-bindgen-cli --version "$wb" --locked || cargo install wasm-bindgen-cli --version "$wb"
 fi
 
-if [ "$want" = test ] && ! { command -v chromium && command -v chromedriver && fc-list | grep -qi 'noto.*cjk'; } >/dev/null 2>&1; then
-  say "Debian chromium, chromium-driver, fonts-noto-cjk"
+# pdftotext (poppler-utils) reads the printed report back in the end-to-end tests.
+if [ "$want" = test ] && ! { command -v chromium && command -v chromedriver && command -v pdftotext && fc-list | grep -qi 'noto.*cjk'; } >/dev/null 2>&1; then
+  say "Debian chromium, chromium-driver, fonts-noto-cjk, poppler-utils"
   sudo_=""; [ "$(id -u)" = 0 ] || sudo_=sudo
   $sudo_ apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq chromium chromium-driver fonts-noto-cjk poppler-utils >/dev/null
 fi
 
 # wasm-opt (npm binaryen) for Trunk, and playwright-core for the end-to-end tests.

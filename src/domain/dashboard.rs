@@ -46,7 +46,12 @@ impl Query {
     /// Reads `period=…&process=…&survey=…&staff=…&channel=…`; what it does not understand it
     /// leaves at the default, so an old or hand-edited link still opens.
     pub fn parse(query: &str) -> Query {
-        let mut q = Query::default();
+        Query::parse_or(query, Query::default())
+    }
+
+    /// The same, starting from `default` (the report opens on last month).
+    pub fn parse_or(query: &str, default: Query) -> Query {
+        let mut q = default;
         for (key, value) in query.split('&').filter_map(|kv| kv.split_once('=')) {
             let id = || value.parse::<Id>().ok();
             match key {

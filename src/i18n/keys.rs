@@ -759,6 +759,23 @@ keys! {
     NeedsNoData => "这个周期没有评估数据。", "No evaluation data for this period.";
     DerivedNeedsTags => "顾客评分需要给问卷题目标注质量维度,有的能力还没有对应的题目。", "Customer-derived scores need survey questions tagged with a quality dimension; some capabilities have none yet.";
     DerivedTagQuestions => "去给题目标注维度", "Tag questions";
+    ReportTitle => "服务质量报告", "Service quality report";
+    ReportGenerated => "生成于", "Generated";
+    ReportSections => "报告包含", "Sections in the report";
+    ReportPrint => "打印或存为 PDF", "Print or save as PDF";
+    ReportPrintHint => "用浏览器的“打印”选 A4;选“存为 PDF”即得到 PDF 文件。", "The browser's Print makes it an A4 document; choose \"Save as PDF\" for a PDF file.";
+    ReportSecKpis => "关键指标与目标", "Key figures against target";
+    ReportSecTrends => "趋势", "Trends";
+    ReportSecComplaints => "投诉与原因", "Complaints and their causes";
+    ReportSecProcesses => "流程执行与瓶颈", "Process compliance and bottlenecks";
+    ReportSecStaff => "员工与培训", "Staff and training";
+    ReportSecFormulas => "计算方法", "How the figures are worked out";
+    ReportLatestComplaints => "本期投诉(最近 10 条)", "Complaints of the period (latest 10)";
+    ReportNoComplaints => "本期没有投诉。", "No complaints in this period.";
+    ReportNoRuns => "本期没有完成的流程执行记录。", "No checklist runs finished in this period.";
+    ReportNoBottleneck => "没有被标记的步骤。", "No step is flagged.";
+    ReportTrainingsHeld => "本期举办的培训", "Trainings held in the period";
+    ReportNoTrainings => "本期没有培训。", "No trainings in this period.";
 }
 
 #[cfg(test)]

@@ -161,7 +161,12 @@ fn KioskRun(version: SurveyVersion) -> impl IntoView {
             ..Data::default()
         };
         spawn_local(async move {
-            match app.save(changes, Vec::new()).await {
+            let saved = app.save(changes, Vec::new()).await;
+            // The kiosk may have been left while the write was under way.
+            if screen.try_get_untracked().is_none() {
+                return;
+            }
+            match saved {
                 Ok(()) if then_thank => {
                     screen.set(Screen::Thanks);
                     if let Ok(h) = set_timeout_with_handle(

@@ -7,6 +7,7 @@ use crate::domain::model::{
     Channel, Dimension, Evaluator, FeedbackKind, FeedbackStatus, RootCause, Tier,
 };
 use crate::domain::period_choice::PeriodChoice;
+use crate::domain::process_analysis::FlagReason;
 use crate::domain::Collection;
 use crate::i18n::{Key, Lang};
 use crate::storage::StoreError;
@@ -262,4 +263,12 @@ pub fn category(text: &str, lang: Lang) -> String {
         own => return own.to_string(),
     };
     key.text(lang).to_string()
+}
+
+pub fn flag_reason(r: FlagReason) -> Key {
+    match r {
+        FlagReason::OverrunShare => Key::ReasonOverrunShare,
+        FlagReason::LowCompliance => Key::ReasonLowCompliance,
+        FlagReason::MeanOverLimit => Key::ReasonMeanOverLimit,
+    }
 }

@@ -10,6 +10,8 @@ mod kiosk;
 mod kiosk_lock;
 mod labels;
 mod processes;
+mod query_url;
+mod reports;
 mod responses;
 mod section;
 mod settings;

@@ -11,9 +11,12 @@ use crate::charts::heatmap::{heat_cells, heatmap_svg, HeatSpec};
 use crate::charts::pareto::{pareto, pareto_svg, ParetoRow, ParetoSpec};
 use crate::charts::trend::{trend_svg, TrendSpec};
 use crate::domain::dashboard::{self, Query};
-use crate::domain::kpi::{self, Kpi};
+use crate::domain::kpi::{self, Filter, Kpi, Span, Value};
+use crate::domain::model::Targets;
 use crate::domain::period_choice::PeriodChoice;
-use crate::i18n::{format_number, Key};
+use crate::domain::Data;
+use crate::i18n::{format_number, Key, Lang};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 const TREND_BUCKETS: usize = 12;
@@ -32,7 +35,7 @@ const WEEKDAYS: [Key; 7] = [
 /// A chart with its title, its SVG (or a sentence why there is none), a download, and the
 /// same numbers as a table.
 #[component]
-fn Figure(
+pub fn Figure(
     id: &'static str,
     title: Signal<String>,
     svg: Signal<Option<String>>,
@@ -74,40 +77,108 @@ pub fn Charts(query: RwSignal<Query>) -> impl IntoView {
     }
 }
 
+/// A KPI over the last buckets (months or weeks) that end with `end`: (label, value).
+pub fn trend_points(
+    d: &Data,
+    filter: &Filter,
+    k: Kpi,
+    end: NaiveDate,
+    monthly: bool,
+) -> Vec<(String, Value)> {
+    let (choice, label): (PeriodChoice, fn(NaiveDate) -> String) = if monthly {
+        (PeriodChoice::ThisMonth, |d| d.format("%Y-%m").to_string())
+    } else {
+        (PeriodChoice::ThisWeek, |d| d.format("%m-%d").to_string())
+    };
+    choice
+        .history(end, TREND_BUCKETS)
+        .into_iter()
+        .map(|p| {
+            (
+                label(p.from),
+                kpi::figures(d, &span(p), filter, browser::now())[&k],
+            )
+        })
+        .collect()
+}
+
+/// The trend chart of `points`, with the target line; `None` when there is nothing to draw.
+pub fn trend_chart(
+    title: &str,
+    k: Kpi,
+    points: &[(String, Value)],
+    target: Option<f64>,
+    lang: Lang,
+) -> Option<String> {
+    if points.iter().all(|(_, v)| v.value.is_none()) {
+        return None;
+    }
+    let buckets: Vec<String> = points.iter().map(|(b, _)| b.clone()).collect();
+    let values: Vec<Option<f64>> = points.iter().map(|(_, v)| v.value).collect();
+    let target_label =
+        target.map(|t| format!("{} {}", Key::DashTarget.text(lang), value_text(k, t, lang)));
+    let range = match k {
+        Kpi::Nps => Some((-100.0, 100.0)),
+        Kpi::Ces => Some((1.0, 7.0)),
+        Kpi::ComplaintRate | Kpi::FirstResponseMinutes => None,
+        _ => Some((0.0, 100.0)),
+    };
+    trend_svg(&TrendSpec {
+        title,
+        buckets: &buckets,
+        values: &values,
+        target: target.zip(target_label.as_deref()),
+        y_range: range,
+    })
+    .ok()
+}
+
+/// The trend's table twin.
+pub fn trend_table(
+    k: Kpi,
+    points: Vec<(String, Value)>,
+    lang: Lang,
+) -> (Vec<String>, Vec<Vec<String>>) {
+    let head = vec![
+        Key::DashColWhen.text(lang).to_string(),
+        Key::DashColValue.text(lang).to_string(),
+        "n".to_string(),
+    ];
+    let rows = points
+        .into_iter()
+        .map(|(b, v)| {
+            vec![
+                b,
+                v.value.map_or_else(
+                    || Key::DashNoData.text(lang).to_string(),
+                    |x| value_text(k, x, lang),
+                ),
+                v.n.to_string(),
+            ]
+        })
+        .collect();
+    (head, rows)
+}
+
+fn targets_of(d: &Data) -> Targets {
+    d.workspace().map(|w| w.targets.clone()).unwrap_or_default()
+}
+
 #[component]
 fn Trend(query: RwSignal<Query>) -> impl IntoView {
     let c = ctx();
     let app = app_data();
     let kpi = RwSignal::new(Kpi::Csat);
     let monthly = RwSignal::new(true);
-    // (bucket label, value) for the last buckets ending with the chosen period.
     let points = Memo::new(move |_| {
         let q = query.get();
         let end = q.period.resolve(browser::today()).to;
-        let (choice, label): (PeriodChoice, fn(chrono::NaiveDate) -> String) = if monthly.get() {
-            (PeriodChoice::ThisMonth, |d| d.format("%Y-%m").to_string())
-        } else {
-            (PeriodChoice::ThisWeek, |d| d.format("%m-%d").to_string())
-        };
-        let k = kpi.get();
-        app.data.with(|d| {
-            choice
-                .history(end, TREND_BUCKETS)
-                .into_iter()
-                .map(|p| {
-                    let v = kpi::figures(d, &span(p), &q.filter, browser::now())[&k];
-                    (label(p.from), v)
-                })
-                .collect::<Vec<_>>()
-        })
+        app.data
+            .with(|d| trend_points(d, &q.filter, kpi.get(), end, monthly.get()))
     });
     let target = move || {
-        app.data.with(|d| {
-            dashboard::target(
-                &d.workspace().map(|w| w.targets.clone()).unwrap_or_default(),
-                kpi.get(),
-            )
-        })
+        app.data
+            .with(|d| dashboard::target(&targets_of(d), kpi.get()))
     };
     let title = Signal::derive(move || {
         format!(
@@ -117,55 +188,15 @@ fn Trend(query: RwSignal<Query>) -> impl IntoView {
         )
     });
     let svg = Signal::derive(move || {
-        let pts = points.get();
-        if pts.iter().all(|(_, v)| v.value.is_none()) {
-            return None;
-        }
-        let lang = c.lang.get();
-        let k = kpi.get();
-        let buckets: Vec<String> = pts.iter().map(|(b, _)| b.clone()).collect();
-        let values: Vec<Option<f64>> = pts.iter().map(|(_, v)| v.value).collect();
-        let target_label =
-            target().map(|t| format!("{} {}", Key::DashTarget.text(lang), value_text(k, t, lang)));
-        let range = match k {
-            Kpi::Nps => Some((-100.0, 100.0)),
-            Kpi::Ces => Some((1.0, 7.0)),
-            Kpi::ComplaintRate | Kpi::FirstResponseMinutes => None,
-            _ => Some((0.0, 100.0)),
-        };
-        trend_svg(&TrendSpec {
-            title: &title.get(),
-            buckets: &buckets,
-            values: &values,
-            target: target().zip(target_label.as_deref()),
-            y_range: range,
-        })
-        .ok()
+        trend_chart(
+            &title.get(),
+            kpi.get(),
+            &points.get(),
+            target(),
+            c.lang.get(),
+        )
     });
-    let table = Signal::derive(move || {
-        let lang = c.lang.get();
-        let k = kpi.get();
-        let head = vec![
-            Key::DashColWhen.text(lang).to_string(),
-            Key::DashColValue.text(lang).to_string(),
-            "n".to_string(),
-        ];
-        let rows = points
-            .get()
-            .into_iter()
-            .map(|(b, v)| {
-                vec![
-                    b,
-                    v.value.map_or_else(
-                        || Key::DashNoData.text(lang).to_string(),
-                        |x| value_text(k, x, lang),
-                    ),
-                    v.n.to_string(),
-                ]
-            })
-            .collect();
-        (head, rows)
-    });
+    let table = Signal::derive(move || trend_table(kpi.get(), points.get(), c.lang.get()));
     view! {
         <div class="card form-grid chart-controls">
             <div>
@@ -189,6 +220,55 @@ fn Trend(query: RwSignal<Query>) -> impl IntoView {
     }
 }
 
+/// Complaint causes of a span, largest first, "not analysed" last, in the reader's words.
+pub fn pareto_rows(d: &Data, s: &Span, filter: &Filter, lang: Lang) -> Vec<ParetoRow<String>> {
+    pareto(kpi::root_causes(d, s, filter), Some(None))
+        .into_iter()
+        .map(|r| {
+            r.map_key(|k| match k {
+                Some(cause) => labels::root_cause(cause).text(lang).to_string(),
+                None => Key::DashUnanalysed.text(lang).to_string(),
+            })
+        })
+        .collect()
+}
+
+pub fn pareto_chart(rows: &[ParetoRow<String>], lang: Lang) -> Option<String> {
+    if rows.is_empty() {
+        return None;
+    }
+    pareto_svg(&ParetoSpec {
+        title: Key::DashPareto.text(lang),
+        rows,
+        count_label: Key::DashParetoCount.text(lang),
+        cumulative_label: Key::DashParetoCumulative.text(lang),
+    })
+    .ok()
+}
+
+pub fn pareto_table(rows: Vec<ParetoRow<String>>, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
+    let head = [
+        Key::ColRootCause,
+        Key::DashParetoCount,
+        Key::DashColShare,
+        Key::DashParetoCumulative,
+    ]
+    .map(|k| k.text(lang).to_string())
+    .to_vec();
+    let rows = rows
+        .into_iter()
+        .map(|r| {
+            vec![
+                r.key,
+                r.count.to_string(),
+                format!("{}%", format_number(r.share, 1, lang)),
+                format!("{}%", format_number(r.cumulative, 1, lang)),
+            ]
+        })
+        .collect();
+    (head, rows)
+}
+
 #[component]
 fn Pareto(query: RwSignal<Query>) -> impl IntoView {
     let c = ctx();
@@ -196,56 +276,12 @@ fn Pareto(query: RwSignal<Query>) -> impl IntoView {
     let rows = Memo::new(move |_| {
         let q = query.get();
         let s = span(q.period.resolve(browser::today()));
-        let lang = c.lang.get();
-        let counts = app.data.with(|d| kpi::root_causes(d, &s, &q.filter));
-        pareto(counts, Some(None))
-            .into_iter()
-            .map(|r: ParetoRow<_>| {
-                r.map_key(|k| match k {
-                    Some(cause) => labels::root_cause(cause).text(lang).to_string(),
-                    None => Key::DashUnanalysed.text(lang).to_string(),
-                })
-            })
-            .collect::<Vec<_>>()
+        app.data
+            .with(|d| pareto_rows(d, &s, &q.filter, c.lang.get()))
     });
     let title = Signal::derive(move || c.t(Key::DashPareto)().to_string());
-    let svg = Signal::derive(move || {
-        let rows = rows.get();
-        if rows.is_empty() {
-            return None;
-        }
-        pareto_svg(&ParetoSpec {
-            title: &title.get(),
-            rows: &rows,
-            count_label: c.t(Key::DashParetoCount)(),
-            cumulative_label: c.t(Key::DashParetoCumulative)(),
-        })
-        .ok()
-    });
-    let table = Signal::derive(move || {
-        let lang = c.lang.get();
-        let head = [
-            Key::ColRootCause,
-            Key::DashParetoCount,
-            Key::DashColShare,
-            Key::DashParetoCumulative,
-        ]
-        .map(|k| k.text(lang).to_string())
-        .to_vec();
-        let rows = rows
-            .get()
-            .into_iter()
-            .map(|r| {
-                vec![
-                    r.key,
-                    r.count.to_string(),
-                    format!("{}%", format_number(r.share, 1, lang)),
-                    format!("{}%", format_number(r.cumulative, 1, lang)),
-                ]
-            })
-            .collect();
-        (head, rows)
-    });
+    let svg = Signal::derive(move || pareto_chart(&rows.get(), c.lang.get()));
+    let table = Signal::derive(move || pareto_table(rows.get(), c.lang.get()));
     view! { <Figure id="pareto" title svg table/> }
 }
 

@@ -3,16 +3,16 @@
 //! shows the same view; KPI tiles, trend, heat map, Pareto and exports below it. An empty
 //! workspace gets the first-visit start instead.
 
-mod charts;
-mod exports;
-mod picker;
+pub(super) mod charts;
+pub(super) mod exports;
+pub(super) mod picker;
 mod start;
-mod tiles;
+pub(super) mod tiles;
 
 pub use tiles::style as value_style;
 
 use super::app_data::{app_data, LoadState};
-use super::{browser, ctx};
+use super::{browser, ctx, query_url};
 use crate::domain::dashboard::Query;
 use crate::domain::kpi::Span;
 use crate::domain::period::Period;
@@ -20,26 +20,12 @@ use crate::domain::Data;
 use crate::i18n::Key;
 use crate::route::Section;
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
 
 /// The local period as the KPI core takes it.
 pub fn span(p: Period) -> Span {
     Span {
         instants: browser::bounds(p),
         days: (p.from, p.to),
-    }
-}
-
-fn read_query() -> Query {
-    let hash = window().location().hash().unwrap_or_default();
-    Query::parse(hash.split_once('?').map_or("", |(_, q)| q))
-}
-
-/// Writes the view into the address without a new history entry: Back leaves the page.
-fn write_query(q: &Query) {
-    let href = format!("#/{}?{}", Section::Dashboard.slug(), q.to_query());
-    if let Ok(h) = window().history() {
-        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&href));
     }
 }
 
@@ -52,16 +38,7 @@ fn is_empty(d: &Data) -> bool {
 pub fn DashboardPage() -> impl IntoView {
     let c = ctx();
     let app = app_data();
-    let query = RwSignal::new(read_query());
-    Effect::new(move |_| write_query(&query.get()));
-    // A link to another view of this page changes only the fragment: follow it.
-    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        let q = read_query();
-        if query.get_untracked() != q {
-            query.set(q);
-        }
-    });
-    on_cleanup(move || listener.remove());
+    let query = query_url::bind(Section::Dashboard, Query::default());
     let empty = Memo::new(move |_| app.data.with(is_empty));
     let ready = move || matches!(app.state.get(), LoadState::Ready);
     view! {

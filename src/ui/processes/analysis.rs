@@ -5,7 +5,7 @@ use super::super::app_data::app_data;
 use super::super::{browser, ctx, labels, Ctx};
 use crate::domain::model::Id;
 use crate::domain::period::Period;
-use crate::domain::process_analysis::{analyse, FlagReason, Share};
+use crate::domain::process_analysis::{analyse, Share};
 use crate::i18n::{format_minutes, format_percent, pick, Key};
 use leptos::prelude::*;
 
@@ -24,14 +24,6 @@ fn share(s: Share, c: Ctx) -> String {
 fn seconds(s: Option<f64>, c: Ctx) -> String {
     s.map(|s| format!("{} min", format_minutes(s.round() as u32, c.lang.get())))
         .unwrap_or_else(|| c.t(Key::NoData)().to_string())
-}
-
-fn reason_key(r: FlagReason) -> Key {
-    match r {
-        FlagReason::OverrunShare => Key::ReasonOverrunShare,
-        FlagReason::LowCompliance => Key::ReasonLowCompliance,
-        FlagReason::MeanOverLimit => Key::ReasonMeanOverLimit,
-    }
 }
 
 #[component]
@@ -69,7 +61,7 @@ pub fn Analysis(process_id: Id) -> impl IntoView {
             let lang = c.lang.get();
             let name = |id| a.steps.iter().find(|s| s.step_id == id).map(|s| pick(&s.name, lang).to_string()).unwrap_or_default();
             let flagged = a.bottlenecks.iter().map(|f| {
-                let reasons = f.reasons.iter().map(|r| reason_key(*r).text(lang)).collect::<Vec<_>>().join(" · ");
+                let reasons = f.reasons.iter().map(|r| labels::flag_reason(*r).text(lang)).collect::<Vec<_>>().join(" · ");
                 view! {
                     <li data-step=f.step_id.to_string()>
                         <strong>{name(f.step_id)}</strong>" — "{reasons}

@@ -1,0 +1,36 @@
+//! A page's view (period and filters) kept in the URL fragment after `?`, so a link or a
+//! reload shows the same view: read on arrival, rewritten in place as it changes, followed
+//! when a link changes only the fragment.
+
+use crate::domain::dashboard::Query;
+use crate::route::Section;
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+fn read(default: Query) -> Query {
+    let hash = window().location().hash().unwrap_or_default();
+    match hash.split_once('?') {
+        Some((_, q)) => Query::parse_or(q, default),
+        None => default,
+    }
+}
+
+/// The page's query signal, bound to the address of `section`.
+pub fn bind(section: Section, default: Query) -> RwSignal<Query> {
+    let query = RwSignal::new(read(default));
+    // In place, without a history entry: Back leaves the page, not the last filter.
+    Effect::new(move |_| {
+        let href = format!("#/{}?{}", section.slug(), query.get().to_query());
+        if let Ok(h) = window().history() {
+            let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&href));
+        }
+    });
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        let q = read(default);
+        if query.get_untracked() != q {
+            query.set(q);
+        }
+    });
+    on_cleanup(move || listener.remove());
+    query
+}
