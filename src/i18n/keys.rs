@@ -580,7 +580,6 @@ keys! {
     FilterAll => "全部", "All";
     DashKpis => "关键指标", "Key figures";
     DashTarget => "目标", "Target";
-    DashPrevious => "上期", "Previous period";
     DashNoData => "本期没有数据", "No data in this period";
     DashNoChange => "上期没有数据,无法比较", "No data before: no comparison";
     DashBetter => "好转", "better";
@@ -776,6 +775,8 @@ keys! {
     ReportNoBottleneck => "没有被标记的步骤。", "No step is flagged.";
     ReportTrainingsHeld => "本期举办的培训", "Trainings held in the period";
     ReportNoTrainings => "本期没有培训。", "No trainings in this period.";
+    DashPoints => " 个百分点", " pts";
+    DashVsPrevious => "(与上期相比)", "vs the previous period";
 }
 
 #[cfg(test)]

@@ -76,10 +76,16 @@ fn KpiTile(tile: Tile) -> impl IntoView {
             } else {
                 "■"
             };
+            // A change of a percentage is in percentage points.
+            let unit = if unit == "%" {
+                Key::DashPoints.text(lang())
+            } else {
+                unit
+            };
             format!(
                 "{arrow} {sign}{}{unit} {} ({})",
                 format_number(d, decimals, lang()),
-                c.t(Key::DashPrevious)(),
+                c.t(Key::DashVsPrevious)(),
                 word.text(lang())
             )
         }
