@@ -27,19 +27,14 @@ impl Default for Query {
     }
 }
 
-const CHANNELS: [(Channel, &str); 5] = [
-    (Channel::InPerson, "in-person"),
-    (Channel::Phone, "phone"),
-    (Channel::Kiosk, "kiosk"),
-    (Channel::Online, "online"),
-    (Channel::Other, "other"),
-];
-
 pub fn channel_code(c: Channel) -> &'static str {
-    CHANNELS
-        .iter()
-        .find(|(k, _)| *k == c)
-        .map_or("other", |(_, code)| code)
+    match c {
+        Channel::InPerson => "in-person",
+        Channel::Phone => "phone",
+        Channel::Kiosk => "kiosk",
+        Channel::Online => "online",
+        Channel::Other => "other",
+    }
 }
 
 impl Query {
@@ -60,10 +55,7 @@ impl Query {
                 "survey" => q.filter.survey = id(),
                 "staff" => q.filter.staff = id(),
                 "channel" => {
-                    q.filter.channel = CHANNELS
-                        .iter()
-                        .find(|(_, code)| *code == value)
-                        .map(|(c, _)| *c)
+                    q.filter.channel = Channel::ALL.into_iter().find(|c| channel_code(*c) == value)
                 }
                 _ => {}
             }

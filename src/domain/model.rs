@@ -88,6 +88,20 @@ pub struct Workspace {
     pub targets: Targets,
 }
 
+impl Workspace {
+    /// The workspace of a device that has none yet: default targets, no name.
+    pub fn blank(now: Time) -> Workspace {
+        Workspace {
+            id: WORKSPACE_ID,
+            created_at: now,
+            updated_at: now,
+            business_name: String::new(),
+            industry: String::new(),
+            targets: Targets::default(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Role {
     pub id: Id,
@@ -374,6 +388,16 @@ pub enum Channel {
     Kiosk,
     Online,
     Other,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 5] = [
+        Channel::InPerson,
+        Channel::Phone,
+        Channel::Kiosk,
+        Channel::Online,
+        Channel::Other,
+    ];
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

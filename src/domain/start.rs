@@ -20,12 +20,9 @@ pub fn starter(
 ) -> Data {
     let mut d = Data {
         workspace: vec![Workspace {
-            id: WORKSPACE_ID,
-            created_at: now,
-            updated_at: now,
             business_name: business_name.trim().to_string(),
             industry: industry.category().to_string(),
-            targets: Targets::default(),
+            ..Workspace::blank(now)
         }],
         ..Data::default()
     };

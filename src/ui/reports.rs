@@ -4,9 +4,7 @@
 //! out; the choice is remembered on this device.
 
 use super::app_data::app_data;
-use super::dashboard::charts::{
-    pareto_chart, pareto_rows, pareto_table, trend_chart, trend_points, trend_table, Figure,
-};
+use super::dashboard::charts::{trend_chart, trend_points, trend_table, Figure, ParetoFigure};
 use super::dashboard::picker::Picker;
 use super::dashboard::span;
 use super::{browser, ctx, labels, query_url};
@@ -215,15 +213,6 @@ fn TrendsPart(query: RwSignal<Query>) -> impl IntoView {
 fn ComplaintsPart(query: RwSignal<Query>) -> impl IntoView {
     let c = ctx();
     let app = app_data();
-    let rows = Memo::new(move |_| {
-        let q = query.get();
-        let s = span(q.period.resolve(browser::today()));
-        app.data
-            .with(|d| pareto_rows(d, &s, &q.filter, c.lang.get()))
-    });
-    let title = Signal::derive(move || c.t(Key::DashPareto)().to_string());
-    let svg = Signal::derive(move || pareto_chart(&rows.get(), c.lang.get()));
-    let table = Signal::derive(move || pareto_table(rows.get(), c.lang.get()));
     let latest = move || {
         let q = query.get();
         let lang = c.lang.get();
@@ -258,7 +247,7 @@ fn ComplaintsPart(query: RwSignal<Query>) -> impl IntoView {
     view! {
         <section class="report-part" data-part="complaints">
             <h2>{c.t(Key::ReportSecComplaints)}</h2>
-            <Figure id="report-pareto" title svg table/>
+            <ParetoFigure query id="report-pareto"/>
             <h3>{c.t(Key::ReportLatestComplaints)}</h3>
             {move || {
                 let t = latest();

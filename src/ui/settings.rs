@@ -3,7 +3,7 @@
 use super::app_data::app_data;
 use super::shell::LangSwitch;
 use super::{browser, ctx};
-use crate::domain::model::{Targets, Workspace, WORKSPACE_ID};
+use crate::domain::model::Workspace;
 use crate::domain::{pin, Data};
 use crate::i18n::Key;
 use crate::route::Section;
@@ -36,12 +36,8 @@ pub fn SettingsPage() -> impl IntoView {
                 ..w
             },
             None => Workspace {
-                id: WORKSPACE_ID,
-                created_at: now,
-                updated_at: now,
                 business_name: name.get_untracked().trim().to_string(),
-                industry: String::new(),
-                targets: Targets::default(),
+                ..Workspace::blank(now)
             },
         };
         spawn_local(async move {

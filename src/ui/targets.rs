@@ -6,7 +6,7 @@ use super::dashboard::value_style;
 use super::{browser, ctx, labels};
 use crate::domain::dashboard::{target, target_range, targeted, with_target};
 use crate::domain::kpi::Kpi;
-use crate::domain::model::{Targets, Workspace, WORKSPACE_ID};
+use crate::domain::model::{Targets, Workspace};
 use crate::domain::Data;
 use crate::i18n::{format_number, Key};
 use leptos::prelude::*;
@@ -43,12 +43,8 @@ pub fn TargetsCard() -> impl IntoView {
                 ..w
             },
             None => Workspace {
-                id: WORKSPACE_ID,
-                created_at: now,
-                updated_at: now,
-                business_name: String::new(),
-                industry: String::new(),
                 targets: t,
+                ..Workspace::blank(now)
             },
         });
         spawn_local(async move {

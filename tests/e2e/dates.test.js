@@ -83,6 +83,7 @@ test('a Shanghai answer at 23:30 on 30 November counts in November, one at 00:30
   await page.setInputFiles('[data-testid="import-file"]', { name: 'dates.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
   await page.waitForSelector('[data-testid="import-preview"]');
   await page.tap('[data-testid="import-replace"]');
+  await page.tap('[data-testid="confirm-replace-yes"]');
   await page.waitForSelector('[data-testid="import-done"]');
 
   // The capabilities those answers speak about show one answer in each month.

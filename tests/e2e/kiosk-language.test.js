@@ -3,11 +3,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveAndLaunch, openContext, openApp, loaded } from './harness.js';
+import { ensurePin, exitKiosk } from './kiosk_setup.js';
 
 const env = serveAndLaunch();
 
 test('a customer switches the kiosk to Chinese; the next customer and the manager keep English', async () => {
   const { context, page, problems } = await openContext(env.browser, { locale: 'en-US' });
+  await ensurePin(page, env.server.base);
   await openApp(page, env.server.base, '#/surveys');
   await page.selectOption('#instrument', { index: 0 });
   await page.tap('[data-testid="add-survey"] button[type="submit"]');
@@ -32,9 +34,8 @@ test('a customer switches the kiosk to Chinese; the next customer and the manage
   await page.waitForFunction((q) => document.querySelector('[data-testid="kiosk-question"]')?.textContent === q, english, { timeout: 8000 });
   assert.equal(await page.getAttribute('.kiosk-top button.lang-option[lang="en"]', 'aria-pressed'), 'true');
 
-  // Back with the manager (no PIN set): still English, and after a reload too.
-  await page.tap('[data-testid="kiosk-exit"]');
-  await page.tap('[data-testid="pin-ok"]');
+  // Back with the manager: still English, and after a reload too.
+  await exitKiosk(page);
   await page.waitForSelector('[data-page="surveys"]');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.equal(await page.textContent('nav a[data-section="surveys"]'), 'Surveys');

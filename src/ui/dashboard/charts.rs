@@ -72,7 +72,7 @@ pub fn Figure(
 pub fn Charts(query: RwSignal<Query>) -> impl IntoView {
     view! {
         <Trend query/>
-        <Pareto query/>
+        <ParetoFigure query id="pareto"/>
         <Heatmap query/>
     }
 }
@@ -269,8 +269,9 @@ pub fn pareto_table(rows: Vec<ParetoRow<String>>, lang: Lang) -> (Vec<String>, V
     (head, rows)
 }
 
+/// The Pareto of the page's period, as a figure with its download and table.
 #[component]
-fn Pareto(query: RwSignal<Query>) -> impl IntoView {
+pub fn ParetoFigure(query: RwSignal<Query>, id: &'static str) -> impl IntoView {
     let c = ctx();
     let app = app_data();
     let rows = Memo::new(move |_| {
@@ -282,7 +283,7 @@ fn Pareto(query: RwSignal<Query>) -> impl IntoView {
     let title = Signal::derive(move || c.t(Key::DashPareto)().to_string());
     let svg = Signal::derive(move || pareto_chart(&rows.get(), c.lang.get()));
     let table = Signal::derive(move || pareto_table(rows.get(), c.lang.get()));
-    view! { <Figure id="pareto" title svg table/> }
+    view! { <Figure id title svg table/> }
 }
 
 #[component]

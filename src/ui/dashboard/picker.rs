@@ -10,14 +10,6 @@ use crate::i18n::{format_date, pick, Key};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-const CHANNELS: [Channel; 5] = [
-    Channel::InPerson,
-    Channel::Phone,
-    Channel::Kiosk,
-    Channel::Online,
-    Channel::Other,
-];
-
 #[component]
 pub fn Picker(query: RwSignal<Query>) -> impl IntoView {
     let c = ctx();
@@ -137,10 +129,10 @@ pub fn Picker(query: RwSignal<Query>) -> impl IntoView {
                 <label for="dash-channel">{c.t(Key::FilterChannel)}</label>
                 <select id="dash-channel" on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    query.update(|q| q.filter.channel = CHANNELS.into_iter().find(|ch| channel_code(*ch) == v));
+                    query.update(|q| q.filter.channel = Channel::ALL.into_iter().find(|ch| channel_code(*ch) == v));
                 }>
                     <option value="">{c.t(Key::FilterAll)}</option>
-                    {CHANNELS.into_iter().map(|ch| view! {
+                    {Channel::ALL.into_iter().map(|ch| view! {
                         <option value=channel_code(ch) selected=move || query.get().filter.channel == Some(ch)>{c.t(labels::channel(ch))}</option>
                     }).collect_view()}
                 </select>

@@ -11,14 +11,6 @@ use crate::domain::Data;
 use crate::i18n::Key;
 use leptos::prelude::*;
 
-const CHANNELS: [Channel; 5] = [
-    Channel::InPerson,
-    Channel::Phone,
-    Channel::Kiosk,
-    Channel::Online,
-    Channel::Other,
-];
-
 #[component]
 pub fn NewFeedback() -> impl IntoView {
     let c = ctx();
@@ -65,8 +57,8 @@ pub fn NewFeedback() -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="fb-channel">{c.t(Key::FbChannel)}</label>
-                    <select id="fb-channel" on:change=move |ev| channel.set(CHANNELS[event_target_value(&ev).parse::<usize>().unwrap_or(0).min(4)])>
-                        {CHANNELS.into_iter().enumerate().map(|(i, ch)| view! { <option value=i.to_string()>{c.t(labels::channel(ch))}</option> }).collect_view()}
+                    <select id="fb-channel" on:change=move |ev| channel.set(Channel::ALL[event_target_value(&ev).parse::<usize>().unwrap_or(0).min(4)])>
+                        {Channel::ALL.into_iter().enumerate().map(|(i, ch)| view! { <option value=i.to_string()>{c.t(labels::channel(ch))}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field span-2">
