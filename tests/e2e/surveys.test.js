@@ -192,10 +192,10 @@ async function shift(page, surveyId, staffIndex) {
  * the test's clock.
  */
 async function endShift(page) {
+  await exitKiosk(page);
   await page.goto('about:blank');
   await page.goto(`${env.server.base}/#/surveys`);
   await loaded(page);
-  await page.evaluate(() => sessionStorage.removeItem('serviceflow.kiosk.active'));
 }
 
 async function thanked(page) {
@@ -215,6 +215,7 @@ test('results per question: distribution, trend by week or month, comments filte
   await openApp(page, env.server.base, '#/data');
   await page.tap('[data-testid="load-demo"]');
   await page.waitForSelector('[data-testid="demo-loaded"]');
+  await ensurePin(page, env.server.base);
   const id = await blankSurvey(page, 'Lunch today', '今天的午餐');
   const stars = await addQuestion(page, 0, 'How was lunch?', '午餐怎么样?');
   await stars.locator('[data-field="threshold"]').selectOption('2');
