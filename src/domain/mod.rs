@@ -30,6 +30,7 @@ pub mod process_run;
 mod proptests;
 pub mod scoring;
 pub mod start;
+pub mod step_health;
 pub mod survey_edit;
 #[cfg(test)]
 mod survey_fixtures;

@@ -777,6 +777,14 @@ keys! {
     ReportNoTrainings => "本期没有培训。", "No trainings in this period.";
     DashPoints => " 个百分点", " pts";
     DashVsPrevious => "(与上期相比)", "vs the previous period";
+    DashStepHealth => "环节健康度:最需要改进的步骤", "Step health: the steps most in need of work";
+    DashStepHealthHelp => "每个标准步骤的执行合规率、超时比例、顾客对相关问题的评分和点名它的投诉,最差的排在前面。", "Each SOP step's compliance, how often it runs late, what customers scored the questions linked to it, and the complaints that name it; the worst first.";
+    DashStepHealthNone => "还没有已发布的流程。", "No published process yet.";
+    ColLate => "超时比例", "Late";
+    ColLinkedScore => "相关问题评分(1–5)", "Linked questions (1–5)";
+    ColConcerns => "问题", "Concerns";
+    ConcernLowScore => "顾客评分低", "Low customer score";
+    ConcernComplaints => "有投诉", "Complaints";
 }
 
 #[cfg(test)]

@@ -15,9 +15,13 @@ use leptos::context::Provider;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 const THANKS_MS: u64 = 4000;
+/// The kiosk run on screen (0: none), and the number the next one gets.
+static LIVE_RUN: AtomicU64 = AtomicU64::new(0);
+static NEXT_RUN: AtomicU64 = AtomicU64::new(1);
 const WARN_BEFORE_S: f64 = 10.0;
 /// Taps closer together than this are one tap: a double tap must not answer twice.
 const TAP_GUARD_MS: u64 = 400;
@@ -124,13 +128,19 @@ fn KioskRun(version: SurveyVersion) -> impl IntoView {
     let save_failed = RwSignal::new(false);
     let now_ms = RwSignal::new(js_sys::Date::now());
     let last_touch = RwSignal::new(js_sys::Date::now());
-    // Leaving during the thank-you must not let its timer touch what is gone.
+    // Timers may fire after the kiosk is left (a clock that jumps fires them late): each
+    // first asks whether this run is still the one on screen, a plain number that, unlike
+    // the signals, outlives the component.
+    let run = NEXT_RUN.fetch_add(1, Ordering::Relaxed);
+    LIVE_RUN.store(run, Ordering::Relaxed);
     let thanks_timer = StoredValue::new(None::<TimeoutHandle>);
     on_cleanup(move || {
+        let _ = LIVE_RUN.compare_exchange(run, 0, Ordering::Relaxed, Ordering::Relaxed);
         if let Some(h) = thanks_timer.try_get_value().flatten() {
             h.clear();
         }
     });
+    let alive = move || LIVE_RUN.load(Ordering::Relaxed) == run;
     keep_awake();
 
     let shift_lang = StoredValue::new(c.lang.get_untracked());
@@ -171,7 +181,7 @@ fn KioskRun(version: SurveyVersion) -> impl IntoView {
                     screen.set(Screen::Thanks);
                     if let Ok(h) = set_timeout_with_handle(
                         move || {
-                            if screen.try_get_untracked() == Some(Screen::Thanks) {
+                            if alive() && screen.try_get_untracked() == Some(Screen::Thanks) {
                                 reset()
                             }
                         },
@@ -204,7 +214,9 @@ fn KioskRun(version: SurveyVersion) -> impl IntoView {
         f();
         set_timeout(
             move || {
-                busy.try_set(false);
+                if alive() {
+                    busy.set(false);
+                }
             },
             Duration::from_millis(TAP_GUARD_MS),
         );
@@ -225,6 +237,9 @@ fn KioskRun(version: SurveyVersion) -> impl IntoView {
     // The idle clock: a warning, then a fresh start (keeping what was answered if set so).
     if let Ok(h) = set_interval_with_handle(
         move || {
+            if !alive() {
+                return;
+            }
             now_ms.set(js_sys::Date::now());
             let idle = (now_ms.get_untracked() - last_touch.get_untracked()) / 1000.0;
             let started = matches!(screen.get_untracked(), Screen::Question(i) if i > 0)

@@ -215,3 +215,38 @@ test('targets are edited in Settings, refused out of range, and shown on the til
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('step health puts the steps most in need of work first, with evidence from runs and complaints', async () => {
+  const { context, page, problems } = await demoDashboard('zh-CN');
+  const db = await readStore(page);
+  const [start, end] = localMonth(2026, 11);
+  const serving = db.process_versions.find((v) => v.stages.some((s) => s.steps.some((st) => st.name.zh === '上菜')));
+  const versions = new Map(db.process_versions.filter((v) => v.process_id === serving.process_id).map((v) => [v.id, v]));
+  const serveId = serving.stages.flatMap((s) => s.steps).find((s) => s.name.zh === '上菜').id;
+  // How often serving ran late this month, from the stored runs.
+  let over = 0;
+  let timed = 0;
+  for (const run of db.runs) {
+    const version = versions.get(run.process_version_id);
+    const t = Date.parse(run.finished_at ?? '');
+    if (!version || !(t >= start && t < end)) continue;
+    const step = version.stages.flatMap((s) => s.steps).find((s) => s.id === serveId);
+    const rec = run.steps.find((r) => r.step_id === serveId);
+    if (!step || !rec || rec.skipped_reason || !rec.done_at || !rec.started_at) continue;
+    timed += 1;
+    if ((Date.parse(rec.done_at) - Date.parse(rec.started_at)) / 1000 > step.time_limit_s) over += 1;
+  }
+  const complaints = db.feedback.filter((f) => f.kind === 'complaint' && f.step_id === serveId && Date.parse(f.created_at) >= start && Date.parse(f.created_at) < end).length;
+  const row = page.locator(`[data-testid="step-health"] tr[data-step="${serveId}"]`);
+  await row.waitFor();
+  const cells = await row.locator('td').allTextContents();
+  assert.ok(cells[1].includes(`(${over}/${timed})`), `late ${cells[1]} vs ${over}/${timed}`);
+  assert.equal(cells[3], String(complaints));
+  if (over / timed >= 0.15 && timed >= 10) assert.match(cells[4], /经常超时/);
+  // Flagged steps come before unflagged ones.
+  const flags = await page.$$eval('[data-testid="step-health"] tbody tr', (rs) => rs.map((r) => r.classList.contains('flagged')));
+  assert.deepEqual(flags, [...flags].sort((a, b) => Number(b) - Number(a)));
+  assert.ok(flags[0], 'the demo has a step in need of work');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

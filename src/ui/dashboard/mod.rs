@@ -7,6 +7,7 @@ pub(super) mod charts;
 pub(super) mod exports;
 pub(super) mod picker;
 mod start;
+mod step_health;
 pub(super) mod tiles;
 
 pub use tiles::style as value_style;
@@ -50,6 +51,7 @@ pub fn DashboardPage() -> impl IntoView {
                 view! {
                     <picker::Picker query/>
                     <tiles::Tiles query/>
+                    <step_health::StepHealthTable query/>
                     <charts::Charts query/>
                     <exports::Exports query/>
                 }.into_any()

@@ -1,0 +1,158 @@
+//! 环节健康度 Step health: each SOP step seen from every side at once — how often staff did it to
+//! standard and on time (runs), how customers rated the questions linked to it (responses),
+//! and how many complaints name it (feedback) — ranked so the worst steps come first, each
+//! with the evidence that put it there.
+
+use super::capability::to_five;
+use super::kpi::{self, Filter, Span};
+use super::model::*;
+use super::process_analysis::{
+    finished_within, outcomes, Share, LOW_COMPLIANCE, MIN_N, OVERRUN_SHARE,
+};
+use super::scoring::Questions;
+use super::Data;
+use std::collections::HashMap;
+
+/// A linked question's mean below this (on 1–5) is a concern.
+pub const LOW_SCORE: f64 = 3.5;
+/// Fewer linked answers than this say too little about a step.
+pub const MIN_ANSWERS: usize = 5;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Concern {
+    LowCompliance,
+    OftenLate,
+    LowScore,
+    Complaints,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct StepHealth {
+    pub process_id: Id,
+    pub step_id: Id,
+    pub name: LocalText,
+    /// Runs in which it was done to standard and on time.
+    pub compliance: Share,
+    /// Timed runs in which it took longer than its limit.
+    pub overrun: Share,
+    /// Mean of the linked questions' answers, rescaled to 1–5, and how many there were.
+    pub score: Option<f64>,
+    pub answers: usize,
+    pub complaints: usize,
+    pub concerns: Vec<Concern>,
+}
+
+/// Every step of the newest version of each process the filter keeps, worst first: most
+/// concerns, then most complaints, then lowest compliance. Shares with too few runs or
+/// answers raise no concern.
+pub fn step_health(d: &Data, span: &Span, f: &Filter) -> Vec<StepHealth> {
+    let mut rows: Vec<StepHealth> = Vec::new();
+    let mut at: HashMap<Id, usize> = HashMap::new();
+    let newest: HashMap<Id, &ProcessVersion> = d
+        .process_versions
+        .iter()
+        .filter(|v| v.status != VersionStatus::Draft)
+        .fold(HashMap::new(), |mut m, v| {
+            let e = m.entry(v.process_id).or_insert(v);
+            if v.number > e.number {
+                *e = v;
+            }
+            m
+        });
+    for p in d
+        .processes
+        .iter()
+        .filter(|p| !p.archived && f.process.is_none_or(|id| id == p.id))
+    {
+        let Some(v) = newest.get(&p.id) else { continue };
+        for s in v.stages.iter().flat_map(|s| &s.steps) {
+            at.insert(s.id, rows.len());
+            rows.push(StepHealth {
+                process_id: p.id,
+                step_id: s.id,
+                name: s.name.clone(),
+                compliance: Share::default(),
+                overrun: Share::default(),
+                score: None,
+                answers: 0,
+                complaints: 0,
+                concerns: Vec::new(),
+            });
+        }
+    }
+
+    let versions: HashMap<Id, &ProcessVersion> =
+        d.process_versions.iter().map(|v| (v.id, v)).collect();
+    for run in d.runs.iter().filter(|r| {
+        finished_within(r, span.instants.start, span.instants.end)
+            && f.staff.is_none_or(|s| r.staff_id == Some(s))
+    }) {
+        let Some(v) = versions.get(&run.process_version_id) else {
+            continue;
+        };
+        for o in outcomes(v, run) {
+            if let Some(&i) = at.get(&o.step.id) {
+                rows[i].compliance.add(o.compliant);
+                if let Some(actual) = o.actual_s {
+                    rows[i].overrun.add(actual > f64::from(o.step.time_limit_s));
+                }
+            }
+        }
+    }
+
+    let questions = Questions::new(&d.survey_versions);
+    let mut sums: HashMap<usize, f64> = HashMap::new();
+    for r in kpi::responses(d, span, f) {
+        for (q, s) in questions.scored(r) {
+            let Some(v) = to_five(q.kind, s) else {
+                continue;
+            };
+            for i in q.step_ids.iter().filter_map(|id| at.get(id)) {
+                rows[*i].answers += 1;
+                *sums.entry(*i).or_default() += v;
+            }
+        }
+    }
+    for (i, sum) in sums {
+        rows[i].score = Some(sum / rows[i].answers as f64);
+    }
+    for c in kpi::complaints(d, span, f) {
+        if let Some(&i) = c.step_id.as_ref().and_then(|s| at.get(s)) {
+            rows[i].complaints += 1;
+        }
+    }
+
+    for h in &mut rows {
+        let judged = |s: Share| (s.den >= MIN_N).then(|| s.ratio()).flatten();
+        if judged(h.compliance).is_some_and(|r| r < LOW_COMPLIANCE) {
+            h.concerns.push(Concern::LowCompliance);
+        }
+        if judged(h.overrun).is_some_and(|r| r >= OVERRUN_SHARE) {
+            h.concerns.push(Concern::OftenLate);
+        }
+        if h.answers >= MIN_ANSWERS && h.score.is_some_and(|s| s < LOW_SCORE) {
+            h.concerns.push(Concern::LowScore);
+        }
+        if h.complaints > 0 {
+            h.concerns.push(Concern::Complaints);
+        }
+    }
+    // Stable: steps with equal evidence keep their order in the process.
+    rows.sort_by(|a, b| {
+        b.concerns
+            .len()
+            .cmp(&a.concerns.len())
+            .then(b.complaints.cmp(&a.complaints))
+            .then(
+                a.compliance
+                    .ratio()
+                    .unwrap_or(1.0)
+                    .total_cmp(&b.compliance.ratio().unwrap_or(1.0)),
+            )
+    });
+    rows
+}
+
+#[cfg(test)]
+#[path = "step_health/tests.rs"]
+mod tests;

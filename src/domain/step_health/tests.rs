@@ -1,0 +1,154 @@
+//! Step health on a hand-made process: two steps, ten runs, a linked question, a complaint.
+
+use super::*;
+use crate::domain::feedback;
+use crate::domain::survey_fixtures::{question, response, version};
+use chrono::{Duration, NaiveDate, TimeZone, Utc};
+
+fn at(d: u32, h: u32) -> Time {
+    Utc.with_ymd_and_hms(2026, 10, d, h, 0, 0).unwrap()
+}
+
+fn october() -> Span {
+    Span {
+        instants: at(1, 0)..Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap(),
+        days: (
+            NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(),
+        ),
+    }
+}
+
+fn step(n: u128) -> Step {
+    Step {
+        id: Id::from_u128(n),
+        name: LocalText::new(&format!("步骤{n}"), &format!("Step {n}")),
+        role_id: None,
+        standard: LocalText::default(),
+        time_limit_s: 60,
+        tier: Tier::Basic,
+        options: vec![],
+        inputs: vec![],
+        outputs: vec![],
+        value_adding: true,
+    }
+}
+
+/// A run on day `d`: step 1 in 30 s, step 2 in `second` seconds.
+fn run(d: u32, second: i64) -> ProcessRun {
+    let start = at(d, 12);
+    let one = start + Duration::seconds(30);
+    let two = one + Duration::seconds(second);
+    let rec = |n: u128, from: Time, to: Time| StepRecord {
+        step_id: Id::from_u128(n),
+        started_at: Some(from),
+        done_at: Some(to),
+        done_by: None,
+        option: None,
+        note: String::new(),
+        skipped_reason: None,
+    };
+    ProcessRun {
+        id: Id::new_v4(),
+        created_at: start,
+        updated_at: two,
+        process_version_id: Id::from_u128(100),
+        staff_id: None,
+        visit_code: String::new(),
+        started_at: start,
+        finished_at: Some(two),
+        steps: vec![rec(1, start, one), rec(2, one, two)],
+    }
+}
+
+fn data() -> Data {
+    let process = ServiceProcess {
+        id: Id::from_u128(1),
+        created_at: at(1, 0),
+        updated_at: at(1, 0),
+        name: LocalText::new("桌边服务", "Table service"),
+        category: String::new(),
+        archived: false,
+    };
+    let v = ProcessVersion {
+        id: Id::from_u128(100),
+        created_at: at(1, 0),
+        updated_at: at(1, 0),
+        process_id: process.id,
+        number: 1,
+        status: VersionStatus::Published,
+        change_note: String::new(),
+        published_at: Some(at(1, 0)),
+        stages: vec![Stage {
+            kind: StageKind::In,
+            steps: vec![step(1), step(2)],
+        }],
+    };
+    // Step 2 is late (90 s > 60 s) in 3 of 10 runs: 30 % late, 70 % compliant.
+    let runs = (1..=10)
+        .map(|d| run(d, if d <= 3 { 90 } else { 40 }))
+        .collect();
+    // Five 2-star answers to a question about step 1: 2 on 1–5 is below 3.5.
+    let mut q = question(QuestionKind::Stars, None);
+    q.step_ids = vec![Id::from_u128(1)];
+    let sv = version(vec![q.clone()]);
+    let responses = (1..=5)
+        .map(|d| response(&sv, None, d, &[(q.id, 2)]))
+        .collect();
+    let mut complaint = feedback::open(
+        FeedbackKind::Complaint,
+        Channel::Phone,
+        String::new(),
+        Id::from_u128(9),
+        at(5, 9),
+    );
+    complaint.step_id = Some(Id::from_u128(2));
+    Data {
+        processes: vec![process],
+        process_versions: vec![v],
+        runs,
+        survey_versions: vec![sv],
+        responses,
+        feedback: vec![complaint],
+        ..Data::default()
+    }
+}
+
+#[test]
+fn the_worst_step_comes_first_with_its_evidence() {
+    let rows = step_health(&data(), &october(), &Filter::default());
+    assert_eq!(rows.len(), 2);
+    let (two, one) = (&rows[0], &rows[1]);
+    assert_eq!(two.step_id, Id::from_u128(2));
+    assert_eq!(two.compliance, Share { num: 7, den: 10 });
+    assert_eq!(two.overrun, Share { num: 3, den: 10 });
+    assert_eq!(two.complaints, 1);
+    assert_eq!(two.answers, 0);
+    assert_eq!(
+        two.concerns,
+        vec![
+            Concern::LowCompliance,
+            Concern::OftenLate,
+            Concern::Complaints
+        ]
+    );
+    assert_eq!(one.step_id, Id::from_u128(1));
+    assert_eq!(one.compliance, Share { num: 10, den: 10 });
+    assert_eq!((one.answers, one.score), (5, Some(2.0)));
+    assert_eq!(one.concerns, vec![Concern::LowScore]);
+}
+
+#[test]
+fn too_few_runs_or_answers_raise_no_concern() {
+    let mut d = data();
+    // Nine runs in the period and four answers: below both minimums.
+    d.runs[9].finished_at = Some(Utc.with_ymd_and_hms(2026, 11, 2, 0, 0, 0).unwrap());
+    d.responses.pop();
+    d.feedback.clear();
+    let rows = step_health(&d, &october(), &Filter::default());
+    assert!(rows.iter().all(|r| r.concerns.is_empty()), "{rows:#?}");
+    // With no concern on either, the less compliant step (6 of 9) still comes first.
+    assert_eq!(rows[0].step_id, Id::from_u128(2));
+    assert_eq!(rows[0].overrun, Share { num: 3, den: 9 });
+    assert_eq!(rows[0].compliance, Share { num: 6, den: 9 });
+}
