@@ -103,27 +103,14 @@ pub fn Results(survey_id: Id) -> impl IntoView {
         app.data
             .with(|d| crate::domain::survey_edit::current(d, survey_id).cloned())
     });
+    // Each question's figure over the same responses the breakdown and comments use.
     let questions = Memo::new(move |_| {
         let lang = c.lang.get();
-        let from = since();
-        app.data.with(|d| {
-            let Some(v) = crate::domain::survey_edit::current(d, survey_id) else {
-                return (Vec::new(), 0);
-            };
-            let versions: Vec<Id> = d
-                .survey_versions
-                .iter()
-                .filter(|x| x.survey_id == survey_id)
-                .map(|x| x.id)
-                .collect();
-            let rs: Vec<&Response> = d
-                .responses
-                .iter()
-                .filter(|r| {
-                    versions.contains(&r.survey_version_id)
-                        && from.is_none_or(|f| r.submitted_at >= f)
-                })
-                .collect();
+        let Some(v) = version.get() else {
+            return (Vec::new(), 0);
+        };
+        responses.with(|all| {
+            let rs: Vec<&Response> = all.iter().collect();
             let rows = v
                 .questions
                 .iter()
