@@ -53,6 +53,8 @@ pub struct Targets {
     pub turnover: f64,
     /// Staff with a training in the period, %.
     pub training_coverage: f64,
+    /// Complaints resolved at the first attempt (never reopened), %.
+    pub first_contact_resolution: f64,
 }
 
 impl Default for Targets {
@@ -68,6 +70,7 @@ impl Default for Targets {
             on_time: 90.0,
             turnover: 5.0,
             training_coverage: 50.0,
+            first_contact_resolution: 80.0,
         }
     }
 }

@@ -620,6 +620,12 @@ keys! {
     KpiOnTime => "步骤准时率", "Steps on time";
     KpiTurnover => "员工流失率", "Staff turnover";
     KpiTraining => "培训覆盖率", "Training coverage";
+    KpiFcr => "一次解决率", "First-contact resolution";
+    KpiGapTangibles => "SERVQUAL 差距 · 有形性", "SERVQUAL gap · tangibles";
+    KpiGapReliability => "SERVQUAL 差距 · 可靠性", "SERVQUAL gap · reliability";
+    KpiGapResponsiveness => "SERVQUAL 差距 · 响应性", "SERVQUAL gap · responsiveness";
+    KpiGapAssurance => "SERVQUAL 差距 · 保证性", "SERVQUAL gap · assurance";
+    KpiGapEmpathy => "SERVQUAL 差距 · 同理心", "SERVQUAL gap · empathy";
     FormulaCsat => "星级题中 4–5 星的答案数 ÷ 星级题答案数 × 100%。分母:本期星级题答案数。", "Star answers of 4 or 5 ÷ all star answers × 100 %. n: star answers in the period.";
     FormulaNps => "推荐者(9–10 分)占比 − 贬损者(0–6 分)占比,范围 −100 到 100。分母:本期 0–10 分题答案数。", "% promoters (9–10) − % detractors (0–6), from −100 to 100. n: 0–10 answers in the period.";
     FormulaCes => "“办事容易”题(1–7 分,不含 SERVQUAL 和带维度的题)的平均分。分母:这类答案数。", "Mean of the 1–7 effort answers (not SERVQUAL or dimension-tagged items). n: those answers.";
@@ -630,6 +636,8 @@ keys! {
     FormulaComplianceTier => "同上,只算这一层级的步骤。分母:这一层级的应做步骤数。", "As above, over the steps of this tier only. n: required steps of the tier.";
     FormulaOnTime => "在时限内完成的步骤 ÷ 已完成且有用时的步骤 × 100%。分母:有用时的步骤数。", "Steps done within their time limit ÷ steps done with a time × 100 %. n: timed steps.";
     FormulaTurnover => "本期离职人数 ÷ 平均在岗人数((期初 + 期末)÷ 2)× 100%。分母(n):本期在岗过的人数。", "Leavers in the period ÷ average headcount ((start + end) ÷ 2) × 100 %. n: staff employed at some time in the period.";
+    FormulaFcr => "本期首次解决、之后未被重新打开的投诉 ÷ 本期首次解决的投诉 × 100%。分母:本期首次解决的投诉数。", "Complaints first resolved in the period and never reopened ÷ complaints first resolved in the period × 100 %. n: those complaints.";
+    FormulaServqualGap => "该维度每对「期望 / 感知」题的感知分 − 期望分的平均(1–7 分);低于 0 表示服务未达顾客期望。分母:作答完整的题对数。", "Mean of perception − expectation over this dimension's answered expectation / perception pairs (1–7 scale); below 0 the service falls short of what customers expect. n: answered pairs.";
     FormulaTraining => "本期参加过培训的在岗员工 ÷ 本期在岗员工 × 100%。分母:本期在岗员工数。", "Staff employed in the period who attended a training in it ÷ staff employed × 100 %. n: staff employed.";
     StartTitle => "开始使用", "Get started";
     StartLead => "填写店名、选择行业,一步就能建好该行业的标准服务流程、投诉处理流程,以及顾客满意度(CSAT)和净推荐值(NPS)问卷。也可以先载入示例餐厅看看。", "Enter your business name and industry: one tap sets up that industry's standard service process, complaint handling, and a CSAT and an NPS survey. Or load the demo restaurant to look around first.";

@@ -90,15 +90,13 @@ pub fn trend_points(
     } else {
         (PeriodChoice::ThisWeek, |d| d.format("%m-%d").to_string())
     };
-    choice
-        .history(end, TREND_BUCKETS)
-        .into_iter()
-        .map(|p| {
-            (
-                label(p.from),
-                kpi::figures(d, &span(p), filter, browser::now())[&k],
-            )
-        })
+    let periods = choice.history(end, TREND_BUCKETS);
+    let spans: Vec<Span> = periods.iter().copied().map(span).collect();
+    let figures = kpi::figures_each(d, &spans, filter, browser::now());
+    periods
+        .iter()
+        .zip(figures)
+        .map(|(p, m)| (label(p.from), m[&k]))
         .collect()
 }
 
@@ -120,6 +118,7 @@ pub fn trend_chart(
     let range = match k {
         Kpi::Nps => Some((-100.0, 100.0)),
         Kpi::Ces => Some((1.0, 7.0)),
+        Kpi::ServqualGap(_) => Some((-6.0, 6.0)),
         Kpi::ComplaintRate | Kpi::FirstResponseMinutes => None,
         _ => Some((0.0, 100.0)),
     };

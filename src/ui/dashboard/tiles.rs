@@ -15,7 +15,7 @@ use leptos::prelude::*;
 pub fn style(k: Kpi) -> (usize, &'static str) {
     match k {
         Kpi::Nps | Kpi::FirstResponseMinutes => (0, ""),
-        Kpi::Ces => (2, ""),
+        Kpi::Ces | Kpi::ServqualGap(_) => (2, ""),
         Kpi::ComplaintRate => (1, ""),
         _ => (0, "%"),
     }
