@@ -178,6 +178,54 @@ pub fn complaints<'d>(
     complaints_where(d, f, move |c| span.instants.contains(&c.created_at))
 }
 
+/// Due in the span and decided by `now`: resolved, or past due.
+pub fn due_decided(c: &Feedback, span: &Span, now: Time) -> bool {
+    c.due_at.is_some_and(|due| span.instants.contains(&due))
+        && (c.resolved_at.is_some() || c.due_at.is_some_and(|due| due <= now))
+}
+
+pub fn first_resolved_in(c: &Feedback, span: &Span) -> bool {
+    first_resolved_at(c).is_some_and(|t| span.instants.contains(&t))
+}
+
+/// On the staff at some time in the span's days.
+pub fn employed(s: &Staff, span: &Span) -> bool {
+    let (from, to) = span.days;
+    s.joined_on.is_none_or(|j| j <= to) && s.left_on.is_none_or(|l| l >= from)
+}
+
+/// The runs finished in a span that the filter keeps.
+pub fn runs<'d>(
+    d: &'d Data,
+    span: &'d Span,
+    f: &'d Filter,
+) -> impl Iterator<Item = &'d ProcessRun> + 'd {
+    let version = run_version(d, f);
+    d.runs.iter().filter(move |r| {
+        r.finished_at
+            .is_some_and(|t| span.instants.contains(&t))
+            && version(r).is_some()
+    })
+}
+
+/// A run's process version, if the filter keeps the run (whenever it finished).
+fn run_version<'d>(
+    d: &'d Data,
+    f: &'d Filter,
+) -> impl Fn(&ProcessRun) -> Option<&'d ProcessVersion> + 'd {
+    let versions: HashMap<Id, &ProcessVersion> =
+        d.process_versions.iter().map(|v| (v.id, v)).collect();
+    move |r| {
+        if f.staff.is_some_and(|s| r.staff_id != Some(s)) {
+            return None;
+        }
+        versions
+            .get(&r.process_version_id)
+            .copied()
+            .filter(|v| f.process.is_none_or(|p| p == v.process_id))
+    }
+}
+
 fn complaints_where<'d>(
     d: &'d Data,
     f: &'d Filter,
@@ -356,20 +404,13 @@ fn others(d: &Data, span: &Span, f: &Filter, now: Time) -> BTreeMap<Kpi, Value> 
         .filter_map(|c| first_response(c))
         .map(|t| t.num_seconds() as f64 / 60.0)
         .collect();
-    // Due in the period and decidable: resolved, or past due by `now`.
-    let due: Vec<&Feedback> = complaints_where(d, f, |c| {
-        c.due_at.is_some_and(|due| span.instants.contains(&due))
-    })
-    .filter(|c| c.resolved_at.is_some() || c.due_at.is_some_and(|due| due <= now))
-    .collect();
+    let due: Vec<&Feedback> = complaints_where(d, f, |c| due_decided(c, span, now)).collect();
     let in_time = due
         .iter()
         .filter(|c| c.resolved_at.zip(c.due_at).is_some_and(|(r, due)| r <= due))
         .count();
-    let resolved: Vec<&Feedback> = complaints_where(d, f, |c| {
-        first_resolved_at(c).is_some_and(|t| span.instants.contains(&t))
-    })
-    .collect();
+    let resolved: Vec<&Feedback> =
+        complaints_where(d, f, |c| first_resolved_in(c, span)).collect();
     let held = resolved.iter().filter(|c| !was_reopened(c)).count();
 
     let staff: Vec<&Staff> = d
@@ -378,10 +419,7 @@ fn others(d: &Data, span: &Span, f: &Filter, now: Time) -> BTreeMap<Kpi, Value> 
         .filter(|s| f.staff.is_none_or(|id| s.id == id))
         .collect();
     let (from, to) = span.days;
-    let employed: Vec<&&Staff> = staff
-        .iter()
-        .filter(|s| s.joined_on.is_none_or(|j| j <= to) && s.left_on.is_none_or(|l| l >= from))
-        .collect();
+    let employed: Vec<&&Staff> = staff.iter().filter(|s| employed(s, span)).collect();
     let trained = employed
         .iter()
         .filter(|s| {
@@ -465,23 +503,15 @@ struct StepsDone {
 
 /// The steps of the runs finished in each span, over every process the filter keeps.
 fn steps_done(d: &Data, spans: &[Span], f: &Filter) -> Vec<StepsDone> {
-    let versions: HashMap<Id, &ProcessVersion> =
-        d.process_versions.iter().map(|v| (v.id, v)).collect();
+    let version = run_version(d, f);
     let mut out: Vec<StepsDone> = spans.iter().map(|_| StepsDone::default()).collect();
-    for run in d
-        .runs
-        .iter()
-        .filter(|r| f.staff.is_none_or(|s| r.staff_id == Some(s)))
-    {
+    for run in &d.runs {
         let Some(done) = run.finished_at.and_then(|t| slot(spans, t)) else {
             continue;
         };
-        let Some(v) = versions.get(&run.process_version_id) else {
+        let Some(v) = version(run) else {
             continue;
         };
-        if f.process.is_some_and(|p| p != v.process_id) {
-            continue;
-        }
         let out = &mut out[done];
         for o in outcomes(v, run) {
             out.compliance.add(o.compliant);
