@@ -7,6 +7,7 @@ use super::model::*;
 use super::scoring::{servqual_items, Questions};
 use super::Data;
 use chrono::{Datelike, FixedOffset, Timelike};
+use std::cmp::Reverse;
 use std::collections::HashSet;
 
 /// What was clicked.
@@ -16,7 +17,10 @@ pub enum Focus {
     /// A Pareto bar; `None` is the complaints not analysed yet.
     Cause(Option<RootCause>),
     /// A heat-map cell: weekday (0 = Monday) and local hour.
-    Hour { weekday: u8, hour: u8 },
+    Hour {
+        weekday: u8,
+        hour: u8,
+    },
     Step(Id),
 }
 
@@ -47,7 +51,10 @@ impl Focus {
     pub fn parse(code: &str) -> Option<Focus> {
         let (kind, rest) = code.split_once('.')?;
         match kind {
-            "kpi" => Kpi::ALL.into_iter().find(|k| k.code() == rest).map(Focus::Kpi),
+            "kpi" => Kpi::ALL
+                .into_iter()
+                .find(|k| k.code() == rest)
+                .map(Focus::Kpi),
             "cause" if rest == "none" => Some(Focus::Cause(None)),
             "cause" => CAUSES
                 .iter()
@@ -128,7 +135,8 @@ pub fn behind<'d>(
                             .map(|it| (it.expectation, it.perception))
                     })
                     .collect();
-                let scored = |r: &Response, q: &Id| matches!(r.answers.get(q), Some(Answer::Score(_)));
+                let scored =
+                    |r: &Response, q: &Id| matches!(r.answers.get(q), Some(Answer::Score(_)));
                 b.responses = responses
                     .iter()
                     .copied()
@@ -178,10 +186,9 @@ pub fn behind<'d>(
             b.feedback = complaints(&|c| arrived(c) && c.step_id == Some(step));
         }
     }
-    b.responses
-        .sort_by(|a, b| b.submitted_at.cmp(&a.submitted_at));
-    b.feedback.sort_by(|a, b| b.created_at.cmp(&a.created_at));
-    b.runs.sort_by(|a, b| b.finished_at.cmp(&a.finished_at));
+    b.responses.sort_by_key(|r| Reverse(r.submitted_at));
+    b.feedback.sort_by_key(|c| Reverse(c.created_at));
+    b.runs.sort_by_key(|r| Reverse(r.finished_at));
     b
 }
 
@@ -211,7 +218,15 @@ mod tests {
         for f in all {
             assert_eq!(Focus::parse(&f.code()), Some(f), "{f:?}");
         }
-        for bad in ["", "kpi", "kpi.nope", "hour.7.1", "hour.1.24", "cause.x", "step.1"] {
+        for bad in [
+            "",
+            "kpi",
+            "kpi.nope",
+            "hour.7.1",
+            "hour.1.24",
+            "cause.x",
+            "step.1",
+        ] {
             assert_eq!(Focus::parse(bad), None, "{bad}");
         }
         let q = format!("period=2026-11&focus={}", Focus::Kpi(Kpi::Nps).code());
@@ -238,7 +253,12 @@ mod tests {
         let figs = figures(&d, &span, &f, now);
         let count = |k: Kpi| {
             let b = behind(&d, &span, &f, Focus::Kpi(k), now, &utc);
-            (b.responses.len(), b.feedback.len(), b.runs.len(), b.staff.len())
+            (
+                b.responses.len(),
+                b.feedback.len(),
+                b.runs.len(),
+                b.staff.len(),
+            )
         };
         // Figures whose n counts records one for one.
         assert_eq!(count(Kpi::ResolvedInTime).1, figs[&Kpi::ResolvedInTime].n);
@@ -260,10 +280,12 @@ mod tests {
         assert!(csat_responses > 0 && csat_responses <= figs[&Kpi::Csat].n);
         let runs = count(Kpi::Compliance).2;
         assert!(runs > 0);
-        assert!(behind(&d, &span, &f, Focus::Kpi(Kpi::Compliance), now, &utc)
-            .runs
-            .iter()
-            .all(|r| r.finished_at.is_some_and(|t| span.instants.contains(&t))));
+        assert!(
+            behind(&d, &span, &f, Focus::Kpi(Kpi::Compliance), now, &utc)
+                .runs
+                .iter()
+                .all(|r| r.finished_at.is_some_and(|t| span.instants.contains(&t)))
+        );
     }
 
     #[test]
@@ -287,7 +309,13 @@ mod tests {
             r.submitted_at.weekday().num_days_from_monday() == u32::from(weekday)
                 && r.submitted_at.hour() == u32::from(hour)
         }));
-        assert!(b.responses.len() <= points.iter().filter(|(t, _)| t.weekday() == at.weekday() && t.hour() == at.hour()).count());
+        assert!(
+            b.responses.len()
+                <= points
+                    .iter()
+                    .filter(|(t, _)| t.weekday() == at.weekday() && t.hour() == at.hour())
+                    .count()
+        );
         // A step: the complaints named against it, and only runs of versions that have it.
         let health = crate::domain::step_health::step_health(&d, &span, &f);
         let worst = &health[0];
@@ -297,7 +325,10 @@ mod tests {
             b.runs.iter().map(|r| r.id).collect::<HashSet<_>>().len(),
             b.runs.len()
         );
-        let newest_first = b.feedback.windows(2).all(|w| w[0].created_at >= w[1].created_at);
+        let newest_first = b
+            .feedback
+            .windows(2)
+            .all(|w| w[0].created_at >= w[1].created_at);
         assert!(newest_first);
     }
 }

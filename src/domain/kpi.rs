@@ -202,9 +202,7 @@ pub fn runs<'d>(
 ) -> impl Iterator<Item = &'d ProcessRun> + 'd {
     let version = run_version(d, f);
     d.runs.iter().filter(move |r| {
-        r.finished_at
-            .is_some_and(|t| span.instants.contains(&t))
-            && version(r).is_some()
+        r.finished_at.is_some_and(|t| span.instants.contains(&t)) && version(r).is_some()
     })
 }
 
@@ -294,12 +292,7 @@ struct Answers {
 
 /// Every KPI for each of `spans` (in time order, not overlapping), reading the responses and
 /// runs once for all of them: the dashboard's sparkline periods cost one pass, not one each.
-pub fn figures_each(
-    d: &Data,
-    spans: &[Span],
-    f: &Filter,
-    now: Time,
-) -> Vec<BTreeMap<Kpi, Value>> {
+pub fn figures_each(d: &Data, spans: &[Span], f: &Filter, now: Time) -> Vec<BTreeMap<Kpi, Value>> {
     let questions = Questions::new(&d.survey_versions);
     let pairs: HashMap<Id, Vec<(usize, Id, Id)>> = d
         .survey_versions
@@ -389,7 +382,9 @@ fn servqual_pairs(v: &SurveyVersion) -> Vec<(usize, Id, Id)> {
     servqual_items(v)
         .into_iter()
         .filter_map(|it| {
-            let dim = Dimension::SERVQUAL.iter().position(|x| *x == it.dimension)?;
+            let dim = Dimension::SERVQUAL
+                .iter()
+                .position(|x| *x == it.dimension)?;
             Some((dim, it.expectation, it.perception))
         })
         .collect()
@@ -409,8 +404,7 @@ fn others(d: &Data, span: &Span, f: &Filter, now: Time) -> BTreeMap<Kpi, Value> 
         .iter()
         .filter(|c| c.resolved_at.zip(c.due_at).is_some_and(|(r, due)| r <= due))
         .count();
-    let resolved: Vec<&Feedback> =
-        complaints_where(d, f, |c| first_resolved_in(c, span)).collect();
+    let resolved: Vec<&Feedback> = complaints_where(d, f, |c| first_resolved_in(c, span)).collect();
     let held = resolved.iter().filter(|c| !was_reopened(c)).count();
 
     let staff: Vec<&Staff> = d

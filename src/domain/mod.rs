@@ -1,6 +1,7 @@
 //! The pure domain core: records, rules, KPIs, import / merge / migrate. No `web-sys`, no
 //! clock ("now" is an argument), no display text (it returns enums and codes).
 
+pub mod alerts;
 pub mod backup;
 pub mod bilingual;
 pub mod capabilities;
@@ -16,6 +17,7 @@ pub mod import;
 pub mod instruments;
 pub mod kiosk;
 pub mod kpi;
+mod lookup;
 pub mod merge;
 pub mod migrate;
 pub mod model;

@@ -323,6 +323,7 @@ keys! {
     CollEvaluations => "能力评估", "Evaluations";
     CollTrainings => "培训", "Trainings";
     CollImprovementActions => "改进行动", "Improvement actions";
+    CollAlertAcks => "已确认的预警", "Acknowledged alerts";
     StaffTabTeam => "团队", "Team";
     StaffTabCapabilities => "能力模型", "Capabilities";
     StaffTabTrainings => "培训", "Trainings";
@@ -791,6 +792,23 @@ keys! {
     ColLate => "超时比例", "Late";
     ColLinkedScore => "相关问题评分(1–5)", "Linked questions (1–5)";
     ColConcerns => "问题", "Concerns";
+    // Drill-down: the records behind a figure.
+    DrillOpen => "查看明细", "Show records";
+    DrillBack => "← 返回经营看板", "← Back to the dashboard";
+    DrillTitle => "数据明细", "Records behind";
+    DrillUnknown => "这个链接不完整,无法确定要查看哪项数据。", "This link is incomplete: it does not say which figure to show.";
+    DrillNone => "本期在当前筛选下没有相关记录。", "No records behind this figure in the period under these filters.";
+    DrillCount => "共 {n} 条,最新的在前。", "{n} in all, newest first.";
+    DrillShownOf => "共 {n} 条,显示最新的 {shown} 条。", "{n} in all; the newest {shown} are shown.";
+    DrillResponses => "答卷", "Responses";
+    DrillScores => "评分", "Scores";
+    DrillComplaints => "投诉", "Complaints";
+    DrillFeedback => "反馈", "Feedback";
+    DrillRuns => "流程执行记录", "Process runs";
+    DrillStepsDone => "已完成步骤", "Steps done";
+    DrillStaff => "员工", "Staff";
+    DrillJoined => "入职日期", "Joined";
+    DrillLeft => "离职日期", "Left";
     ConcernLowScore => "顾客评分低", "Low customer score";
     ConcernComplaints => "有投诉", "Complaints";
 }

@@ -28,6 +28,7 @@ pub fn collection(c: Collection) -> Key {
         Collection::Evaluations => Key::CollEvaluations,
         Collection::Trainings => Key::CollTrainings,
         Collection::ImprovementActions => Key::CollImprovementActions,
+        Collection::AlertAcks => Key::CollAlertAcks,
     }
 }
 

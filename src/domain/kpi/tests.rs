@@ -553,7 +553,14 @@ fn servqual_gaps_per_dimension_from_answered_pairs() {
         &v,
         None,
         3,
-        &[(e1.id, 7), (p1.id, 5), (e2.id, 6), (p2.id, 6), (e5.id, 7), (p5.id, 4)],
+        &[
+            (e1.id, 7),
+            (p1.id, 5),
+            (e2.id, 6),
+            (p2.id, 6),
+            (e5.id, 7),
+            (p5.id, 4),
+        ],
     ));
     d.responses
         .push(response(&v, None, 4, &[(e1.id, 4), (p1.id, 7), (p2.id, 2)]));

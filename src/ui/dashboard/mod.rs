@@ -6,10 +6,12 @@
 pub(super) mod charts;
 pub(super) mod exports;
 pub(super) mod picker;
+mod records;
 mod start;
 mod step_health;
 pub(super) mod tiles;
 
+pub use records::RecordsPage;
 pub use tiles::style as value_style;
 
 use super::app_data::{app_data, LoadState};
