@@ -792,6 +792,30 @@ keys! {
     ColLate => "超时比例", "Late";
     ColLinkedScore => "相关问题评分(1–5)", "Linked questions (1–5)";
     ColConcerns => "问题", "Concerns";
+    // Alerts: thresholds in Settings, open on the dashboard until acknowledged.
+    AlertsTitle => "预警", "Alerts";
+    AlertsNone => "本期没有未处理的预警。", "No open alerts in this period.";
+    AlertsSeen => "已确认", "Acknowledged";
+    AlertLowCsat => "顾客满意度(CSAT)为 {value}%,低于预警线 {threshold}%(n={n})。", "CSAT is {value} %, below the alert line of {threshold} % (n={n}).";
+    AlertLowNps => "净推荐值(NPS)为 {value},低于预警线 {threshold}(n={n})。", "NPS is {value}, below the alert line of {threshold} (n={n}).";
+    AlertComplaintDay => "{day} 收到 {value} 条投诉,超过每天 {threshold} 条的预警线。", "{value} complaints on {day}, more than the alert line of {threshold} a day.";
+    AlertLowStep => "步骤「{step}」的相关问题平均 {value} 分,低于预警线 {threshold}(n={n})。", "Step “{step}” scores {value} on its linked questions, below the alert line of {threshold} (n={n}).";
+    AlertAck => "确认预警", "Acknowledge";
+    AlertAckBy => "确认人", "Acknowledged by";
+    AlertAckNote => "备注(采取的措施)", "Note (what is being done)";
+    AlertAckSave => "确认", "Acknowledge";
+    AlertAckNoName => "请填写确认人的姓名。", "Please enter who is acknowledging the alert.";
+    AlertAckedBy => "{by} 于 {at} 确认", "Acknowledged by {by} at {at}";
+    AlertRulesTitle => "预警规则", "Alert rules";
+    AlertRulesHelp => "看板在所选期间内触发以下预警,直到有人确认。留空表示关闭该规则。CSAT 与 NPS 预警至少需要 10 个回答。", "The dashboard raises these alerts for the period shown, until someone acknowledges them. Leave a field empty to turn its rule off. CSAT and NPS alerts need at least 10 answers.";
+    AlertRuleCsat => "CSAT 低于(%)", "CSAT below (%)";
+    AlertRuleNps => "NPS 低于", "NPS below";
+    AlertRuleComplaints => "单日投诉超过(条)", "Complaints in one day more than";
+    AlertRuleStep => "步骤相关问题评分低于(1–5)", "Step's linked questions score below (1–5)";
+    AlertRuleCsatInvalid => "CSAT 预警线须在 0 到 100 之间。", "The CSAT alert line must be between 0 and 100.";
+    AlertRuleNpsInvalid => "NPS 预警线须在 −100 到 100 之间。", "The NPS alert line must be between −100 and 100.";
+    AlertRuleComplaintsInvalid => "单日投诉数须为 0 到 10000 之间的整数。", "Complaints in a day must be a whole number from 0 to 10,000.";
+    AlertRuleStepInvalid => "步骤评分预警线须在 1 到 5 之间。", "The step score alert line must be between 1 and 5.";
     // Drill-down: the records behind a figure.
     DrillOpen => "查看明细", "Show records";
     DrillBack => "← 返回经营看板", "← Back to the dashboard";
