@@ -816,6 +816,9 @@ keys! {
     AlertRuleNpsInvalid => "NPS 预警线须在 −100 到 100 之间。", "The NPS alert line must be between −100 and 100.";
     AlertRuleComplaintsInvalid => "单日投诉数须为 0 到 10000 之间的整数。", "Complaints in a day must be a whole number from 0 to 10,000.";
     AlertRuleStepInvalid => "步骤评分预警线须在 1 到 5 之间。", "The step score alert line must be between 1 and 5.";
+    ReportTrainingEffect => "培训效果", "Training effect";
+    ReportTrainingEffectHelp => "参训员工在培训前最后一次与培训后第一次店长评估之间,针对能力的平均分变化(1–5 分);n 为前后都有评分的人数。", "The mean change (on 1–5) in the capabilities a training aimed at, from each attendee's last manager evaluation before it to the first after; n is the attendees scored both times.";
+    ReportNoEffectYet => "尚无培训后的评估", "No evaluation after it yet";
     // Drill-down: the records behind a figure.
     DrillOpen => "查看明细", "Show records";
     DrillBack => "← 返回经营看板", "← Back to the dashboard";
