@@ -3,7 +3,7 @@
 //! An alert is open until someone acknowledges it (who, when, a note); the acknowledgement
 //! is a record, so every device of the business sees it.
 
-use super::kpi::{self, Filter, Kpi, Span};
+use super::kpi::{self, Facts, Filter, Kpi, Span};
 use super::model::*;
 use super::period::local_date;
 use super::step_health::{step_health, MIN_ANSWERS};
@@ -40,6 +40,7 @@ pub struct Alert {
 /// view, not what needs attention). `offset_at` gives the local day of a complaint.
 pub fn alerts(
     d: &Data,
+    facts: &Facts,
     span: &Span,
     rules: &AlertRules,
     now: Time,
@@ -49,7 +50,9 @@ pub fn alerts(
     let (from, to) = span.days;
     let period = format!("{from}..{to}");
     let mut out = Vec::new();
-    let figures = kpi::figures(d, span, &all, now);
+    let figures = kpi::figures_from(d, facts, std::slice::from_ref(span), &all, now)
+        .pop()
+        .unwrap_or_default();
     for (kpi, below, kind, code) in [
         (Kpi::Csat, rules.csat_below, AlertKind::LowCsat, "csat"),
         (Kpi::Nps, rules.nps_below, AlertKind::LowNps, "nps"),
@@ -248,23 +251,24 @@ mod tests {
         let now = at(31, 12);
         // 7 of 10 satisfied: 70 % < 80 %.
         let d = with_stars(&[5, 5, 5, 5, 5, 5, 4, 2, 1, 3]);
-        let a = alerts(&d, &october(), &rules, now, &utc8);
+        let a = alerts(&d, &Facts::new(&d), &october(), &rules, now, &utc8);
         assert_eq!(a.len(), 1);
         assert_eq!(a[0].kind, AlertKind::LowCsat);
         assert_eq!(a[0].key, "csat:2026-10-01..2026-10-31");
         assert!((a[0].value - 70.0).abs() < 1e-9);
         assert_eq!((a[0].threshold, a[0].n), (80.0, 10));
         // Nine answers are too few; 8 of 10 meets the threshold.
-        assert!(alerts(&with_stars(&[1; 9]), &october(), &rules, now, &utc8).is_empty());
+        let few = with_stars(&[1; 9]);
+        assert!(alerts(&few, &Facts::new(&few), &october(), &rules, now, &utc8).is_empty());
         let d = with_stars(&[5, 5, 5, 5, 5, 5, 5, 5, 1, 1]);
-        assert!(alerts(&d, &october(), &rules, now, &utc8).is_empty());
+        assert!(alerts(&d, &Facts::new(&d), &october(), &rules, now, &utc8).is_empty());
         // A rule turned off raises nothing.
         let off = AlertRules {
             csat_below: None,
             ..rules
         };
         let d = with_stars(&[1; 20]);
-        assert!(alerts(&d, &october(), &off, now, &utc8).is_empty());
+        assert!(alerts(&d, &Facts::new(&d), &october(), &off, now, &utc8).is_empty());
     }
 
     #[test]
@@ -284,7 +288,7 @@ mod tests {
             ],
             ..Data::default()
         };
-        let a = alerts(&d, &october(), &rules, at(31, 0), &utc8);
+        let a = alerts(&d, &Facts::new(&d), &october(), &rules, at(31, 0), &utc8);
         assert_eq!(a.len(), 1, "{a:?}");
         let day = NaiveDate::from_ymd_opt(2026, 10, 4).unwrap();
         assert_eq!(a[0].kind, AlertKind::ComplaintDay(day));

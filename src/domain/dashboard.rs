@@ -2,7 +2,7 @@
 //! fragment), and its KPI tiles — each figure against its target and the previous equal
 //! period, with the last periods for a sparkline. One KPI pass per period, shared by all tiles.
 
-use super::kpi::{self, Filter, Kpi, Span, Value};
+use super::kpi::{self, Facts, Filter, Kpi, Span, Value};
 use super::model::Time;
 use super::model::{Channel, Id, Targets, Tier};
 use super::period_choice::PeriodChoice;
@@ -166,8 +166,15 @@ pub struct Tile {
 
 /// The tiles for `spans` (the last periods, oldest first, the current one last). A SERVQUAL
 /// gap has a tile only where the data has expectation / perception pairs.
-pub fn tiles(d: &Data, spans: &[Span], f: &Filter, now: Time, targets: &Targets) -> Vec<Tile> {
-    let figures: Vec<BTreeMap<Kpi, Value>> = kpi::figures_each(d, spans, f, now);
+pub fn tiles(
+    d: &Data,
+    facts: &Facts,
+    spans: &[Span],
+    f: &Filter,
+    now: Time,
+    targets: &Targets,
+) -> Vec<Tile> {
+    let figures: Vec<BTreeMap<Kpi, Value>> = kpi::figures_from(d, facts, spans, f, now);
     let empty = Value { value: None, n: 0 };
     let at = |i: Option<usize>, k: Kpi| {
         i.and_then(|i| figures.get(i))
@@ -261,6 +268,7 @@ mod tests {
         let now = Utc.with_ymd_and_hms(2026, 11, 15, 0, 0, 0).unwrap();
         let tiles = tiles(
             &d,
+            &Facts::new(&d),
             &[span(9), span(10)],
             &Filter::default(),
             now,
@@ -281,6 +289,7 @@ mod tests {
         d.responses[3].submitted_at = Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap();
         let tiles = super::tiles(
             &d,
+            &Facts::new(&d),
             &[span(10), span(11)],
             &Filter::default(),
             now,

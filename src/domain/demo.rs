@@ -17,7 +17,7 @@ use super::bilingual::Bi;
 use super::capabilities::default_capabilities;
 use super::data::Data;
 use super::instruments::{self, InstrumentId};
-use super::kpi::Span;
+use super::kpi::{Facts, Span};
 use super::model::*;
 use super::period::Period;
 use super::templates::restaurant::SERVE;
@@ -187,13 +187,21 @@ fn acknowledged(d: &Data, g: &mut Gen, manager: &str) -> Vec<AlertAck> {
     let offset = clock::offset();
     let this_month = Period::month(g.clock.today);
     let months = std::iter::successors(Some(this_month.previous()), |p| Some(p.previous())).take(3);
+    let facts = Facts::new(d);
     let mut acks = Vec::new();
     for p in months {
         let span = Span {
             instants: p.bounds(offset),
             days: (p.from, p.to),
         };
-        for a in alerts::alerts(d, &span, &AlertRules::default(), g.clock.now, &|_| offset) {
+        for a in alerts::alerts(
+            d,
+            &facts,
+            &span,
+            &AlertRules::default(),
+            g.clock.now,
+            &|_| offset,
+        ) {
             let at = g.clock.at(p.to, 22 * 60);
             let note = texts::ALERT_NOTE.written_in(g.lang);
             let id = g.id();

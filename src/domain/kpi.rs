@@ -5,8 +5,9 @@
 use super::capability::turnover_percent;
 use super::feedback::{first_resolved_at, first_response, was_reopened};
 use super::model::*;
-use super::process_analysis::{median, outcomes, Share};
-use super::scoring::{servqual_items, Questions, SMALL_SAMPLE};
+use super::period::Period;
+use super::process_analysis::{median, Share};
+use super::scoring::{servqual_items, SMALL_SAMPLE};
 use super::Data;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap};
@@ -268,73 +269,23 @@ pub fn figures(d: &Data, span: &Span, f: &Filter, now: Time) -> BTreeMap<Kpi, Va
         .unwrap_or_default()
 }
 
-/// Which of `spans` (in time order, not overlapping) holds `t`.
-fn slot(spans: &[Span], t: Time) -> Option<usize> {
-    let i = spans.partition_point(|s| s.instants.end <= t);
-    spans.get(i).filter(|s| s.instants.contains(&t)).map(|_| i)
-}
-
-/// What the responses of one span add up to.
-#[derive(Default)]
-struct Answers {
-    responses: usize,
-    stars: usize,
-    satisfied: usize,
-    nps_n: usize,
-    promoters: i64,
-    detractors: i64,
-    ces_n: usize,
-    ces_sum: f64,
-    /// Per SERVQUAL dimension: the sum of perception − expectation over answered pairs, and
-    /// how many pairs.
-    gaps: [(f64, usize); 5],
-}
-
 /// Every KPI for each of `spans` (in time order, not overlapping), reading the responses and
 /// runs once for all of them: the dashboard's sparkline periods cost one pass, not one each.
 pub fn figures_each(d: &Data, spans: &[Span], f: &Filter, now: Time) -> Vec<BTreeMap<Kpi, Value>> {
-    let questions = Questions::new(&d.survey_versions);
-    let pairs: HashMap<Id, Vec<(usize, Id, Id)>> = d
-        .survey_versions
-        .iter()
-        .map(|v| (v.id, servqual_pairs(v)))
-        .filter(|(_, p)| !p.is_empty())
-        .collect();
-    let mut answers: Vec<Answers> = spans.iter().map(|_| Answers::default()).collect();
-    let keep = response_filter(d, f);
-    for r in d.responses.iter().filter(|r| keep(r)) {
-        let Some(a) = slot(spans, r.submitted_at).map(|i| &mut answers[i]) else {
-            continue;
-        };
-        a.responses += 1;
-        for (q, s) in questions.scored(r) {
-            match q.kind {
-                QuestionKind::Stars => {
-                    a.stars += 1;
-                    a.satisfied += usize::from(s >= 4);
-                }
-                QuestionKind::Nps => {
-                    a.nps_n += 1;
-                    a.promoters += i64::from(s >= 9);
-                    a.detractors += i64::from(s <= 6);
-                }
-                QuestionKind::Likert if q.servqual.is_none() && q.dimension.is_none() => {
-                    a.ces_n += 1;
-                    a.ces_sum += f64::from(s);
-                }
-                _ => {}
-            }
-        }
-        for (dim, e, p) in pairs.get(&r.survey_version_id).into_iter().flatten() {
-            if let (Some(Answer::Score(e)), Some(Answer::Score(p))) =
-                (r.answers.get(e), r.answers.get(p))
-            {
-                a.gaps[*dim].0 += f64::from(*p) - f64::from(*e);
-                a.gaps[*dim].1 += 1;
-            }
-        }
-    }
-    let steps = steps_done(d, spans, f);
+    figures_from(d, &Facts::new(d), spans, f, now)
+}
+
+/// The same from facts already read out of `d` (the dashboard keeps them until the records
+/// change, so a change of period or filter only adds up facts).
+pub fn figures_from(
+    d: &Data,
+    facts: &Facts,
+    spans: &[Span],
+    f: &Filter,
+    now: Time,
+) -> Vec<BTreeMap<Kpi, Value>> {
+    let answers: Vec<Answers> = spans.iter().map(|s| facts.answers(s, f)).collect();
+    let steps: Vec<StepsDone> = spans.iter().map(|s| facts.steps(s, f)).collect();
     spans
         .iter()
         .zip(answers)
@@ -374,6 +325,25 @@ pub fn figures_each(d: &Data, spans: &[Span], f: &Filter, now: Time) -> Vec<BTre
             m
         })
         .collect()
+}
+
+/// The figures of a period and of the equal period before it (`[before, this]`);
+/// `bounds` gives a local period's instants.
+pub fn with_previous(
+    d: &Data,
+    facts: &Facts,
+    p: Period,
+    f: &Filter,
+    now: Time,
+    bounds: impl Fn(Period) -> Range<Time>,
+) -> [BTreeMap<Kpi, Value>; 2] {
+    let span = |p: Period| Span {
+        instants: bounds(p),
+        days: (p.from, p.to),
+    };
+    let mut both = figures_from(d, facts, &[span(p.previous()), span(p)], f, now);
+    let this = both.pop().unwrap_or_default();
+    [both.pop().unwrap_or_default(), this]
 }
 
 /// A version's SERVQUAL pairs of the five standard dimensions: (dimension index, expectation
@@ -469,54 +439,25 @@ pub fn root_causes(d: &Data, span: &Span, f: &Filter) -> Vec<(Option<RootCause>,
 /// Each star answer of the span as (local time, 100 if satisfied else 0): the mean of a
 /// bucket of them is its CSAT %. `offset_at` gives the device's offset at an instant.
 pub fn satisfaction_points(
-    d: &Data,
+    facts: &Facts,
     span: &Span,
     f: &Filter,
     offset_at: &dyn Fn(Time) -> chrono::FixedOffset,
 ) -> Vec<(chrono::NaiveDateTime, f64)> {
-    let questions = Questions::new(&d.survey_versions);
-    responses(d, span, f)
+    facts
+        .responses_in(span, f)
         .flat_map(|r| {
-            let local = r.submitted_at.with_timezone(&offset_at(r.submitted_at));
-            questions
-                .scored(r)
-                .filter(|(q, _)| q.kind == QuestionKind::Stars)
-                .map(move |(_, s)| (local.naive_local(), if s >= 4 { 100.0 } else { 0.0 }))
-                .collect::<Vec<_>>()
+            let local = r.at.with_timezone(&offset_at(r.at)).naive_local();
+            let a = &r.answers;
+            let happy = std::iter::repeat_n((local, 100.0), a.satisfied);
+            happy.chain(std::iter::repeat_n((local, 0.0), a.stars - a.satisfied))
         })
         .collect()
 }
 
-#[derive(Default)]
-struct StepsDone {
-    compliance: Share,
-    /// Basic, standard, custom.
-    tiers: [Share; 3],
-    on_time: Share,
-}
-
-/// The steps of the runs finished in each span, over every process the filter keeps.
-fn steps_done(d: &Data, spans: &[Span], f: &Filter) -> Vec<StepsDone> {
-    let version = run_version(d, f);
-    let mut out: Vec<StepsDone> = spans.iter().map(|_| StepsDone::default()).collect();
-    for run in &d.runs {
-        let Some(done) = run.finished_at.and_then(|t| slot(spans, t)) else {
-            continue;
-        };
-        let Some(v) = version(run) else {
-            continue;
-        };
-        let out = &mut out[done];
-        for o in outcomes(v, run) {
-            out.compliance.add(o.compliant);
-            out.tiers[o.step.tier as usize].add(o.compliant);
-            if let Some(actual) = o.actual_s {
-                out.on_time.add(actual <= f64::from(o.step.time_limit_s));
-            }
-        }
-    }
-    out
-}
+mod facts;
+pub use facts::Facts;
+use facts::{Answers, StepsDone};
 
 #[cfg(test)]
 #[path = "kpi/tests.rs"]

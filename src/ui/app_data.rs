@@ -3,6 +3,7 @@
 //! storage and the failure is shown. Other tabs hear of every saved change.
 
 use super::sync;
+use crate::domain::kpi::Facts;
 use crate::domain::merge;
 use crate::domain::model::Id;
 use crate::domain::{Collection, Data};
@@ -44,12 +45,16 @@ pub struct AppData {
     pub state: RwSignal<LoadState>,
     /// The last failed save, shown until dismissed.
     pub save_error: RwSignal<Option<StoreError>>,
+    /// The records pre-grouped for the KPIs, rebuilt (when read) only as the records change.
+    pub facts: Memo<Facts>,
 }
 
 impl AppData {
     pub fn new() -> AppData {
+        let data = RwSignal::new(Data::default());
         let app = AppData {
-            data: RwSignal::new(Data::default()),
+            data,
+            facts: Memo::new(move |_| data.with(Facts::new)),
             state: RwSignal::new(LoadState::Loading),
             save_error: RwSignal::new(None),
         };

@@ -28,6 +28,19 @@ pub fn utc_offset_at(at: DateTime<Utc>) -> FixedOffset {
     )))
 }
 
+/// `utc_offset_at` remembered per quarter hour, for reading many instants: offsets change
+/// only at whole quarter hours, and asking JavaScript for each of 100,000 answers is slow.
+pub fn offset_cache() -> impl Fn(DateTime<Utc>) -> FixedOffset {
+    let seen = std::cell::RefCell::new(std::collections::HashMap::new());
+    move |at| {
+        let slot = at.timestamp().div_euclid(900);
+        *seen
+            .borrow_mut()
+            .entry(slot)
+            .or_insert_with(|| utc_offset_at(at))
+    }
+}
+
 fn offset_of(date: &js_sys::Date) -> FixedOffset {
     // JavaScript counts minutes behind UTC (Shanghai is −480); chrono counts seconds ahead.
     let east = -(date.get_timezone_offset() * 60.0) as i32;

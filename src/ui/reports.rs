@@ -4,16 +4,16 @@
 //! out; the choice is remembered on this device.
 
 use super::app_data::app_data;
-use super::staff::radar::{team_spec, RadarChart};
-use crate::domain::capability as cap;
-use crate::domain::model::Evaluator;
 use super::dashboard::charts::{trend_chart, trend_points, trend_table, Figure, ParetoFigure};
 use super::dashboard::picker::Picker;
 use super::dashboard::span;
+use super::staff::radar::{team_spec, RadarChart};
 use super::{browser, ctx, labels, query_url};
+use crate::domain::capability as cap;
 use crate::domain::dashboard::{self, Query};
 use crate::domain::exports::{self, Naming};
 use crate::domain::kpi::{self, Kpi};
+use crate::domain::model::Evaluator;
 use crate::domain::model::{FeedbackKind, Targets};
 use crate::domain::period_choice::PeriodChoice;
 use crate::domain::process_analysis::analyse;
@@ -171,13 +171,11 @@ fn KpiPart(query: RwSignal<Query>) -> impl IntoView {
         app.data.with(|d| {
             let now = browser::now();
             let targets = targets_of(d);
+            let [before, this] = app
+                .facts
+                .with(|facts| kpi::with_previous(d, facts, p, &q.filter, now, browser::bounds));
             naming_in(lang, |n| {
-                exports::kpi_summary(
-                    &kpi::figures(d, &span(p), &q.filter, now),
-                    &kpi::figures(d, &span(p.previous()), &q.filter, now),
-                    &|k| dashboard::target(&targets, k),
-                    n,
-                )
+                exports::kpi_summary(&this, &before, &|k| dashboard::target(&targets, k), n)
             })
         })
     };
@@ -200,7 +198,7 @@ fn TrendsPart(query: RwSignal<Query>) -> impl IntoView {
                 let points = Memo::new(move |_| {
                     let q = query.get();
                     let end = q.period.resolve(browser::today()).to;
-                    app.data.with(|d| trend_points(d, &q.filter, k, end, true))
+                    app.data.with(|d| app.facts.with(|facts| trend_points(d, facts, &q.filter, k, end, true)))
                 });
                 let title = Signal::derive(move || c.t(labels::kpi(k))().to_string());
                 let target = move || app.data.with(|d| dashboard::target(&targets_of(d), k));
@@ -389,7 +387,13 @@ fn StaffPart(query: RwSignal<Query>) -> impl IntoView {
                                 .unwrap_or_default();
                             let change = e.mean_change.map_or_else(
                                 || Key::ReportNoEffectYet.text(lang).to_string(),
-                                |m| format!("{}{}", if m > 0.0 { "+" } else { "" }, format_number(m, 2, lang)),
+                                |m| {
+                                    format!(
+                                        "{}{}",
+                                        if m > 0.0 { "+" } else { "" },
+                                        format_number(m, 2, lang)
+                                    )
+                                },
                             );
                             (t.title.clone(), name, change, e.n)
                         })

@@ -76,7 +76,10 @@ pub fn Alerts(query: RwSignal<Query>) -> impl IntoView {
         let s = span(q.period.resolve(browser::today()));
         app.data.with(|d: &Data| {
             let rules = d.workspace().map(|w| w.alerts.clone()).unwrap_or_default();
-            let raised = alerts(d, &s, &rules, browser::now(), &browser::utc_offset_at);
+            let offset_at = browser::offset_cache();
+            let raised = app
+                .facts
+                .with(|facts| alerts(d, facts, &s, &rules, browser::now(), &offset_at));
             acknowledgements(&raised, &d.alert_acks)
                 .into_iter()
                 .map(|(a, ack)| (a, ack.cloned()))

@@ -12,7 +12,7 @@ use crate::charts::pareto::{pareto, pareto_svg, ParetoRow, ParetoSpec};
 use crate::charts::trend::{trend_svg, TrendSpec};
 use crate::domain::dashboard::{self, Query};
 use crate::domain::drill::Focus;
-use crate::domain::kpi::{self, Filter, Kpi, Span, Value};
+use crate::domain::kpi::{self, Facts, Filter, Kpi, Span, Value};
 use crate::domain::model::RootCause;
 use crate::domain::model::Targets;
 use crate::domain::period_choice::PeriodChoice;
@@ -102,6 +102,7 @@ pub fn Charts(query: RwSignal<Query>) -> impl IntoView {
 /// A KPI over the last buckets (months or weeks) that end with `end`: (label, value).
 pub fn trend_points(
     d: &Data,
+    facts: &Facts,
     filter: &Filter,
     k: Kpi,
     end: NaiveDate,
@@ -114,7 +115,7 @@ pub fn trend_points(
     };
     let periods = choice.history(end, TREND_BUCKETS);
     let spans: Vec<Span> = periods.iter().copied().map(span).collect();
-    let figures = kpi::figures_each(d, &spans, filter, browser::now());
+    let figures = kpi::figures_from(d, facts, &spans, filter, browser::now());
     periods
         .iter()
         .zip(figures)
@@ -194,8 +195,10 @@ fn Trend(query: RwSignal<Query>) -> impl IntoView {
     let points = Memo::new(move |_| {
         let q = query.get();
         let end = q.period.resolve(browser::today()).to;
-        app.data
-            .with(|d| trend_points(d, &q.filter, kpi.get(), end, monthly.get()))
+        app.data.with(|d| {
+            app.facts
+                .with(|facts| trend_points(d, facts, &q.filter, kpi.get(), end, monthly.get()))
+        })
     });
     let target = move || {
         app.data
@@ -331,9 +334,10 @@ fn Heatmap(query: RwSignal<Query>) -> impl IntoView {
     let cells = Memo::new(move |_| {
         let q = query.get();
         let s = span(q.period.resolve(browser::today()));
+        let offset_at = browser::offset_cache();
         let points = app
-            .data
-            .with(|d| kpi::satisfaction_points(d, &s, &q.filter, &browser::utc_offset_at));
+            .facts
+            .with(|facts| kpi::satisfaction_points(facts, &s, &q.filter, &offset_at));
         heat_cells(points)
     });
     // The hours the business had answers in, or a usual opening day.

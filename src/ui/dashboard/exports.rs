@@ -57,12 +57,10 @@ fn build(d: &Data, q: &Query, what: What, o: &Options, lang: Lang) -> Table {
         What::Kpis => {
             let now = browser::now();
             let targets = d.workspace().map(|w| w.targets.clone()).unwrap_or_default();
-            tables::kpi_summary(
-                &kpi::figures(d, &s, f, now),
-                &kpi::figures(d, &span(period.previous()), f, now),
-                &|k| dashboard::target(&targets, k),
-                &naming,
-            )
+            let [before, this] = app_data()
+                .facts
+                .with(|facts| kpi::with_previous(d, facts, period, f, now, browser::bounds));
+            tables::kpi_summary(&this, &before, &|k| dashboard::target(&targets, k), &naming)
         }
     }
 }

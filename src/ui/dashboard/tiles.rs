@@ -41,7 +41,9 @@ pub fn Tiles(query: RwSignal<Query>) -> impl IntoView {
             .collect();
         app.data.with(|d| {
             let targets = d.workspace().map(|w| w.targets.clone()).unwrap_or_default();
-            dashboard::tiles(d, &spans, &q.filter, browser::now(), &targets)
+            app.facts.with(|facts| {
+                dashboard::tiles(d, facts, &spans, &q.filter, browser::now(), &targets)
+            })
         })
     });
     view! {

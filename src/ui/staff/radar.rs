@@ -6,9 +6,9 @@ use crate::charts::radar::{radar_svg, RadarError, RadarSeries, RadarSpec, Series
 use crate::domain::capability::{in_use, Average};
 use crate::domain::model::{Capability, Id};
 use crate::domain::Data;
-use std::collections::BTreeMap;
 use crate::i18n::{Key, Lang};
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 
 /// One line of the radar, or `None` when it has no score at all (no previous period yet):
 /// a line flat at zero would read as "scored 0".
@@ -56,7 +56,12 @@ pub fn spec(
 }
 
 /// The team-average radar over the target, `None` when nobody is evaluated in the period.
-pub fn team_spec(d: &Data, avg: &BTreeMap<Id, Average>, size: u32, lang: Lang) -> Option<RadarSpec> {
+pub fn team_spec(
+    d: &Data,
+    avg: &BTreeMap<Id, Average>,
+    size: u32,
+    lang: Lang,
+) -> Option<RadarSpec> {
     if avg.is_empty() {
         return None;
     }
