@@ -140,6 +140,8 @@ fn StaffList() -> impl IntoView {
                     <li class="card process-row" data-staff=id.to_string() class:staff-left=has_left>
                         <div>
                             <a class="process-name" href=Route::Detail(Section::Staff, id.to_string(), None).href()>{name}</a>
+                            // Said in words, not by greying the row out (that fails contrast).
+                            {has_left.then(|| view! { <span class="badge badge-muted" data-testid="staff-left-badge">{c.t(Key::StaffLeft)}</span> })}
                             <p class="muted small">
                                 {role}
                                 {since.map(|d| view! { " · "{c.t(Key::StaffJoined)}" "{d} })}
