@@ -520,7 +520,11 @@ mod tests {
             .find(|(c, _, _)| c.ends_with('…'))
             .expect("the label is cut");
         // What is drawn is what follows the title, measured unescaped.
-        let shown = content.rsplit("</title>").next().unwrap().replace("&lt;", "<");
+        let shown = content
+            .rsplit("</title>")
+            .next()
+            .unwrap()
+            .replace("&lt;", "<");
         let right = left + svg::width_em(&shown) * fs;
         assert!(*left >= 0.0 && right <= 400.0, "{shown} at {left}..{right}");
         assert!(out.contains(&format!("<title>{}</title>", svg::escape(&long))));

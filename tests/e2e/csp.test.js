@@ -20,17 +20,15 @@ function policy() {
 
 test('the built policy has no unsafe-inline, and a hash for each inline script', () => {
   const { html, directives } = policy();
-  assert.ok(!html.includes("'unsafe-inline'"));
+  assert.ok(!Object.values(directives).flat().includes("'unsafe-inline'"));
   assert.deepEqual(directives['style-src'], ["'self'"]);
   assert.deepEqual(directives['object-src'], ["'none'"]);
   assert.deepEqual(directives['base-uri'], ["'self'"]);
   assert.deepEqual(directives['form-action'], ["'self'"]);
   const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, attrs]) => !/\bsrc=/.test(attrs));
   assert.ok(inline.length >= 1, "Trunk's module loader is inline");
-  for (const [, , body] of inline) {
-    const hash = `'sha256-${createHash('sha256').update(body).digest('base64')}'`;
-    assert.ok(directives['script-src'].includes(hash), `script-src lists ${hash}`);
-  }
+  const hashes = inline.map(([, , body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`);
+  assert.deepEqual(directives['script-src'], ["'self'", "'wasm-unsafe-eval'", ...hashes]);
 });
 
 test('boots, registers the service worker and draws every chart with no CSP violation', async () => {
@@ -88,8 +86,10 @@ test('injected markup does not run: an <img onerror> and a style attribute are b
   assert.notEqual(await page.$eval('#styled', (p) => getComputedStyle(p).color), 'rgb(255, 0, 0)');
   const directives = (await page.evaluate(() => window.__cspViolations)).map((v) => v.directive).sort();
   assert.deepEqual(directives, ['script-src-attr', 'style-src-attr']);
-  // Exactly these two, reported as problems like any other violation.
+  // Exactly these two, reported as problems like any other violation (and logged by
+  // Chromium as console errors); the missing image's 404 aside, nothing else.
   assert.equal(problems.filter((p) => p.startsWith('CSP violation')).length, 2);
-  assert.deepEqual(problems.filter((p) => !p.startsWith('CSP violation') && !/Failed to load resource/.test(p)), []);
+  const other = problems.filter((p) => !p.startsWith('CSP violation') && !/Content Security Policy|Failed to load resource/.test(p));
+  assert.deepEqual(other, []);
   await context.close();
 });

@@ -33,6 +33,9 @@ test('keyboard only: focus moves to each new heading, progress is announced, sca
   await page.keyboard.press('Tab');
   assert.equal((await focused(page)).tag, 'TEXTAREA');
   await page.keyboard.type('Quick and friendly');
+  // Buttons are disabled for a moment after each answer (the double-tap guard), and Tab
+  // passes over a disabled button.
+  await page.waitForSelector('[data-testid="kiosk-next"]:not([disabled])');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await page.waitForSelector('[data-testid="kiosk-thanks"]');
@@ -43,6 +46,7 @@ test('keyboard only: focus moves to each new heading, progress is announced, sca
   // follow-up takes the focus too.
   await page.waitForSelector('[data-testid="kiosk-question"]', { timeout: 8000 });
   await page.waitForFunction(() => document.activeElement?.dataset.testid === 'kiosk-question');
+  await page.waitForSelector('.kiosk-answer:not([disabled])');
   await page.keyboard.press('Tab');
   assert.equal((await focused(page)).score, '1');
   await page.keyboard.press('Enter');
