@@ -9,7 +9,16 @@ import path from 'node:path';
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('csp-hashes: TRUNK_STAGING_DIR is not set (run me as a Trunk hook)');
 const file = path.join(dir, 'index.html');
-const html = fs.readFileSync(file, 'utf8');
+// `trunk serve` fills its live-reload client's placeholders into each response, with the
+// request's Host header, so that text cannot be hashed here. Filled with what the browser
+// knows instead (the values Trunk itself falls back to: this host, this page's directory),
+// the script is the same in every response and its hash holds.
+const html = fs.readFileSync(file, 'utf8')
+  .replace(/(['`])\{\{__TRUNK_ADDRESS__\}\}\1/g, 'window.location.host')
+  .replace(/(['`])\{\{__TRUNK_WS_BASE__\}\}\1/g, "window.location.pathname.replace(/[^/]*$/, '')");
+if (html.includes('{{__TRUNK_')) {
+  throw new Error('csp-hashes: a Trunk placeholder is left that `trunk serve` would change after hashing');
+}
 
 // The browser hashes the element's text exactly as written between the tags.
 const hashes = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
