@@ -1,8 +1,8 @@
 //! The capability radar: one person's scores on every capability, over the team average,
 //! the target and the previous period, on the same scale on every axis.
 
-use super::plot::{self, px, text_width, GRID};
-use super::svg::with_title;
+use super::plot::{self, px, text_width, FONT, GRID, INK};
+use super::svg::{self, with_title};
 use super::ChartError;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -124,6 +124,26 @@ fn wrap(label: &str) -> Vec<&str> {
     }
 }
 
+/// A legend label as SVG text, written here rather than by `plotters`, which cannot give an
+/// element a `<title>`: a label wider than `room` (a long name) is cut with "…", and the
+/// whole label is then its `<title>`, for the pointer and for screen readers.
+fn legend_text(label: &str, (x, y): (f64, f64), room: f64) -> String {
+    let size = f64::from(LABEL_PT) / 1.24;
+    let (shown, title) = if text_width(label, LABEL_PT) <= room {
+        (label.to_string(), String::new())
+    } else {
+        let cut = svg::wrap(label, room / size, 1).concat();
+        (cut, format!("<title>{}</title>", svg::escape(label)))
+    };
+    let RGBColor(r, g, b) = INK;
+    format!(
+        "<text x=\"{}\" y=\"{}\" dy=\"0.5ex\" text-anchor=\"start\" font-family=\"{FONT}\" font-size=\"{size:.3}\" fill=\"#{r:02X}{g:02X}{b:02X}\">{title}{}</text>\n",
+        x.round(),
+        y.round(),
+        svg::escape(&shown),
+    )
+}
+
 impl SeriesKind {
     fn color(self) -> &'static RGBColor {
         match self {
@@ -177,7 +197,7 @@ pub fn radar_svg(spec: &RadarSpec) -> Result<String, RadarError> {
     let outer = ring(spec.max)?;
 
     let mut buf = String::new();
-    {
+    let legend = {
         let area = SVGBackend::with_string(&mut buf, (spec.size, spec.size)).into_drawing_area();
         let center = Pos::new(HPos::Center, VPos::Center);
         plot::text(&area, &spec.title, (cx, TITLE_H / 2.0), TITLE_PT, center)?;
@@ -249,6 +269,7 @@ pub fn radar_svg(spec: &RadarSpec) -> Result<String, RadarError> {
             plot::line(&area, closed, s.kind.color(), s.kind.width(), s.kind.dash())?;
         }
 
+        let mut legend = String::new();
         for (row, s) in spec.series.iter().enumerate() {
             let y = size - legend_h + 4.0 + LEGEND_ROW * (row as f64 + 0.5);
             let x = 16.0;
@@ -259,11 +280,14 @@ pub fn radar_svg(spec: &RadarSpec) -> Result<String, RadarError> {
             }
             let sample = vec![px((x, y)), px((x + 24.0, y))];
             plot::line(&area, sample, s.kind.color(), s.kind.width(), s.kind.dash())?;
-            let left = Pos::new(HPos::Left, VPos::Center);
-            plot::text(&area, &s.label, (x + 32.0, y), LABEL_PT, left)?;
+            legend.push_str(&legend_text(&s.label, (x + 32.0, y), size - x - 32.0 - 8.0));
         }
         area.present().map_err(|_| RadarError::Draw)?;
-    }
+        legend
+    };
+    // The legend's labels go in last, on top, before the closing tag.
+    let end = buf.rfind("</svg>").ok_or(RadarError::Draw)?;
+    buf.insert_str(end, &legend);
     Ok(with_title(buf, &spec.title))
 }
 
@@ -481,6 +505,36 @@ mod tests {
         let svg = radar_svg(&s).unwrap();
         assert_eq!(svg.matches("<text").count(), 1 + 5 + 5 + 4);
         assert!(svg.contains("management"));
+    }
+
+    #[test]
+    fn a_long_legend_label_is_cut_inside_the_drawing_and_kept_whole_in_its_title() {
+        let mut s = spec();
+        let long = format!("<{}>", "W".repeat(5000));
+        s.series[0].label = long.clone();
+        let out = radar_svg(&s).unwrap();
+        svg::check::well_formed(&out);
+        let boxes = text_boxes(&out);
+        let (content, fs, [left, ..]) = boxes
+            .iter()
+            .find(|(c, _, _)| c.ends_with('…'))
+            .expect("the label is cut");
+        // What is drawn is what follows the title, measured unescaped.
+        let shown = content
+            .rsplit("</title>")
+            .next()
+            .unwrap()
+            .replace("&lt;", "<");
+        let right = left + svg::width_em(&shown) * fs;
+        assert!(*left >= 0.0 && right <= 400.0, "{shown} at {left}..{right}");
+        assert!(out.contains(&format!("<title>{}</title>", svg::escape(&long))));
+        // The labels that fit are written whole, with no title of their own.
+        assert!(out.contains(">Team</text>"));
+        assert_eq!(
+            out.matches("<title>").count(),
+            2,
+            "the chart's and the cut label's"
+        );
     }
 
     #[test]

@@ -838,6 +838,12 @@ keys! {
     DrillLeft => "离职日期", "Left";
     ConcernLowScore => "顾客评分低", "Low customer score";
     ConcernComplaints => "有投诉", "Complaints";
+    // Issue 12, accessibility: the kiosk's progress as heard, and what each scale's ends mean.
+    KioskProgress => "第 {n} 题,共 {count} 题", "Question {n} of {count}";
+    KioskEndsStars => "1 = 非常不满意,5 = 非常满意", "1 = very dissatisfied, 5 = very satisfied";
+    KioskEndsSmiley => "1 = 很不满意,4 = 很满意", "1 = very unhappy, 4 = very happy";
+    KioskEndsNps => "0 = 完全不可能,10 = 极有可能", "0 = not at all likely, 10 = extremely likely";
+    KioskEndsLikert => "1 = 非常不同意,7 = 非常同意", "1 = strongly disagree, 7 = strongly agree";
 }
 
 #[cfg(test)]

@@ -264,7 +264,18 @@ fn KioskRun(version: SurveyVersion) -> impl IntoView {
         started && idle >= kiosk.get().idle_seconds as f64 - WARN_BEFORE_S
     };
 
+    // Announced politely, from a region that stays in the page: a live region inserted
+    // together with its text is not read by most screen readers.
+    let progress = move || match screen.get() {
+        Screen::Question(i) => Key::KioskProgress
+            .text(c.lang.get())
+            .replace("{n}", &(i + 1).to_string())
+            .replace("{count}", &count.to_string()),
+        _ => String::new(),
+    };
+
     view! {
+        <p class="visually-hidden" aria-live="polite" data-testid="kiosk-progress-live">{progress}</p>
         <div class="kiosk-stage" on:pointerdown=move |_| last_touch.set(js_sys::Date::now()) on:keydown=move |_| last_touch.set(js_sys::Date::now())>
             {move || match screen.get() {
                 Screen::Shift => view! { <ShiftStart kiosk version=version.get_value() on_start=move || { shift_lang.set_value(c.lang.get_untracked()); screen.set(first()) }/> }.into_any(),
@@ -277,8 +288,10 @@ fn KioskRun(version: SurveyVersion) -> impl IntoView {
                     let q = version.with_value(|v| v.questions[i].clone());
                     let prompt = q.follow_up.clone().unwrap_or_default();
                     let label = prompt.clone();
+                    let heading = NodeRef::<leptos::html::H1>::new();
+                    focus_on_mount(heading);
                     view! {
-                        <h1 class="kiosk-question">{move || pick(&prompt, c.lang.get()).to_string()}</h1>
+                        <h1 class="kiosk-question" tabindex="-1" node_ref=heading>{move || pick(&prompt, c.lang.get()).to_string()}</h1>
                         <label class="visually-hidden" for="follow-up">{move || pick(&label, c.lang.get()).to_string()}</label>
                         <textarea id="follow-up" class="kiosk-text" rows="4" prop:value=text on:input=move |ev| text.set(event_target_value(&ev))></textarea>
                         <button type="button" class="big" data-testid="kiosk-next" disabled=move || busy.get() on:click=move |_| tap(Box::new(move || {
@@ -288,12 +301,16 @@ fn KioskRun(version: SurveyVersion) -> impl IntoView {
                         }))>{c.t(Key::KioskNext)}</button>
                     }.into_any()
                 }
-                Screen::Thanks => view! {
+                Screen::Thanks => {
+                    let heading = NodeRef::<leptos::html::H1>::new();
+                    focus_on_mount(heading);
+                    view! {
                     <div class="kiosk-thanks" role="status" data-testid="kiosk-thanks">
-                        <h1 class="kiosk-title">{c.t(Key::KioskThanks)}</h1>
+                        <h1 class="kiosk-title" tabindex="-1" node_ref=heading>{c.t(Key::KioskThanks)}</h1>
                         <p class="kiosk-message">{c.t(Key::KioskThanksBody)}</p>
                     </div>
-                }.into_any(),
+                }.into_any()
+                }
                 Screen::Pin => view! { <PinScreen kiosk on_cancel=move || screen.set(first())/> }.into_any(),
             }}
             <Show when=move || save_failed.get()>
@@ -392,8 +409,10 @@ fn VisitCodeScreen(
     on_next: impl Fn() + Copy + 'static,
 ) -> impl IntoView {
     let c = ctx();
+    let heading = NodeRef::<leptos::html::H1>::new();
+    focus_on_mount(heading);
     view! {
-        <h1 class="kiosk-question">{c.t(Key::KioskVisitCodeTitle)}</h1>
+        <h1 class="kiosk-question" tabindex="-1" node_ref=heading>{c.t(Key::KioskVisitCodeTitle)}</h1>
         <form class="form kiosk-shift" on:submit=move |ev| { ev.prevent_default(); on_next(); }>
             <label for="visit-code">{c.t(Key::KioskVisitCodeLabel)}</label>
             <input id="visit-code" class="kiosk-text" autocomplete="off" autocapitalize="characters" maxlength="40"
@@ -402,6 +421,28 @@ fn VisitCodeScreen(
             <button type="button" class="secondary" data-testid="visit-code-skip"
                 on:click=move |_| { visit_code.set(String::new()); on_next(); }>{c.t(Key::KioskVisitCodeSkip)}</button>
         </form>
+    }
+}
+
+/// Moves the focus to a new screen's heading once it is in the page. The button that was
+/// pressed is gone with the old screen, and the focus would otherwise fall to `<body>`,
+/// leaving a keyboard or screen-reader user at the top of nothing.
+fn focus_on_mount(heading: NodeRef<leptos::html::H1>) {
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+}
+
+/// What the two ends of a scale mean, said in the scale's description.
+fn scale_ends(kind: QuestionKind) -> Option<Key> {
+    match kind {
+        QuestionKind::Stars => Some(Key::KioskEndsStars),
+        QuestionKind::Smiley => Some(Key::KioskEndsSmiley),
+        QuestionKind::Nps => Some(Key::KioskEndsNps),
+        QuestionKind::Likert => Some(Key::KioskEndsLikert),
+        _ => None,
     }
 }
 
@@ -432,15 +473,18 @@ fn QuestionScreen(
     let picked = RwSignal::new(Vec::<u32>::new());
     let heading = q.text.clone();
     let text_label = q.text.clone();
+    let ends_id = format!("ends-{}", q.id);
     let body = match (q.kind, q.kind.scale()) {
         (kind, Some((lo, hi))) => view! {
-            <div class=format!("kiosk-scale scale-{}", hi - lo + 1) role="group" aria-label=move || pick(&title, c.lang.get()).to_string()>
+            <div class=format!("kiosk-scale scale-{}", hi - lo + 1) role="group" aria-label=move || pick(&title, c.lang.get()).to_string()
+                aria-describedby=ends_id.clone()>
                 {(lo..=hi).map(|s| view! {
                     <button type="button" class="kiosk-answer" data-score=s.to_string() disabled=move || busy.get()
                         aria-label=format!("{s} / {hi}")
                         on:click=move |_| tap(Box::new(move || answer(index, Answer::Score(s))))>{score_label(kind, s)}</button>
                 }).collect_view()}
             </div>
+            {scale_ends(kind).map(|k| view! { <p class="kiosk-scale-ends muted" id=ends_id.clone() data-testid="kiosk-scale-ends">{c.t(k)}</p> })}
         }.into_any(),
         (QuestionKind::SingleChoice, _) => view! {
             <div class="kiosk-choices">
@@ -481,9 +525,12 @@ fn QuestionScreen(
         }.into_any(),
     };
     let skippable = !q.required && q.kind.scale().is_some();
+    let heading_ref = NodeRef::<leptos::html::H1>::new();
+    focus_on_mount(heading_ref);
     view! {
+        // Seen here; heard from the kiosk's live region ("question 2 of 5").
         <p class="kiosk-progress" aria-hidden="true">{index + 1}" / "{count}</p>
-        <h1 class="kiosk-question" data-testid="kiosk-question">{move || pick(&heading, c.lang.get()).to_string()}</h1>
+        <h1 class="kiosk-question" data-testid="kiosk-question" tabindex="-1" node_ref=heading_ref>{move || pick(&heading, c.lang.get()).to_string()}</h1>
         {body}
         {skippable.then(|| view! {
             <button type="button" class="secondary" data-testid="kiosk-skip" disabled=move || busy.get() on:click=move |_| tap(Box::new(move || advance(index)))>{c.t(Key::KioskSkipQuestion)}</button>

@@ -1,7 +1,7 @@
 // The end-to-end harness: serves the release dist/ from a plain static server on 127.0.0.1
 // (no rewrite rules, no fallback: exactly what a cheap host or a file share gives) and drives
-// Debian's Chromium through playwright-core. Every page it opens records console errors and
-// any request that would leave 127.0.0.1.
+// Debian's Chromium through playwright-core. Every page it opens records console errors, CSP
+// violations and any request that would leave 127.0.0.1.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -62,13 +62,33 @@ export const TABLET_LANDSCAPE = { width: 1024, height: 768 };
 export const DESKTOP = { width: 1440, height: 900 };
 
 /**
+ * Runs in every document before the app (init scripts are not subject to the page's CSP):
+ * each `securitypolicyviolation` is kept in `window.__cspViolations` and reported to the
+ * test through the `__cspViolation` binding, so a blocked script or inline style fails the
+ * test like a console error does.
+ */
+const CSP_LISTENER = `
+  window.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (e) => {
+    const v = { directive: e.effectiveDirective, blocked: e.blockedURI, sample: e.sample, source: e.sourceFile + ':' + e.lineNumber };
+    window.__cspViolations.push(v);
+    window.__cspViolation?.(v);
+  }, true);
+`;
+
+/**
  * A fresh browser context (its own IndexedDB and localStorage) with one page, in the
  * machine's time zone unless `timezoneId` names one.
- * `problems` collects console errors, page errors and requests that leave 127.0.0.1.
+ * `problems` collects console errors, page errors, CSP violations and requests that leave
+ * 127.0.0.1.
  */
 export async function openContext(browser, { locale = 'en-US', viewport = TABLET_PORTRAIT, hasTouch = true, timezoneId } = {}) {
   const context = await browser.newContext({ locale, viewport, hasTouch, timezoneId, acceptDownloads: true });
   const problems = [];
+  await context.exposeBinding('__cspViolation', (_source, v) => {
+    problems.push(`CSP violation: ${v.directive} blocked ${v.blocked} (${v.sample}) at ${v.source}`);
+  });
+  await context.addInitScript(CSP_LISTENER);
   const watch = (page) => {
     page.on('console', (msg) => {
       if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);

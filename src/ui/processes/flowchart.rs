@@ -86,8 +86,9 @@ pub fn Flowchart(process_id: Id) -> impl IntoView {
     view! {
         <p class="muted no-print">{c.t(Key::FlowchartHelp)}</p>
         <button type="button" class="secondary no-print" data-testid="download-svg" on:click=download>{c.t(Key::DownloadSvg)}</button>
-        // The SVG is built by `charts::swimlane`, which escapes every label.
-        <div class="chart-scroll" data-testid="swimlane" inner_html=move || svg().map(|(s, _)| s).unwrap_or_default()></div>
+        // The SVG is built by `charts::swimlane`, which escapes every label. The box scrolls
+        // sideways on a tablet, so it takes the focus (arrow keys scroll it) and has a name.
+        <div class="chart-scroll" data-testid="swimlane" tabindex="0" role="region" aria-label=c.t(Key::TabFlowchart) inner_html=move || svg().map(|(s, _)| s).unwrap_or_default()></div>
     }
 }
 

@@ -140,6 +140,8 @@ fn StaffList() -> impl IntoView {
                     <li class="card process-row" data-staff=id.to_string() class:staff-left=has_left>
                         <div>
                             <a class="process-name" href=Route::Detail(Section::Staff, id.to_string(), None).href()>{name}</a>
+                            // Said in words, not by greying the row out (that fails contrast).
+                            {has_left.then(|| view! { <span class="badge badge-muted" data-testid="staff-left-badge">{c.t(Key::StaffLeft)}</span> })}
                             <p class="muted small">
                                 {role}
                                 {since.map(|d| view! { " · "{c.t(Key::StaffJoined)}" "{d} })}
@@ -254,8 +256,10 @@ fn TeamRadar(period: RwSignal<NaiveDate>) -> impl IntoView {
             }}
         </div>
         <div class="small-multiples" data-testid="team-people">
-            {move || people.get().into_iter().map(|(id, name, spec)| view! {
-                <a class="card small-radar" href=Route::Detail(Section::Staff, id.to_string(), None).href() aria-label=name>
+            // Each link is named by its drawing (role="img", titled with the person's name): an
+            // aria-label would not contain the text the radar shows (WCAG 2.5.3, axe).
+            {move || people.get().into_iter().map(|(id, _, spec)| view! {
+                <a class="card small-radar" href=Route::Detail(Section::Staff, id.to_string(), None).href()>
                     <RadarChart spec=Signal::derive(move || Some(spec.clone())) file=String::new() small=true/>
                 </a>
             }).collect_view()}
