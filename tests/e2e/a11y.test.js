@@ -52,6 +52,17 @@ for (const [locale, lang] of [['zh-CN', 'zh'], ['en-US', 'en']]) {
 
     await visit(page, '#/dashboard', '[data-chart] .chart svg');
     await check('dashboard with demo data');
+    // An open alert (CSAT below 100 for the year: the demo acknowledged only its months'),
+    // with its acknowledgement form open, and a drill-down page.
+    await visit(page, '#/settings', '[data-testid="alert-rules"]');
+    await page.fill('#alert-csat', '100');
+    await page.click('[data-testid="save-alert-rules"]');
+    await page.waitForSelector('[data-testid="alert-rules-message"].alert-ok');
+    await visit(page, '#/dashboard?period=year', '[data-testid="alert-open"]');
+    await page.locator('[data-testid="ack-open"]').first().click();
+    await check('dashboard alert being acknowledged');
+    await visit(page, '#/dashboard/records?period=last-month&focus=kpi.csat', '[data-records="responses"]');
+    await check('records behind a KPI');
 
     await visit(page, '#/processes', '.process-row a.process-name');
     const processHref = await page.getAttribute('.process-row a.process-name', 'href');
