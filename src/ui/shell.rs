@@ -1,7 +1,7 @@
 //! The manager's frame: header with the business name, navigation, the current section.
 
 use super::app_data::{app_data, LoadState};
-use super::{ctx, labels, section::SectionPage};
+use super::{ctx, labels};
 use crate::i18n::{Key, Lang};
 use crate::route::{Route, Section};
 use leptos::prelude::*;
@@ -69,7 +69,9 @@ pub fn Shell(route: Route) -> impl IntoView {
         }
         Route::Section(Section::Data) => view! { <super::data::DataPage/> }.into_any(),
         Route::Section(Section::Settings) => view! { <super::settings::SettingsPage/> }.into_any(),
-        Route::Section(s) => view! { <SectionPage section=s/> }.into_any(),
+        Route::Section(Section::Improvement) => {
+            view! { <super::improvement::ImprovementPage/> }.into_any()
+        }
         _ => view! { <NotFound/> }.into_any(),
     };
     view! {
