@@ -1,6 +1,7 @@
 //! All records of a workspace, by collection, and the one generic way to walk them.
 
 use super::model::*;
+use super::tombstone::Tombstone;
 use serde::{Deserialize, Serialize};
 
 /// A stored record: it knows its collection, its id, its last change, and what it points to.
@@ -52,6 +53,10 @@ macro_rules! collections {
         #[serde(deny_unknown_fields)]
         pub struct Data {
             $(#[serde(default)] pub $field: Vec<$ty>,)*
+            /// Every deletion, so no merge brings a deleted record back. Not a collection:
+            /// the visitors walk records, and a tombstone is not one.
+            #[serde(default)]
+            pub tombstones: Vec<Tombstone>,
         }
 
         impl Data {

@@ -170,6 +170,7 @@ pub fn generate(seed: u64, responses: usize, now: Time, lang: Lang) -> Data {
         evaluations,
         trainings: vec![training],
         improvement_actions,
+        tombstones: Vec::new(),
     }
 }
 

@@ -37,6 +37,7 @@ mod survey_fixtures;
 pub mod survey_results;
 pub mod table;
 pub mod templates;
+pub mod tombstone;
 pub mod visit_link;
 pub mod xlsx;
 

@@ -109,7 +109,7 @@ pub fn EvaluationForm(staff_id: Id, period: RwSignal<NaiveDate>) -> impl IntoVie
                     <fieldset class="score-scale" data-capability=id.to_string()>
                         <legend><strong>{name}</strong><span class="muted small">" "{description}</span></legend>
                         <div class="score-options">
-                            {(1u8..=5).map(|s| {
+                            {(cap::SCORE_SCALE.0..=cap::SCORE_SCALE.1).map(|s| {
                                 let hint = guide.get(usize::from(s) - 1).cloned().unwrap_or_default();
                                 let title = hint.clone();
                                 view! {
