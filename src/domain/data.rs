@@ -9,6 +9,7 @@ pub trait Record: Clone + PartialEq + Serialize + for<'de> Deserialize<'de> + 's
     const COLLECTION: Collection;
     fn id(&self) -> Id;
     fn updated_at(&self) -> Time;
+    fn set_updated_at(&mut self, at: Time);
     /// The records this one refers to; an import must find each in the file or in storage.
     fn refs(&self) -> Vec<(Collection, Id)> {
         Vec::new()
@@ -92,6 +93,7 @@ macro_rules! collections {
             const COLLECTION: Collection = Collection::$variant;
             fn id(&self) -> Id { self.id }
             fn updated_at(&self) -> Time { self.updated_at }
+            fn set_updated_at(&mut self, at: Time) { self.updated_at = at; }
             fn refs(&self) -> Vec<(Collection, Id)> { Refs::refs(self) }
         })*
     };

@@ -9,6 +9,7 @@ pub mod csv;
 pub mod dashboard;
 pub mod data;
 pub mod demo;
+pub mod edit;
 pub mod exports;
 pub mod feedback;
 pub mod import;

@@ -137,7 +137,7 @@ pub fn save(
     if !answered {
         return Ok(Saved::Updated(SurveyVersion {
             questions,
-            updated_at: now,
+            updated_at: super::edit::edited_at(latest.updated_at, now),
             ..latest.clone()
         }));
     }
@@ -150,7 +150,7 @@ pub fn save(
         .unwrap_or(latest.number);
     let retired = SurveyVersion {
         status: VersionStatus::Retired,
-        updated_at: now,
+        updated_at: super::edit::edited_at(latest.updated_at, now),
         ..latest.clone()
     };
     Ok(Saved::NewVersion(
