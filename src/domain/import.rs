@@ -4,9 +4,11 @@
 //! other (`semantics`). Problems are codes with JSON paths.
 
 mod detail;
+mod flags;
 mod semantics;
 
 pub use detail::TypeDetail;
+pub use flags::{flags, Flag, FlagKind};
 
 use super::backup::{Backup, FORMAT, SCHEMA_VERSION};
 use super::data::{Collection, Data, Record, Visitor, VisitorMut};

@@ -3,7 +3,8 @@
 //! an older file (or hearing an older message) cannot bring the record back. Tombstones are
 //! never dropped: they are a few dozen bytes, and a dropped one would let its record return.
 
-use super::data::{Collection, Data};
+use super::data::{Collection, Data, Record, Visitor};
+use super::edit::edited_at;
 use super::model::{Id, Time};
 use serde::{Deserialize, Serialize};
 
@@ -42,23 +43,50 @@ impl Tombstone {
     }
 }
 
-/// Adds a tombstone at `now` from `device_id` for each of `deletes` that `changes` does not
-/// already carry one for: a merge or another tab brings the original deletion with it.
-pub fn stamp(changes: &mut Data, deletes: &[(Collection, Id)], now: Time, device_id: &str) {
+/// Adds a tombstone from `device_id` for each of `deletes` that `changes` does not already
+/// carry one for (a merge or another tab brings the original deletion with it). It is
+/// stamped like an edit: now, but after the record's last change in `current`, so a record
+/// stamped by a clock ahead is deleted too.
+pub fn stamp(
+    changes: &mut Data,
+    deletes: &[(Collection, Id)],
+    current: &Data,
+    now: Time,
+    device_id: &str,
+) {
     for &(collection, id) in deletes {
         if !changes
             .tombstones
             .iter()
             .any(|t| t.key() == (collection, id))
         {
+            let deleted_at = last_change(current, collection, id)
+                .map_or(now, |previous| edited_at(previous, now));
             changes.tombstones.push(Tombstone {
                 collection,
                 id,
-                deleted_at: now,
+                deleted_at,
                 device_id: device_id.to_string(),
             });
         }
     }
+}
+
+fn last_change(data: &Data, collection: Collection, id: Id) -> Option<Time> {
+    struct Find(Collection, Id, Option<Time>);
+    impl Visitor for Find {
+        fn visit<R: Record>(&mut self, records: &[R]) {
+            if R::COLLECTION == self.0 {
+                self.2 = records
+                    .iter()
+                    .find(|r| r.id() == self.1)
+                    .map(Record::updated_at);
+            }
+        }
+    }
+    let mut find = Find(collection, id, None);
+    data.visit(&mut find);
+    find.2
 }
 
 #[cfg(test)]
@@ -107,7 +135,7 @@ mod tests {
             (Collection::Responses, Id::from_u128(1)),
             (Collection::Staff, Id::from_u128(2)),
         ];
-        stamp(&mut changes, &deletes, at(5), "here");
+        stamp(&mut changes, &deletes, &Data::default(), at(5), "here");
         assert_eq!(changes.tombstones.len(), 2);
         assert_eq!(changes.tombstones[0], carried);
         assert_eq!(
@@ -119,5 +147,26 @@ mod tests {
                 device_id: "here".into(),
             }
         );
+    }
+
+    #[test]
+    fn a_record_from_a_clock_ahead_is_deleted_too() {
+        let t = at(1_000);
+        let role = crate::domain::model::Role {
+            id: Id::from_u128(7),
+            created_at: t,
+            updated_at: t,
+            name: Default::default(),
+        };
+        let mut current = Data {
+            roles: vec![role],
+            ..Data::default()
+        };
+        let mut changes = Data::default();
+        let deletes = [(Collection::Roles, Id::from_u128(7))];
+        stamp(&mut changes, &deletes, &current, at(5), "here");
+        assert!(changes.tombstones[0].hides(t));
+        crate::domain::merge::apply(&mut current, &changes);
+        assert!(current.roles.is_empty());
     }
 }
