@@ -2,6 +2,7 @@
 
 mod app_data;
 mod browser;
+mod conflict;
 mod dashboard;
 mod data;
 mod export;
