@@ -268,6 +268,17 @@ mod tests {
     }
 
     #[test]
+    fn a_save_on_a_clock_behind_is_still_the_later_version() {
+        let (d, survey) = data();
+        let old = d.survey_versions[0].clone();
+        let behind = old.updated_at - chrono::Duration::days(3);
+        let Ok(Saved::Updated(v)) = save(&d, survey, old.questions.clone(), id(9), behind) else {
+            panic!("expected an in-place update");
+        };
+        assert!(v.updated_at > old.updated_at);
+    }
+
+    #[test]
     fn an_answered_version_is_kept_and_a_new_one_published() {
         let (mut d, survey) = data();
         let old = d.survey_versions[0].clone();
