@@ -1,6 +1,7 @@
 // Data integrity end to end (issue 12): deletions stay deleted through a merge, two tabs
-// editing one staff member lose nothing, a file with a byte order mark imports, and a
-// record from a clock in the future is flagged before the merge.
+// editing one staff member lose nothing, a file with a byte order mark imports, a refusal
+// is worded in the page's language, and a record from a clock in the future is flagged
+// before the merge.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -117,6 +118,28 @@ test('a backup that starts with a byte order mark imports', async () => {
   assert.ok(Number(await cell(fresh.page, 'responses', 'new')) > 0);
   assert.deepEqual([...problems, ...fresh.problems], []);
   await fresh.context.close();
+  await context.close();
+});
+
+test('a refusal in the Chinese UI gives its reasons in Chinese', async () => {
+  const { context, page, problems } = await openContext(env.browser, { locale: 'zh-CN' });
+  await openApp(page, env.server.base, '#/data');
+  await loadDemo(page);
+  const file = JSON.parse(await exportBackup(page));
+  file.data.staff[0].name = 42;
+  file.data.evaluations[0].scores[Object.keys(file.data.evaluations[0].scores)[0]] = 99;
+  await importText(page, JSON.stringify(file));
+  await page.waitForSelector('[data-testid="import-refused"]');
+  const message = await page.textContent('[data-testid="import-refused"]');
+  assert.match(message, /data\.staff\[0\]\.name/);
+  assert.match(message, /值的类型不对/);
+  assert.doesNotMatch(message, /invalid type|expected/);
+  // The semantic checks run once the file reads: the score off its scale on its own.
+  file.data.staff[0].name = '王芳';
+  await importText(page, JSON.stringify(file));
+  await page.waitForFunction(() => /分数超出量表范围/.test(document.querySelector('[data-testid="import-refused"]')?.textContent));
+  assert.match(await page.textContent('[data-testid="import-refused"]'), /99 不在 1–5 之间/);
+  assert.deepEqual(problems, []);
   await context.close();
 });
 
