@@ -128,8 +128,15 @@ async fn replace_is_whole_and_snapshots_keep_the_newest_three() {
         })
         .await
         .unwrap();
+    // The file's deletions replace the device's too.
     let next = Data {
         roles: vec![role(9, "z")],
+        tombstones: vec![Tombstone {
+            collection: Collection::Roles,
+            id: role(1, "a").id,
+            deleted_at: t(50),
+            device_id: "tablet-2".into(),
+        }],
         ..Data::default()
     };
     store.replace(&next).await.unwrap();
