@@ -52,6 +52,9 @@ pub struct HeatSpec<'a> {
     pub decimals: usize,
     /// The legend's and titles' text for hatched cells ("Too few answers").
     pub too_few: &'a str,
+    /// Where a tap on a cell with answers leads (weekday, hour → the records behind it).
+    /// The page follows `data-href`; keyboards and screen readers use the table's links.
+    pub link: Option<&'a dyn Fn(usize, usize) -> String>,
 }
 
 /// Dark to pale (ColorBrewer OrRd): the worst hours stand out, and the order of lightness
@@ -178,7 +181,18 @@ pub fn heatmap_svg(spec: &HeatSpec) -> Result<String, ChartError> {
             // A 1-unit white gap around each cell keeps neighbours apart.
             let (x, y, w, h) = (left + i as f64 * col + 1.0, y + 1.0, col - 2.0, ROW - 2.0);
             let title = escape(&spec.cell_title(day, hour, cell));
-            let _ = write!(out, "<g><title>{title}</title>");
+            match spec.link.filter(|_| cell.n > 0) {
+                Some(link) => {
+                    let href = escape(&link(day, hour));
+                    let _ = write!(
+                        out,
+                        r#"<g class="drill-target" data-href="{href}"><title>{title}</title>"#
+                    );
+                }
+                None => {
+                    let _ = write!(out, "<g><title>{title}</title>");
+                }
+            }
             match cell.mean {
                 Some(v) if cell.n >= spec.min_n => {
                     let fill = SHADES[shade(v, spec.scale)];
@@ -341,7 +355,25 @@ mod tests {
             unit: "",
             decimals: 1,
             too_few: "Too few",
+            link: None,
         }
+    }
+
+    #[test]
+    fn cells_with_answers_link_to_their_records() {
+        let (d, c) = (days(), cells());
+        let link = |day: usize, hour: usize| format!("#/records?focus=hour.{day}.{hour}&a=<b>");
+        let s = HeatSpec {
+            link: Some(&link),
+            ..spec(&d, &c)
+        };
+        let svg = heatmap_svg(&s).unwrap();
+        well_formed(&svg);
+        // Monday 9 h and 10 h and Tuesday 14 h have answers; the empty cells lead nowhere.
+        assert_eq!(svg.matches("class=\"drill-target\"").count(), 3);
+        assert!(svg.contains(r##"data-href="#/records?focus=hour.0.9&amp;a=&lt;b&gt;""##));
+        assert!(svg.contains(r##"data-href="#/records?focus=hour.1.14&amp;"##));
+        assert!(!svg.contains("focus=hour.6.21"));
     }
 
     /// The markup of the cell group whose title is `title`.

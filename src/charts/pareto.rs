@@ -3,7 +3,7 @@
 //! the 80 % line dashed.
 
 use super::plot::{self, nice_range, px, tick_text, GRID, INK};
-use super::svg::{with_title, wrap};
+use super::svg::{escape, with_title, wrap};
 use super::ChartError;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -68,6 +68,8 @@ pub struct ParetoSpec<'a> {
     /// Legend texts: the bars (e.g. "Complaints") and the line (e.g. "Cumulative %").
     pub count_label: &'a str,
     pub cumulative_label: &'a str,
+    /// Where a tap on each row's bar leads (the records behind it); empty for none.
+    pub links: &'a [String],
 }
 
 pub const WIDTH: u32 = 720;
@@ -200,7 +202,33 @@ pub fn pareto_svg(spec: &ParetoSpec) -> Result<String, ChartError> {
         }
         area.present()?;
     }
+    drill_targets(&mut buf, spec, &l);
     Ok(with_title(buf, spec.title))
+}
+
+/// A transparent column over each linked bar, so a tap anywhere above its label opens it.
+/// The page follows `data-href`; keyboards and screen readers use the table's links.
+fn drill_targets(buf: &mut String, spec: &ParetoSpec, l: &ParetoLayout) {
+    let Some(end) = buf.rfind("</svg>") else {
+        return;
+    };
+    let mut targets = String::new();
+    for (i, (row, href)) in spec.rows.iter().zip(spec.links).enumerate() {
+        let (x, w) = (l.x(i) - l.slot / 2.0, l.slot);
+        let _ = std::fmt::Write::write_fmt(
+            &mut targets,
+            format_args!(
+                r#"<rect class="drill-target" data-href="{}" x="{x:.1}" y="{:.1}" width="{w:.1}" height="{:.1}" fill="transparent"><title>{}: {}</title></rect>
+"#,
+                escape(href),
+                l.top,
+                l.bottom - l.top,
+                escape(&row.key),
+                row.count
+            ),
+        );
+    }
+    buf.insert_str(end, &targets);
 }
 
 /// A square, so the line's points differ from the bars by shape as well as colour.
@@ -302,7 +330,27 @@ mod tests {
             rows,
             count_label: "Complaints",
             cumulative_label: "Cumulative %",
+            links: &[],
         }
+    }
+
+    #[test]
+    fn each_bar_is_a_tap_target_for_its_records() {
+        let rows = labelled(pareto(vec![("Wait", 3), ("Food", 1)], None));
+        let links = ["#/a?x=1&focus=cause.people".to_string(), "#/b".to_string()];
+        let svg = pareto_svg(&ParetoSpec {
+            links: &links,
+            ..spec(&rows)
+        })
+        .unwrap();
+        well_formed(&svg);
+        assert_eq!(svg.matches("class=\"drill-target\"").count(), 2);
+        assert!(svg.contains(r##"data-href="#/a?x=1&amp;focus=cause.people""##));
+        assert!(svg.contains("<title>Wait: 3</title>"));
+        // The targets come after the bars, so they are on top and take the tap.
+        let first = svg.find("<rect class=\"drill-target\"").unwrap();
+        assert_eq!(svg[first..].matches("<rect").count(), 2);
+        assert!(!pareto_svg(&spec(&rows)).unwrap().contains("drill-target"));
     }
 
     #[test]

@@ -83,6 +83,8 @@ pub fn target(t: &Targets, k: Kpi) -> Option<f64> {
         Kpi::ComplaintRate => t.complaint_rate,
         Kpi::FirstResponseMinutes => t.first_response_min,
         Kpi::ResolvedInTime => t.resolution,
+        Kpi::FirstContactResolution => t.first_contact_resolution,
+        Kpi::ServqualGap(_) => return None,
         Kpi::Compliance => t.compliance,
         Kpi::ComplianceTier(Tier::Basic) => t.compliance,
         Kpi::ComplianceTier(_) => return None,
@@ -92,11 +94,12 @@ pub fn target(t: &Targets, k: Kpi) -> Option<f64> {
     })
 }
 
-/// The KPIs a workspace sets targets for (the tiers follow overall compliance).
+/// The KPIs a workspace sets targets for (the tiers follow overall compliance; a SERVQUAL
+/// gap is read against zero, customers' own expectation).
 pub fn targeted() -> impl Iterator<Item = Kpi> {
     Kpi::ALL
         .into_iter()
-        .filter(|k| !matches!(k, Kpi::ComplianceTier(_)))
+        .filter(|k| !matches!(k, Kpi::ComplianceTier(_) | Kpi::ServqualGap(_)))
 }
 
 /// The values a target of `k` can take.
@@ -106,6 +109,7 @@ pub fn target_range(k: Kpi) -> (f64, f64) {
         Kpi::Ces => (1.0, 7.0),
         Kpi::ComplaintRate => (0.0, 1000.0),
         Kpi::FirstResponseMinutes => (0.0, 10_080.0),
+        Kpi::ServqualGap(_) => (-6.0, 6.0),
         _ => (0.0, 100.0),
     }
 }
@@ -125,6 +129,8 @@ pub fn with_target(t: &Targets, k: Kpi, v: f64) -> Option<Targets> {
         Kpi::ComplaintRate => &mut t.complaint_rate,
         Kpi::FirstResponseMinutes => &mut t.first_response_min,
         Kpi::ResolvedInTime => &mut t.resolution,
+        Kpi::FirstContactResolution => &mut t.first_contact_resolution,
+        Kpi::ServqualGap(_) => return None,
         Kpi::Compliance => &mut t.compliance,
         Kpi::ComplianceTier(_) => return None,
         Kpi::OnTimeSteps => &mut t.on_time,
@@ -158,10 +164,10 @@ pub struct Tile {
     pub history: Vec<Option<f64>>,
 }
 
-/// The tiles for `spans` (the last periods, oldest first, the current one last).
+/// The tiles for `spans` (the last periods, oldest first, the current one last). A SERVQUAL
+/// gap has a tile only where the data has expectation / perception pairs.
 pub fn tiles(d: &Data, spans: &[Span], f: &Filter, now: Time, targets: &Targets) -> Vec<Tile> {
-    let figures: Vec<BTreeMap<Kpi, Value>> =
-        spans.iter().map(|s| kpi::figures(d, s, f, now)).collect();
+    let figures: Vec<BTreeMap<Kpi, Value>> = kpi::figures_each(d, spans, f, now);
     let empty = Value { value: None, n: 0 };
     let at = |i: Option<usize>, k: Kpi| {
         i.and_then(|i| figures.get(i))
@@ -172,6 +178,10 @@ pub fn tiles(d: &Data, spans: &[Span], f: &Filter, now: Time, targets: &Targets)
     let before = last.and_then(|l| l.checked_sub(1));
     Kpi::ALL
         .into_iter()
+        .filter(|k| {
+            !matches!(k, Kpi::ServqualGap(_))
+                || figures.iter().any(|m| m.get(k).is_some_and(|v| v.n > 0))
+        })
         .map(|k| {
             let (now, before) = (at(last, k), at(before, k));
             let change = kpi::change(now, before);
@@ -298,7 +308,7 @@ mod tests {
             with_target(&t, Kpi::ComplianceTier(Tier::Basic), 50.0),
             None
         );
-        assert_eq!(targeted().count(), Kpi::ALL.len() - 3);
+        assert_eq!(targeted().count(), Kpi::ALL.len() - 8);
     }
 
     #[test]

@@ -116,6 +116,7 @@ collections! {
     evaluations: Evaluation => Evaluations,
     trainings: Training => Trainings,
     improvement_actions: ImprovementAction => ImprovementActions,
+    alert_acks: AlertAck => AlertAcks,
 }
 
 impl Data {
@@ -271,6 +272,12 @@ impl Refs for ImprovementAction {
             .chain(all(Collection::Feedback, &self.feedback_ids))
             .chain(opt(Collection::ProcessVersions, self.process_version_id))
             .collect()
+    }
+}
+
+impl Refs for AlertAck {
+    fn refs(&self) -> Vec<(Collection, Id)> {
+        Vec::new()
     }
 }
 

@@ -12,11 +12,14 @@ mod runs;
 mod team;
 mod texts;
 
+use super::alerts;
 use super::bilingual::Bi;
 use super::capabilities::default_capabilities;
 use super::data::Data;
 use super::instruments::{self, InstrumentId};
+use super::kpi::Span;
 use super::model::*;
+use super::period::Period;
 use super::templates::restaurant::SERVE;
 use super::templates::roles::{FRONT_DESK, MANAGER, WAITER};
 use super::templates::{self, find_role, TemplateId};
@@ -62,6 +65,7 @@ pub fn generate(seed: u64, responses: usize, now: Time, lang: Lang) -> Data {
         business_name: BUSINESS_NAME.written_in(lang),
         industry: TemplateId::RestaurantTable.category().into(),
         targets: Targets::default(),
+        alerts: AlertRules::default(),
     };
     let table = templates::instantiate(TemplateId::RestaurantTable, &mut next_id, setup, &[], lang);
     let mut roles = table.new_roles;
@@ -155,10 +159,11 @@ pub fn generate(seed: u64, responses: usize, now: Time, lang: Lang) -> Data {
 
     let mut process = table.process;
     process.updated_at = switch;
-    Data {
+    let manager_name = g.team.staff[manager].name.clone();
+    let mut d = Data {
         workspace: vec![workspace],
         roles,
-        staff: g.team.staff,
+        staff: std::mem::take(&mut g.team.staff),
         processes: vec![process, handling.process],
         process_versions: vec![v1, v2, handling.version],
         runs: all_runs,
@@ -170,8 +175,33 @@ pub fn generate(seed: u64, responses: usize, now: Time, lang: Lang) -> Data {
         evaluations,
         trainings: vec![training],
         improvement_actions,
+        alert_acks: Vec::new(),
         tombstones: Vec::new(),
+    };
+    d.alert_acks = acknowledged(&d, &mut g, &manager_name);
+    d
+}
+
+/// The manager has acknowledged the alerts of the last three full local months, noting what
+/// was done about them.
+fn acknowledged(d: &Data, g: &mut Gen, manager: &str) -> Vec<AlertAck> {
+    let offset = clock::offset();
+    let this_month = Period::month(g.clock.today);
+    let months = std::iter::successors(Some(this_month.previous()), |p| Some(p.previous())).take(3);
+    let mut acks = Vec::new();
+    for p in months {
+        let span = Span {
+            instants: p.bounds(offset),
+            days: (p.from, p.to),
+        };
+        for a in alerts::alerts(d, &span, &AlertRules::default(), g.clock.now, &|_| offset) {
+            let at = g.clock.at(p.to, 22 * 60);
+            let note = texts::ALERT_NOTE.written_in(g.lang);
+            let id = g.id();
+            acks.extend(alerts::acknowledge(&a, manager, &note, id, at));
+        }
     }
+    acks
 }
 
 /// Version 2 drops the non-value-adding steps (流程简化) and keeps every other step's id,

@@ -148,6 +148,24 @@ pub fn is_overdue(f: &Feedback, now: Time) -> bool {
     unresolved && f.due_at.is_some_and(|d| d < now)
 }
 
+/// When the item was first resolved (or closed): its history says, and an item from before
+/// the history was kept says by its resolution time.
+pub fn first_resolved_at(f: &Feedback) -> Option<Time> {
+    f.history
+        .iter()
+        .find(|e| e.to >= FeedbackStatus::Resolved)
+        .map(|e| e.at)
+        .or(f.resolved_at)
+}
+
+/// Whether the item was reopened after a resolution: the fix did not hold the first time.
+pub fn was_reopened(f: &Feedback) -> bool {
+    f.history
+        .iter()
+        .skip_while(|e| e.to < FeedbackStatus::Resolved)
+        .any(|e| e.to < FeedbackStatus::Resolved)
+}
+
 pub fn first_response(f: &Feedback) -> Option<Duration> {
     Some(f.first_response_at? - f.created_at)
 }

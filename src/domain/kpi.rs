@@ -3,10 +3,10 @@
 //! every figure with its denominator. Codes and numbers out; formulas in `docs/ARCHITECTURE.md`.
 
 use super::capability::turnover_percent;
-use super::feedback::first_response;
+use super::feedback::{first_resolved_at, first_response, was_reopened};
 use super::model::*;
-use super::process_analysis::{finished_within, median, outcomes, Share};
-use super::scoring::{Questions, SMALL_SAMPLE};
+use super::process_analysis::{median, outcomes, Share};
+use super::scoring::{servqual_items, Questions, SMALL_SAMPLE};
 use super::Data;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap};
@@ -26,6 +26,11 @@ pub enum Kpi {
     FirstResponseMinutes,
     /// Complaints due in the period that were resolved by their due time ÷ those due.
     ResolvedInTime,
+    /// Complaints first resolved in the period and never reopened ÷ those first resolved, %.
+    FirstContactResolution,
+    /// Mean perception − expectation of the SERVQUAL pairs of one dimension (the index into
+    /// `Dimension::SERVQUAL`); below 0 the service falls short of what customers expect.
+    ServqualGap(u8),
     /// Steps done to standard and on time ÷ required steps of the runs finished, %.
     Compliance,
     /// The same over the steps of one tier.
@@ -39,11 +44,17 @@ pub enum Kpi {
 }
 
 impl Kpi {
-    pub const ALL: [Kpi; 13] = [
+    pub const ALL: [Kpi; 19] = [
         Kpi::Csat,
         Kpi::Nps,
         Kpi::Ces,
+        Kpi::ServqualGap(0),
+        Kpi::ServqualGap(1),
+        Kpi::ServqualGap(2),
+        Kpi::ServqualGap(3),
+        Kpi::ServqualGap(4),
         Kpi::ComplaintRate,
+        Kpi::FirstContactResolution,
         Kpi::FirstResponseMinutes,
         Kpi::ResolvedInTime,
         Kpi::Compliance,
@@ -71,6 +82,12 @@ impl Kpi {
             Kpi::ComplaintRate => "complaint_rate",
             Kpi::FirstResponseMinutes => "first_response_min",
             Kpi::ResolvedInTime => "resolved_in_time",
+            Kpi::FirstContactResolution => "first_contact_resolution",
+            Kpi::ServqualGap(0) => "servqual_gap_tangibles",
+            Kpi::ServqualGap(1) => "servqual_gap_reliability",
+            Kpi::ServqualGap(2) => "servqual_gap_responsiveness",
+            Kpi::ServqualGap(3) => "servqual_gap_assurance",
+            Kpi::ServqualGap(_) => "servqual_gap_empathy",
             Kpi::Compliance => "compliance",
             Kpi::ComplianceTier(Tier::Basic) => "compliance_basic",
             Kpi::ComplianceTier(Tier::Standard) => "compliance_standard",
@@ -130,19 +147,26 @@ pub fn responses<'d>(
     span: &'d Span,
     f: &'d Filter,
 ) -> impl Iterator<Item = &'d Response> + 'd {
+    let keep = response_filter(d, f);
+    d.responses
+        .iter()
+        .filter(move |r| span.instants.contains(&r.submitted_at) && keep(r))
+}
+
+/// Whether a response passes the filter (whenever it was given).
+fn response_filter<'d>(d: &'d Data, f: &'d Filter) -> impl Fn(&Response) -> bool + 'd {
     let survey_of: HashMap<Id, Id> = d
         .survey_versions
         .iter()
         .map(|v| (v.id, v.survey_id))
         .collect();
-    d.responses.iter().filter(move |r| {
-        span.instants.contains(&r.submitted_at)
-            && f.staff.is_none_or(|s| r.staff_id == Some(s))
+    move |r| {
+        f.staff.is_none_or(|s| r.staff_id == Some(s))
             && f.process.is_none_or(|p| r.process_id == Some(p))
             && f.survey
                 .is_none_or(|s| survey_of.get(&r.survey_version_id) == Some(&s))
             && f.channel.is_none_or(|c| c == Channel::Kiosk)
-    })
+    }
 }
 
 /// The complaints a filter keeps that arrived in a span.
@@ -152,6 +176,52 @@ pub fn complaints<'d>(
     f: &'d Filter,
 ) -> impl Iterator<Item = &'d Feedback> + 'd {
     complaints_where(d, f, move |c| span.instants.contains(&c.created_at))
+}
+
+/// Due in the span and decided by `now`: resolved, or past due.
+pub fn due_decided(c: &Feedback, span: &Span, now: Time) -> bool {
+    c.due_at.is_some_and(|due| span.instants.contains(&due))
+        && (c.resolved_at.is_some() || c.due_at.is_some_and(|due| due <= now))
+}
+
+pub fn first_resolved_in(c: &Feedback, span: &Span) -> bool {
+    first_resolved_at(c).is_some_and(|t| span.instants.contains(&t))
+}
+
+/// On the staff at some time in the span's days.
+pub fn employed(s: &Staff, span: &Span) -> bool {
+    let (from, to) = span.days;
+    s.joined_on.is_none_or(|j| j <= to) && s.left_on.is_none_or(|l| l >= from)
+}
+
+/// The runs finished in a span that the filter keeps.
+pub fn runs<'d>(
+    d: &'d Data,
+    span: &'d Span,
+    f: &'d Filter,
+) -> impl Iterator<Item = &'d ProcessRun> + 'd {
+    let version = run_version(d, f);
+    d.runs.iter().filter(move |r| {
+        r.finished_at.is_some_and(|t| span.instants.contains(&t)) && version(r).is_some()
+    })
+}
+
+/// A run's process version, if the filter keeps the run (whenever it finished).
+fn run_version<'d>(
+    d: &'d Data,
+    f: &'d Filter,
+) -> impl Fn(&ProcessRun) -> Option<&'d ProcessVersion> + 'd {
+    let versions: HashMap<Id, &ProcessVersion> =
+        d.process_versions.iter().map(|v| (v.id, v)).collect();
+    move |r| {
+        if f.staff.is_some_and(|s| r.staff_id != Some(s)) {
+            return None;
+        }
+        versions
+            .get(&r.process_version_id)
+            .copied()
+            .filter(|v| f.process.is_none_or(|p| p == v.process_id))
+    }
 }
 
 fn complaints_where<'d>(
@@ -191,51 +261,151 @@ fn step_processes(d: &Data) -> HashMap<Id, Id> {
         .collect()
 }
 
-/// Every KPI for one span, computed in one pass per collection. `now` decides which open
-/// complaints are already late.
+/// Every KPI for one span. `now` decides which open complaints are already late.
 pub fn figures(d: &Data, span: &Span, f: &Filter, now: Time) -> BTreeMap<Kpi, Value> {
+    figures_each(d, std::slice::from_ref(span), f, now)
+        .pop()
+        .unwrap_or_default()
+}
+
+/// Which of `spans` (in time order, not overlapping) holds `t`.
+fn slot(spans: &[Span], t: Time) -> Option<usize> {
+    let i = spans.partition_point(|s| s.instants.end <= t);
+    spans.get(i).filter(|s| s.instants.contains(&t)).map(|_| i)
+}
+
+/// What the responses of one span add up to.
+#[derive(Default)]
+struct Answers {
+    responses: usize,
+    stars: usize,
+    satisfied: usize,
+    nps_n: usize,
+    promoters: i64,
+    detractors: i64,
+    ces_n: usize,
+    ces_sum: f64,
+    /// Per SERVQUAL dimension: the sum of perception − expectation over answered pairs, and
+    /// how many pairs.
+    gaps: [(f64, usize); 5],
+}
+
+/// Every KPI for each of `spans` (in time order, not overlapping), reading the responses and
+/// runs once for all of them: the dashboard's sparkline periods cost one pass, not one each.
+pub fn figures_each(d: &Data, spans: &[Span], f: &Filter, now: Time) -> Vec<BTreeMap<Kpi, Value>> {
     let questions = Questions::new(&d.survey_versions);
-    let (mut stars, mut satisfied) = (0, 0);
-    let (mut nps_n, mut promoters, mut detractors) = (0, 0i64, 0i64);
-    let (mut ces_n, mut ces_sum) = (0, 0.0);
-    let mut n_responses = 0;
-    for r in responses(d, span, f) {
-        n_responses += 1;
+    let pairs: HashMap<Id, Vec<(usize, Id, Id)>> = d
+        .survey_versions
+        .iter()
+        .map(|v| (v.id, servqual_pairs(v)))
+        .filter(|(_, p)| !p.is_empty())
+        .collect();
+    let mut answers: Vec<Answers> = spans.iter().map(|_| Answers::default()).collect();
+    let keep = response_filter(d, f);
+    for r in d.responses.iter().filter(|r| keep(r)) {
+        let Some(a) = slot(spans, r.submitted_at).map(|i| &mut answers[i]) else {
+            continue;
+        };
+        a.responses += 1;
         for (q, s) in questions.scored(r) {
             match q.kind {
                 QuestionKind::Stars => {
-                    stars += 1;
-                    satisfied += usize::from(s >= 4);
+                    a.stars += 1;
+                    a.satisfied += usize::from(s >= 4);
                 }
                 QuestionKind::Nps => {
-                    nps_n += 1;
-                    promoters += i64::from(s >= 9);
-                    detractors += i64::from(s <= 6);
+                    a.nps_n += 1;
+                    a.promoters += i64::from(s >= 9);
+                    a.detractors += i64::from(s <= 6);
                 }
                 QuestionKind::Likert if q.servqual.is_none() && q.dimension.is_none() => {
-                    ces_n += 1;
-                    ces_sum += f64::from(s);
+                    a.ces_n += 1;
+                    a.ces_sum += f64::from(s);
                 }
                 _ => {}
             }
         }
+        for (dim, e, p) in pairs.get(&r.survey_version_id).into_iter().flatten() {
+            if let (Some(Answer::Score(e)), Some(Answer::Score(p))) =
+                (r.answers.get(e), r.answers.get(p))
+            {
+                a.gaps[*dim].0 += f64::from(*p) - f64::from(*e);
+                a.gaps[*dim].1 += 1;
+            }
+        }
     }
+    let steps = steps_done(d, spans, f);
+    spans
+        .iter()
+        .zip(answers)
+        .zip(steps)
+        .map(|((span, a), process)| {
+            let mut m = others(d, span, f, now);
+            let share = |s: Share| Value::ratio(s.num, s.den, 100.0);
+            let mean = |sum: f64, n: usize| Value {
+                value: (n > 0).then(|| sum / n as f64),
+                n,
+            };
+            m.extend([
+                (Kpi::Compliance, share(process.compliance)),
+                (Kpi::ComplianceTier(Tier::Basic), share(process.tiers[0])),
+                (Kpi::ComplianceTier(Tier::Standard), share(process.tiers[1])),
+                (Kpi::ComplianceTier(Tier::Custom), share(process.tiers[2])),
+                (Kpi::OnTimeSteps, share(process.on_time)),
+                (Kpi::Csat, Value::ratio(a.satisfied, a.stars, 100.0)),
+                (
+                    Kpi::Nps,
+                    Value {
+                        value: (a.nps_n > 0)
+                            .then(|| 100.0 * (a.promoters - a.detractors) as f64 / a.nps_n as f64),
+                        n: a.nps_n,
+                    },
+                ),
+                (Kpi::Ces, mean(a.ces_sum, a.ces_n)),
+            ]);
+            let complaints = m[&Kpi::ComplaintRate].n;
+            m.insert(
+                Kpi::ComplaintRate,
+                Value::ratio(complaints, a.responses, 1000.0),
+            );
+            for (i, (sum, n)) in a.gaps.into_iter().enumerate() {
+                m.insert(Kpi::ServqualGap(i as u8), mean(sum, n));
+            }
+            m
+        })
+        .collect()
+}
+
+/// A version's SERVQUAL pairs of the five standard dimensions: (dimension index, expectation
+/// question, perception question).
+fn servqual_pairs(v: &SurveyVersion) -> Vec<(usize, Id, Id)> {
+    servqual_items(v)
+        .into_iter()
+        .filter_map(|it| {
+            let dim = Dimension::SERVQUAL
+                .iter()
+                .position(|x| *x == it.dimension)?;
+            Some((dim, it.expectation, it.perception))
+        })
+        .collect()
+}
+
+/// The KPIs of feedback and staff for one span (few records: read per span). The complaint
+/// rate's n is, for now, the complaints that arrived; the caller divides by the responses.
+fn others(d: &Data, span: &Span, f: &Filter, now: Time) -> BTreeMap<Kpi, Value> {
     let arrived: Vec<&Feedback> = complaints(d, span, f).collect();
     let mut first: Vec<f64> = arrived
         .iter()
         .filter_map(|c| first_response(c))
         .map(|t| t.num_seconds() as f64 / 60.0)
         .collect();
-    // Due in the period and decidable: resolved, or past due by `now`.
-    let due: Vec<&Feedback> = complaints_where(d, f, |c| {
-        c.due_at.is_some_and(|due| span.instants.contains(&due))
-    })
-    .filter(|c| c.resolved_at.is_some() || c.due_at.is_some_and(|due| due <= now))
-    .collect();
+    let due: Vec<&Feedback> = complaints_where(d, f, |c| due_decided(c, span, now)).collect();
     let in_time = due
         .iter()
         .filter(|c| c.resolved_at.zip(c.due_at).is_some_and(|(r, due)| r <= due))
         .count();
+    let resolved: Vec<&Feedback> = complaints_where(d, f, |c| first_resolved_in(c, span)).collect();
+    let held = resolved.iter().filter(|c| !was_reopened(c)).count();
 
     let staff: Vec<&Staff> = d
         .staff
@@ -243,10 +413,7 @@ pub fn figures(d: &Data, span: &Span, f: &Filter, now: Time) -> BTreeMap<Kpi, Va
         .filter(|s| f.staff.is_none_or(|id| s.id == id))
         .collect();
     let (from, to) = span.days;
-    let employed: Vec<&&Staff> = staff
-        .iter()
-        .filter(|s| s.joined_on.is_none_or(|j| j <= to) && s.left_on.is_none_or(|l| l >= from))
-        .collect();
+    let employed: Vec<&&Staff> = staff.iter().filter(|s| employed(s, span)).collect();
     let trained = employed
         .iter()
         .filter(|s| {
@@ -256,34 +423,13 @@ pub fn figures(d: &Data, span: &Span, f: &Filter, now: Time) -> BTreeMap<Kpi, Va
         })
         .count();
     let owned: Vec<Staff> = staff.iter().map(|s| (*s).clone()).collect();
-
-    let process = steps_done(d, span, f);
-    let share = |s: Share| Value::ratio(s.num, s.den, 100.0);
-
     BTreeMap::from([
-        (Kpi::Compliance, share(process.compliance)),
-        (Kpi::ComplianceTier(Tier::Basic), share(process.tiers[0])),
-        (Kpi::ComplianceTier(Tier::Standard), share(process.tiers[1])),
-        (Kpi::ComplianceTier(Tier::Custom), share(process.tiers[2])),
-        (Kpi::OnTimeSteps, share(process.on_time)),
-        (Kpi::Csat, Value::ratio(satisfied, stars, 100.0)),
-        (
-            Kpi::Nps,
-            Value {
-                value: (nps_n > 0).then(|| 100.0 * (promoters - detractors) as f64 / nps_n as f64),
-                n: nps_n,
-            },
-        ),
-        (
-            Kpi::Ces,
-            Value {
-                value: (ces_n > 0).then(|| ces_sum / ces_n as f64),
-                n: ces_n,
-            },
-        ),
         (
             Kpi::ComplaintRate,
-            Value::ratio(arrived.len(), n_responses, 1000.0),
+            Value {
+                value: None,
+                n: arrived.len(),
+            },
         ),
         (
             Kpi::FirstResponseMinutes,
@@ -293,6 +439,10 @@ pub fn figures(d: &Data, span: &Span, f: &Filter, now: Time) -> BTreeMap<Kpi, Va
             },
         ),
         (Kpi::ResolvedInTime, Value::ratio(in_time, due.len(), 100.0)),
+        (
+            Kpi::FirstContactResolution,
+            Value::ratio(held, resolved.len(), 100.0),
+        ),
         (
             Kpi::Turnover,
             Value {
@@ -345,22 +495,18 @@ struct StepsDone {
     on_time: Share,
 }
 
-/// The steps of the runs finished in the span, over every process the filter keeps.
-fn steps_done(d: &Data, span: &Span, f: &Filter) -> StepsDone {
-    let versions: HashMap<Id, &ProcessVersion> =
-        d.process_versions.iter().map(|v| (v.id, v)).collect();
-    let mut out = StepsDone::default();
-    let runs = d.runs.iter().filter(|r| {
-        finished_within(r, span.instants.start, span.instants.end)
-            && f.staff.is_none_or(|s| r.staff_id == Some(s))
-    });
-    for run in runs {
-        let Some(v) = versions.get(&run.process_version_id) else {
+/// The steps of the runs finished in each span, over every process the filter keeps.
+fn steps_done(d: &Data, spans: &[Span], f: &Filter) -> Vec<StepsDone> {
+    let version = run_version(d, f);
+    let mut out: Vec<StepsDone> = spans.iter().map(|_| StepsDone::default()).collect();
+    for run in &d.runs {
+        let Some(done) = run.finished_at.and_then(|t| slot(spans, t)) else {
             continue;
         };
-        if f.process.is_some_and(|p| p != v.process_id) {
+        let Some(v) = version(run) else {
             continue;
-        }
+        };
+        let out = &mut out[done];
         for o in outcomes(v, run) {
             out.compliance.add(o.compliant);
             out.tiers[o.step.tier as usize].add(o.compliant);

@@ -1,6 +1,7 @@
 //! The pure domain core: records, rules, KPIs, import / merge / migrate. No `web-sys`, no
 //! clock ("now" is an argument), no display text (it returns enums and codes).
 
+pub mod alerts;
 pub mod backup;
 pub mod bilingual;
 pub mod capabilities;
@@ -9,6 +10,7 @@ pub mod csv;
 pub mod dashboard;
 pub mod data;
 pub mod demo;
+pub mod drill;
 pub mod edit;
 pub mod exports;
 pub mod feedback;
@@ -16,6 +18,7 @@ pub mod import;
 pub mod instruments;
 pub mod kiosk;
 pub mod kpi;
+mod lookup;
 pub mod merge;
 pub mod migrate;
 pub mod model;

@@ -53,6 +53,8 @@ pub struct Targets {
     pub turnover: f64,
     /// Staff with a training in the period, %.
     pub training_coverage: f64,
+    /// Complaints resolved at the first attempt (never reopened), %.
+    pub first_contact_resolution: f64,
 }
 
 impl Default for Targets {
@@ -68,6 +70,7 @@ impl Default for Targets {
             on_time: 90.0,
             turnover: 5.0,
             training_coverage: 50.0,
+            first_contact_resolution: 80.0,
         }
     }
 }
@@ -86,6 +89,48 @@ pub struct Workspace {
     pub industry: String,
     #[serde(default)]
     pub targets: Targets,
+    #[serde(default)]
+    pub alerts: AlertRules,
+}
+
+/// When the dashboard raises an alert; `None` turns a rule off. Files from before alerts
+/// existed take the defaults.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AlertRules {
+    /// CSAT % of the period below this.
+    pub csat_below: Option<f64>,
+    /// NPS of the period below this.
+    pub nps_below: Option<f64>,
+    /// More than this many complaints on one local day.
+    pub complaints_per_day: Option<u32>,
+    /// A step's linked survey questions scoring below this, on 1–5.
+    pub step_score_below: Option<f64>,
+}
+
+impl Default for AlertRules {
+    fn default() -> Self {
+        AlertRules {
+            csat_below: Some(80.0),
+            nps_below: Some(0.0),
+            complaints_per_day: Some(3),
+            step_score_below: Some(3.5),
+        }
+    }
+}
+
+/// An alert the manager has seen: who, when (`created_at`) and what they noted. `key` names
+/// the alert (its rule and the period, day or step it is about), so the same alert stays
+/// acknowledged on every device.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AlertAck {
+    pub id: Id,
+    pub created_at: Time,
+    pub updated_at: Time,
+    pub key: String,
+    pub by: String,
+    #[serde(default)]
+    pub note: String,
 }
 
 impl Workspace {
@@ -98,6 +143,7 @@ impl Workspace {
             business_name: String::new(),
             industry: String::new(),
             targets: Targets::default(),
+            alerts: AlertRules::default(),
         }
     }
 }

@@ -28,6 +28,7 @@ pub fn collection(c: Collection) -> Key {
         Collection::Evaluations => Key::CollEvaluations,
         Collection::Trainings => Key::CollTrainings,
         Collection::ImprovementActions => Key::CollImprovementActions,
+        Collection::AlertAcks => Key::CollAlertAcks,
     }
 }
 
@@ -173,6 +174,12 @@ pub fn kpi(k: Kpi) -> Key {
         Kpi::ComplaintRate => Key::KpiComplaintRate,
         Kpi::FirstResponseMinutes => Key::KpiFirstResponse,
         Kpi::ResolvedInTime => Key::KpiResolvedInTime,
+        Kpi::FirstContactResolution => Key::KpiFcr,
+        Kpi::ServqualGap(0) => Key::KpiGapTangibles,
+        Kpi::ServqualGap(1) => Key::KpiGapReliability,
+        Kpi::ServqualGap(2) => Key::KpiGapResponsiveness,
+        Kpi::ServqualGap(3) => Key::KpiGapAssurance,
+        Kpi::ServqualGap(_) => Key::KpiGapEmpathy,
         Kpi::Compliance => Key::KpiCompliance,
         Kpi::ComplianceTier(Tier::Basic) => Key::KpiComplianceBasic,
         Kpi::ComplianceTier(Tier::Standard) => Key::KpiComplianceStandard,
@@ -191,6 +198,8 @@ pub fn kpi_formula(k: Kpi) -> Key {
         Kpi::ComplaintRate => Key::FormulaComplaintRate,
         Kpi::FirstResponseMinutes => Key::FormulaFirstResponse,
         Kpi::ResolvedInTime => Key::FormulaResolvedInTime,
+        Kpi::FirstContactResolution => Key::FormulaFcr,
+        Kpi::ServqualGap(_) => Key::FormulaServqualGap,
         Kpi::Compliance => Key::FormulaCompliance,
         Kpi::ComplianceTier(_) => Key::FormulaComplianceTier,
         Kpi::OnTimeSteps => Key::FormulaOnTime,

@@ -1,5 +1,6 @@
 //! The browser UI: one module per feature, all reading the shared `Ctx`.
 
+mod alert_rules;
 mod app_data;
 mod browser;
 mod conflict;

@@ -7,10 +7,13 @@ use super::app_data::app_data;
 use super::dashboard::charts::{trend_chart, trend_points, trend_table, Figure, ParetoFigure};
 use super::dashboard::picker::Picker;
 use super::dashboard::span;
+use super::staff::radar::{team_spec, RadarChart};
 use super::{browser, ctx, labels, query_url};
+use crate::domain::capability as cap;
 use crate::domain::dashboard::{self, Query};
 use crate::domain::exports::{self, Naming};
 use crate::domain::kpi::{self, Kpi};
+use crate::domain::model::Evaluator;
 use crate::domain::model::{FeedbackKind, Targets};
 use crate::domain::period_choice::PeriodChoice;
 use crate::domain::process_analysis::analyse;
@@ -355,9 +358,58 @@ fn StaffPart(query: RwSignal<Query>) -> impl IntoView {
         app.data
             .with(|d| naming_in(lang, |n| exports::trainings(d, &s, n)))
     };
+    // The team as last evaluated by the period's end.
+    let radar = Memo::new(move |_| {
+        let end = query.get().period.resolve(browser::today()).to;
+        let lang = c.lang.get();
+        app.data.with(|d| {
+            let period = cap::latest_period(&d.evaluations, None, end);
+            let avg = cap::team_average(&d.evaluations, period, Evaluator::Manager);
+            team_spec(d, &avg, 420, lang)
+        })
+    });
+    // Each training of the period: the team's mean change per capability it aimed at.
+    let effects = move || {
+        let p = query.get().period.resolve(browser::today());
+        let lang = c.lang.get();
+        app.data.with(|d| {
+            d.trainings
+                .iter()
+                .filter(|t| (p.from..=p.to).contains(&t.date))
+                .flat_map(|t| {
+                    cap::training_effect(t, &d.evaluations)
+                        .team
+                        .into_iter()
+                        .map(|e| {
+                            let name = d
+                                .capabilities
+                                .iter()
+                                .find(|c| c.id == e.capability_id)
+                                .map(|c| pick(&c.name, lang).to_string())
+                                .unwrap_or_default();
+                            let change = e.mean_change.map_or_else(
+                                || Key::ReportNoEffectYet.text(lang).to_string(),
+                                |m| {
+                                    format!(
+                                        "{}{}",
+                                        if m > 0.0 { "+" } else { "" },
+                                        format_number(m, 2, lang)
+                                    )
+                                },
+                            );
+                            (t.title.clone(), name, change, e.n)
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect::<Vec<_>>()
+        })
+    };
     view! {
         <section class="report-part" data-part="staff">
             <h2>{c.t(Key::ReportSecStaff)}</h2>
+            <div class="report-chart" data-testid="report-team-radar">
+                <RadarChart spec=Signal::derive(move || radar.get()) file="team-radar" small=true/>
+            </div>
             <h3>{c.t(Key::ReportTrainingsHeld)}</h3>
             {move || {
                 let t = table();
@@ -366,6 +418,26 @@ fn StaffPart(query: RwSignal<Query>) -> impl IntoView {
                 } else {
                     view! { <DataTable table=t testid="report-trainings"/> }.into_any()
                 }
+            }}
+            {move || {
+                let rows = effects();
+                (!rows.is_empty()).then(|| view! {
+                    <h3>{c.t(Key::ReportTrainingEffect)}</h3>
+                    <p class="muted">{c.t(Key::ReportTrainingEffectHelp)}</p>
+                    <table class="report-table" data-testid="report-training-effect">
+                        <thead><tr>
+                            <th scope="col">{c.t(Key::ColTitle)}</th>
+                            <th scope="col">{c.t(Key::ColCapability)}</th>
+                            <th scope="col">{c.t(Key::ColChange)}</th>
+                            <th scope="col">"n"</th>
+                        </tr></thead>
+                        <tbody>
+                            {rows.into_iter().map(|(t, cap, change, n)| view! {
+                                <tr><td>{t}</td><td>{cap}</td><td>{change}</td><td>{n}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                })
             }}
         </section>
     }

@@ -68,6 +68,7 @@ pub fn SettingsPage() -> impl IntoView {
                 </Show>
             </form>
             <super::targets::TargetsCard/>
+            <super::alert_rules::AlertRulesCard/>
             <KioskSettingsCard/>
             <div class="card">
                 <h2>{c.t(Key::Language)}</h2>

@@ -45,6 +45,9 @@ pub fn Shell(route: Route) -> impl IntoView {
         Route::Section(Section::Dashboard) => {
             view! { <super::dashboard::DashboardPage/> }.into_any()
         }
+        Route::Detail(Section::Dashboard, page, _) if page == "records" => {
+            view! { <super::dashboard::RecordsPage/> }.into_any()
+        }
         Route::Section(Section::Reports) => view! { <super::reports::ReportsPage/> }.into_any(),
         Route::Section(Section::Processes) => {
             view! { <super::processes::ProcessesPage/> }.into_any()

@@ -43,12 +43,20 @@ for (const locale of Object.keys(SECTIONS)) {
     const { context, page, problems } = await report(locale);
     // Last month is the default: October 2026 here.
     assert.match(page.url(), /period=2026-10/);
-    const business = (await readStore(page)).workspace[0].business_name;
+    const db = await readStore(page);
+    const business = db.workspace[0].business_name;
+    // The team radar, and each October training's effect: a row per capability it aimed at.
+    await page.waitForSelector('[data-testid="report-team-radar"] svg');
+    const october = db.trainings.filter((t) => t.date.startsWith('2026-10'));
+    const aimed = october.reduce((n, t) => n + t.capability_ids.length, 0);
+    assert.ok(aimed > 0, 'the demo held a training in October');
+    assert.equal(await page.locator('[data-testid="report-training-effect"] tbody tr').count(), aimed);
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     const text = pages(pdf);
     assert.ok(text.length >= SECTIONS[locale].length, `a page per part: ${text.length}`);
     const all = text.join('\n');
     for (const heading of SECTIONS[locale]) assert.ok(all.includes(heading), `${heading} is printed`);
+    assert.ok(all.includes(locale === 'en-US' ? 'Team capability radar' : '团队能力雷达'), 'the team radar is printed');
     // Business and period atop every page.
     for (const [i, p] of text.entries()) {
       assert.ok(p.includes(business), `page ${i + 1} names the business`);

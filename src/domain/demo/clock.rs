@@ -9,6 +9,11 @@ const LOCAL_OFFSET_H: i64 = 8;
 /// Full past days only: the oldest, 89 days ago, still starts after `now − 90 days`.
 pub(super) const DAYS: i64 = 89;
 
+/// The demo's time zone, as the KPI core takes it.
+pub(super) fn offset() -> chrono::FixedOffset {
+    chrono::FixedOffset::east_opt(LOCAL_OFFSET_H as i32 * 3600).expect("a valid offset")
+}
+
 pub(super) struct Clock {
     pub now: Time,
     pub today: NaiveDate,

@@ -307,3 +307,9 @@ pub(super) const TOPICS: [Topic; 6] = [
 /// How often each topic comes up, before and after re-keying was removed (fewer wrong bills).
 pub(super) const TOPIC_WEIGHTS_BEFORE: [u32; 6] = [5, 2, 3, 3, 1, 2];
 pub(super) const TOPIC_WEIGHTS_AFTER: [u32; 6] = [5, 2, 3, 1, 1, 2];
+
+/// What the demo's manager noted when acknowledging an alert.
+pub const ALERT_NOTE: Bi = Bi(
+    "已简化上菜流程(第 2 版)并安排服务培训,下月复查。",
+    "Table service simplified (version 2) and a service training held; to be checked next month.",
+);

@@ -490,3 +490,134 @@ fn root_causes_and_satisfaction_points() {
         vec![(local(9, 23, 30), 100.0), (local(2, 20, 0), 0.0)]
     );
 }
+
+#[test]
+fn first_contact_resolution_counts_reopened_items_against_the_first_resolution() {
+    let fix = |c: &Feedback, at: Time| {
+        let r = Resolution {
+            note: "refund".into(),
+            ..Resolution::default()
+        };
+        feedback::resolve(c, r, None, at).unwrap()
+    };
+    // a: resolved 5 Oct, held. b: resolved 6 Oct, reopened 8 Oct, resolved again 2 Nov.
+    // c: resolved on 3 Nov (outside October). d: never resolved. e: from before the history
+    // was kept — resolved 9 Oct with no history: held.
+    let a = fix(&complaint(at(2026, 10, 5, 9, 0)), at(2026, 10, 5, 12, 0));
+    let b = fix(&complaint(at(2026, 10, 6, 9, 0)), at(2026, 10, 6, 12, 0));
+    let b = feedback::reopen(&b, "still broken", None, at(2026, 10, 8, 9, 0)).unwrap();
+    let b = fix(&b, at(2026, 11, 2, 9, 0));
+    let c = fix(&complaint(at(2026, 10, 30, 9, 0)), at(2026, 11, 3, 9, 0));
+    let d_ = complaint(at(2026, 10, 7, 9, 0));
+    let mut e = complaint(at(2026, 10, 9, 8, 0));
+    e.resolved_at = Some(at(2026, 10, 9, 10, 0));
+    e.status = FeedbackStatus::Resolved;
+    let d = Data {
+        feedback: vec![a, b, c, d_, e],
+        ..Data::default()
+    };
+    let f = figures(&d, &october(), &all(), at(2026, 11, 15, 0, 0));
+    // a, b, e first resolved in October; b was reopened → 2 of 3.
+    let fcr = f[&Kpi::FirstContactResolution];
+    assert_eq!(fcr.n, 3);
+    assert!((fcr.value.unwrap() - 200.0 / 3.0).abs() < 1e-9);
+}
+
+#[test]
+fn servqual_gaps_per_dimension_from_answered_pairs() {
+    let pair = |item: u8, dim: Dimension| {
+        let mut e = question(QuestionKind::Likert, Some(dim.clone()));
+        e.servqual = Some(ServqualPart::Expectation { item });
+        let mut p = question(QuestionKind::Likert, Some(dim));
+        p.servqual = Some(ServqualPart::Perception { item });
+        (e, p)
+    };
+    let (e1, p1) = pair(1, Dimension::Tangibles);
+    let (e2, p2) = pair(2, Dimension::Tangibles);
+    let (e5, p5) = pair(5, Dimension::Empathy);
+    let v = version(vec![
+        e1.clone(),
+        p1.clone(),
+        e2.clone(),
+        p2.clone(),
+        e5.clone(),
+        p5.clone(),
+    ]);
+    let mut d = Data {
+        survey_versions: vec![v.clone()],
+        ..Data::default()
+    };
+    // Tangibles pairs: (7, 5) → −2, (6, 6) → 0, (4, 7) → +3; item 2 of the second response is
+    // unanswered (perception only), so 3 pairs: mean +1/3. Empathy: (7, 4) → −3, one pair.
+    d.responses.push(response(
+        &v,
+        None,
+        3,
+        &[
+            (e1.id, 7),
+            (p1.id, 5),
+            (e2.id, 6),
+            (p2.id, 6),
+            (e5.id, 7),
+            (p5.id, 4),
+        ],
+    ));
+    d.responses
+        .push(response(&v, None, 4, &[(e1.id, 4), (p1.id, 7), (p2.id, 2)]));
+    let f = figures(&d, &october(), &all(), at(2026, 11, 15, 0, 0));
+    let tangibles = f[&Kpi::ServqualGap(0)];
+    assert_eq!(tangibles.n, 3);
+    assert!((tangibles.value.unwrap() - 1.0 / 3.0).abs() < 1e-9);
+    assert_eq!(
+        f[&Kpi::ServqualGap(4)],
+        Value {
+            value: Some(-3.0),
+            n: 1
+        }
+    );
+    assert_eq!(f[&Kpi::ServqualGap(1)], Value { value: None, n: 0 });
+    // SERVQUAL items are not effort answers.
+    assert_eq!(f[&Kpi::Ces].n, 0);
+}
+
+#[test]
+fn figures_of_several_spans_equal_each_span_alone() {
+    let stars = question(QuestionKind::Stars, None);
+    let v = version(vec![stars.clone()]);
+    let mut d = Data {
+        survey_versions: vec![v.clone()],
+        ..Data::default()
+    };
+    for (day, s) in [(1, 5), (2, 1), (9, 4), (10, 2), (20, 5), (31, 3)] {
+        d.responses.push(response(&v, None, day, &[(stars.id, s)]));
+    }
+    d.feedback.push(complaint(at(2026, 10, 9, 9, 0)));
+    let weeks: Vec<Span> = (0..5)
+        .map(|w| {
+            let from = date(10, 1) + Duration::days(7 * w);
+            let to = from + Duration::days(6);
+            Span {
+                instants: Utc.from_utc_datetime(&from.and_hms_opt(0, 0, 0).unwrap())
+                    ..Utc.from_utc_datetime(&to.succ_opt().unwrap().and_hms_opt(0, 0, 0).unwrap()),
+                days: (from, to),
+            }
+        })
+        .collect();
+    let now = at(2026, 11, 15, 0, 0);
+    let each = figures_each(&d, &weeks, &all(), now);
+    assert_eq!(each.len(), weeks.len());
+    for (span, m) in weeks.iter().zip(&each) {
+        assert_eq!(*m, figures(&d, span, &all(), now), "{span:?}");
+    }
+    // Week 2 (8–14 Oct): stars 4 and 2, one complaint.
+    assert_eq!(
+        each[1][&Kpi::Csat],
+        Value {
+            value: Some(50.0),
+            n: 2
+        }
+    );
+    assert_eq!(each[1][&Kpi::ComplaintRate].value, Some(500.0));
+    // The fifth week runs 29 Oct – 4 Nov: it holds the 31 Oct answer.
+    assert_eq!(each[4][&Kpi::Csat].n, 1);
+}

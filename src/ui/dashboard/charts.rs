@@ -5,13 +5,15 @@
 use super::super::app_data::app_data;
 use super::super::export::download_svg;
 use super::super::{browser, ctx, labels};
-use super::span;
 use super::tiles::value_text;
+use super::{records, span};
 use crate::charts::heatmap::{heat_cells, heatmap_svg, HeatSpec};
 use crate::charts::pareto::{pareto, pareto_svg, ParetoRow, ParetoSpec};
 use crate::charts::trend::{trend_svg, TrendSpec};
 use crate::domain::dashboard::{self, Query};
+use crate::domain::drill::Focus;
 use crate::domain::kpi::{self, Filter, Kpi, Span, Value};
+use crate::domain::model::RootCause;
 use crate::domain::model::Targets;
 use crate::domain::period_choice::PeriodChoice;
 use crate::domain::Data;
@@ -22,7 +24,7 @@ use leptos::prelude::*;
 const TREND_BUCKETS: usize = 12;
 /// Below this many answers an hour of a weekday is too few to go by.
 const HEAT_MIN_N: usize = 5;
-const WEEKDAYS: [Key; 7] = [
+pub const WEEKDAYS: [Key; 7] = [
     Key::WeekdayMon,
     Key::WeekdayTue,
     Key::WeekdayWed,
@@ -32,22 +34,39 @@ const WEEKDAYS: [Key; 7] = [
     Key::WeekdaySun,
 ];
 
+/// Follows a tap on a chart's drill-down target (`data-href` on an SVG element).
+fn follow_drill(ev: leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let target = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("[data-href]").ok().flatten());
+    if let Some(href) = target.and_then(|e| e.get_attribute("data-href")) {
+        let _ = window().location().set_hash(&href);
+    }
+}
+
 /// A chart with its title, its SVG (or a sentence why there is none), a download, and the
-/// same numbers as a table.
+/// same numbers as a table. `links`, shaped like the table's rows, makes cells links to the
+/// records behind them (the chart's own tap targets are for pointers only).
 #[component]
 pub fn Figure(
     id: &'static str,
     title: Signal<String>,
     svg: Signal<Option<String>>,
     table: Signal<(Vec<String>, Vec<Vec<String>>)>,
+    #[prop(optional)] links: Option<Signal<Vec<Vec<Option<String>>>>>,
 ) -> impl IntoView {
     let c = ctx();
+    let link_at = move |r: usize, i: usize| {
+        links.and_then(|l| l.with(|l| l.get(r).and_then(|row| row.get(i).cloned().flatten())))
+    };
     view! {
         <figure class="card chart-figure" data-chart=id>
             <figcaption><h2>{title}</h2></figcaption>
             {move || match svg.get() {
                 Some(s) => view! {
-                    <div class="chart" inner_html=s.clone()></div>
+                    <div class="chart" inner_html=s.clone() on:click=follow_drill></div>
                     <button type="button" class="secondary" data-testid=format!("download-{id}")
                         on:click=move |_| download_svg(id, &s)>{c.t(Key::DashDownloadSvg)}</button>
                 }.into_any(),
@@ -58,8 +77,11 @@ pub fn Figure(
                 <table data-testid=format!("table-{id}")>
                     <thead><tr>{move || table.get().0.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
                     <tbody>
-                        {move || table.get().1.into_iter().map(|row| view! {
-                            <tr>{row.into_iter().map(|cell| view! { <td>{cell}</td> }).collect_view()}</tr>
+                        {move || table.get().1.into_iter().enumerate().map(|(r, row)| view! {
+                            <tr>{row.into_iter().enumerate().map(|(i, cell)| match link_at(r, i) {
+                                Some(href) => view! { <td><a href=href>{cell}</a></td> }.into_any(),
+                                None => view! { <td>{cell}</td> }.into_any(),
+                            }).collect_view()}</tr>
                         }).collect_view()}
                     </tbody>
                 </table>
@@ -90,15 +112,13 @@ pub fn trend_points(
     } else {
         (PeriodChoice::ThisWeek, |d| d.format("%m-%d").to_string())
     };
-    choice
-        .history(end, TREND_BUCKETS)
-        .into_iter()
-        .map(|p| {
-            (
-                label(p.from),
-                kpi::figures(d, &span(p), filter, browser::now())[&k],
-            )
-        })
+    let periods = choice.history(end, TREND_BUCKETS);
+    let spans: Vec<Span> = periods.iter().copied().map(span).collect();
+    let figures = kpi::figures_each(d, &spans, filter, browser::now());
+    periods
+        .iter()
+        .zip(figures)
+        .map(|(p, m)| (label(p.from), m[&k]))
         .collect()
 }
 
@@ -120,6 +140,7 @@ pub fn trend_chart(
     let range = match k {
         Kpi::Nps => Some((-100.0, 100.0)),
         Kpi::Ces => Some((1.0, 7.0)),
+        Kpi::ServqualGap(_) => Some((-6.0, 6.0)),
         Kpi::ComplaintRate | Kpi::FirstResponseMinutes => None,
         _ => Some((0.0, 100.0)),
     };
@@ -220,10 +241,17 @@ fn Trend(query: RwSignal<Query>) -> impl IntoView {
     }
 }
 
-/// Complaint causes of a span, largest first, "not analysed" last, in the reader's words.
-pub fn pareto_rows(d: &Data, s: &Span, filter: &Filter, lang: Lang) -> Vec<ParetoRow<String>> {
+/// Complaint causes of a span, largest first, "not analysed" (`None`) last.
+pub fn pareto_rows(d: &Data, s: &Span, filter: &Filter) -> Vec<ParetoRow<Option<RootCause>>> {
     pareto(kpi::root_causes(d, s, filter), Some(None))
-        .into_iter()
+}
+
+/// The rows in the reader's words.
+pub fn pareto_labelled(
+    rows: Vec<ParetoRow<Option<RootCause>>>,
+    lang: Lang,
+) -> Vec<ParetoRow<String>> {
+    rows.into_iter()
         .map(|r| {
             r.map_key(|k| match k {
                 Some(cause) => labels::root_cause(cause).text(lang).to_string(),
@@ -233,7 +261,7 @@ pub fn pareto_rows(d: &Data, s: &Span, filter: &Filter, lang: Lang) -> Vec<Paret
         .collect()
 }
 
-pub fn pareto_chart(rows: &[ParetoRow<String>], lang: Lang) -> Option<String> {
+pub fn pareto_chart(rows: &[ParetoRow<String>], links: &[String], lang: Lang) -> Option<String> {
     if rows.is_empty() {
         return None;
     }
@@ -242,6 +270,7 @@ pub fn pareto_chart(rows: &[ParetoRow<String>], lang: Lang) -> Option<String> {
         rows,
         count_label: Key::DashParetoCount.text(lang),
         cumulative_label: Key::DashParetoCumulative.text(lang),
+        links,
     })
     .ok()
 }
@@ -274,16 +303,25 @@ pub fn pareto_table(rows: Vec<ParetoRow<String>>, lang: Lang) -> (Vec<String>, V
 pub fn ParetoFigure(query: RwSignal<Query>, id: &'static str) -> impl IntoView {
     let c = ctx();
     let app = app_data();
-    let rows = Memo::new(move |_| {
+    let raw = Memo::new(move |_| {
         let q = query.get();
         let s = span(q.period.resolve(browser::today()));
-        app.data
-            .with(|d| pareto_rows(d, &s, &q.filter, c.lang.get()))
+        app.data.with(|d| pareto_rows(d, &s, &q.filter))
+    });
+    let rows = Memo::new(move |_| pareto_labelled(raw.get(), c.lang.get()));
+    let hrefs = Memo::new(move |_| {
+        let q = query.get();
+        raw.with(|rows| {
+            rows.iter()
+                .map(|r| records::href(&q, Focus::Cause(r.key)))
+                .collect::<Vec<_>>()
+        })
     });
     let title = Signal::derive(move || c.t(Key::DashPareto)().to_string());
-    let svg = Signal::derive(move || pareto_chart(&rows.get(), c.lang.get()));
+    let svg = Signal::derive(move || pareto_chart(&rows.get(), &hrefs.get(), c.lang.get()));
     let table = Signal::derive(move || pareto_table(rows.get(), c.lang.get()));
-    view! { <Figure id title svg table/> }
+    let links = Signal::derive(move || hrefs.get().into_iter().map(|h| vec![Some(h)]).collect());
+    view! { <Figure id title svg table links/> }
 }
 
 #[component]
@@ -310,6 +348,13 @@ fn Heatmap(query: RwSignal<Query>) -> impl IntoView {
     };
     let title = Signal::derive(move || c.t(Key::DashHeatmap)().to_string());
     let weekdays = move || WEEKDAYS.map(|k| c.t(k)().to_string());
+    let href = move |weekday: usize, hour: usize| {
+        let focus = Focus::Hour {
+            weekday: weekday as u8,
+            hour: hour as u8,
+        };
+        records::href(&query.get(), focus)
+    };
     let svg = Signal::derive(move || {
         let cells = cells.get();
         if cells.iter().all(|day| day.iter().all(|h| h.n == 0)) {
@@ -325,6 +370,7 @@ fn Heatmap(query: RwSignal<Query>) -> impl IntoView {
             unit: "%",
             decimals: 0,
             too_few: c.t(Key::DashHeatTooFew)(),
+            link: Some(&href),
         })
         .ok()
     });
@@ -346,5 +392,16 @@ fn Heatmap(query: RwSignal<Query>) -> impl IntoView {
             .collect();
         (head, rows)
     });
-    view! { <Figure id="heatmap" title svg table/> }
+    // The first column is the hour; each weekday's cell with answers links to them.
+    let links = Signal::derive(move || {
+        let cells = cells.get();
+        hours()
+            .map(|h| {
+                let mut row = vec![None];
+                row.extend((0..7).map(|day| (cells[day][h].n > 0).then(|| href(day, h))));
+                row
+            })
+            .collect()
+    });
+    view! { <Figure id="heatmap" title svg table links/> }
 }

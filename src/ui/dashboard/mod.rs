@@ -3,13 +3,16 @@
 //! shows the same view; KPI tiles, trend, heat map, Pareto and exports below it. An empty
 //! workspace gets the first-visit start instead.
 
+mod alerts;
 pub(super) mod charts;
 pub(super) mod exports;
 pub(super) mod picker;
+mod records;
 mod start;
 mod step_health;
 pub(super) mod tiles;
 
+pub use records::RecordsPage;
 pub use tiles::style as value_style;
 
 use super::app_data::{app_data, LoadState};
@@ -50,6 +53,7 @@ pub fn DashboardPage() -> impl IntoView {
             } else {
                 view! {
                     <picker::Picker query/>
+                    <alerts::Alerts query/>
                     <tiles::Tiles query/>
                     <step_health::StepHealthTable query/>
                     <charts::Charts query/>

@@ -4,8 +4,9 @@
 
 use super::super::app_data::app_data;
 use super::super::{browser, ctx};
-use super::span;
+use super::{records, span};
 use crate::domain::dashboard::Query;
+use crate::domain::drill::Focus;
 use crate::domain::process_analysis::Share;
 use crate::domain::step_health::{step_health, Concern, MIN_ANSWERS};
 use crate::i18n::{format_number, pick, Key, Lang};
@@ -83,7 +84,7 @@ pub fn StepHealthTable(query: RwSignal<Query>) -> impl IntoView {
                                 let concerns: Vec<&str> = h.concerns.iter().map(|k| concern_key(*k).text(lang)).collect();
                                 view! {
                                     <tr data-step=h.step_id.to_string() class:flagged=!h.concerns.is_empty()>
-                                        <th scope="row">{pick(&h.name, lang).to_string()}<br/><small class="muted">{process_name(h.process_id)}</small></th>
+                                        <th scope="row"><a href=records::href(&query.get_untracked(), Focus::Step(h.step_id))>{pick(&h.name, lang).to_string()}</a><br/><small class="muted">{process_name(h.process_id)}</small></th>
                                         <td>{share(h.compliance, lang)}</td>
                                         <td>{share(h.overrun, lang)}</td>
                                         <td>{score}</td>

@@ -4,9 +4,10 @@
 
 use super::super::app_data::app_data;
 use super::super::{browser, ctx, labels};
-use super::span;
+use super::{records, span};
 use crate::charts::trend::sparkline_svg;
 use crate::domain::dashboard::{self, Query, Tile, HISTORY};
+use crate::domain::drill::Focus;
 use crate::domain::kpi::Kpi;
 use crate::i18n::{format_number, Key, Lang};
 use leptos::prelude::*;
@@ -15,7 +16,7 @@ use leptos::prelude::*;
 pub fn style(k: Kpi) -> (usize, &'static str) {
     match k {
         Kpi::Nps | Kpi::FirstResponseMinutes => (0, ""),
-        Kpi::Ces => (2, ""),
+        Kpi::Ces | Kpi::ServqualGap(_) => (2, ""),
         Kpi::ComplaintRate => (1, ""),
         _ => (0, "%"),
     }
@@ -47,16 +48,18 @@ pub fn Tiles(query: RwSignal<Query>) -> impl IntoView {
         <h2>{c.t(Key::DashKpis)}</h2>
         <ul class="kpi-tiles" data-testid="kpi-tiles">
             <For each=move || tiles.get() key=|t| format!("{t:?}") let:tile>
-                <KpiTile tile/>
+                <KpiTile tile query/>
             </For>
         </ul>
     }
 }
 
 #[component]
-fn KpiTile(tile: Tile) -> impl IntoView {
+fn KpiTile(tile: Tile, query: RwSignal<Query>) -> impl IntoView {
     let c = ctx();
     let k = tile.kpi;
+    let drill = move || records::href(&query.get(), Focus::Kpi(k));
+    let drill_label = move || format!("{}: {}", c.t(Key::DrillOpen)(), c.t(labels::kpi(k))());
     let lang = move || c.lang.get();
     let value = tile.now.value;
     let change = move || match (tile.change, tile.change_good) {
@@ -121,6 +124,7 @@ fn KpiTile(tile: Tile) -> impl IntoView {
                 <summary>{c.t(Key::DashFormula)}</summary>
                 <p>{c.t(labels::kpi_formula(k))}</p>
             </details>
+            <a class="kpi-drill" href=drill aria-label=drill_label data-testid="kpi-drill">{c.t(Key::DrillOpen)}</a>
         </li>
     }
 }

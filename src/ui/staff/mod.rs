@@ -4,7 +4,7 @@
 mod capabilities;
 mod evaluate;
 mod person;
-mod radar;
+pub(super) mod radar;
 mod team;
 mod trainings;
 

@@ -3,9 +3,12 @@
 
 use super::super::{ctx, export};
 use crate::charts::radar::{radar_svg, RadarError, RadarSeries, RadarSpec, SeriesKind};
-use crate::domain::model::Capability;
+use crate::domain::capability::{in_use, Average};
+use crate::domain::model::{Capability, Id};
+use crate::domain::Data;
 use crate::i18n::{Key, Lang};
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 
 /// One line of the radar, or `None` when it has no score at all (no previous period yet):
 /// a line flat at zero would read as "scored 0".
@@ -50,6 +53,35 @@ pub fn spec(
         max: 5.0,
         size,
     }
+}
+
+/// The team-average radar over the target, `None` when nobody is evaluated in the period.
+pub fn team_spec(
+    d: &Data,
+    avg: &BTreeMap<Id, Average>,
+    size: u32,
+    lang: Lang,
+) -> Option<RadarSpec> {
+    if avg.is_empty() {
+        return None;
+    }
+    let caps = in_use(&d.capabilities);
+    let series = [
+        target(&caps, lang),
+        series(
+            SeriesKind::TeamAverage,
+            Key::RadarTeam.text(lang).into(),
+            &caps,
+            |c| avg.get(&c.id).map(|a| a.mean),
+        ),
+    ];
+    Some(spec(
+        Key::RadarTeamTitle.text(lang).into(),
+        &caps,
+        series.into_iter().flatten().collect(),
+        size,
+        lang,
+    ))
 }
 
 /// The chart, a message where it cannot be drawn, and (unless `small`) a download button.

@@ -166,30 +166,9 @@ fn TeamRadar(period: RwSignal<NaiveDate>) -> impl IntoView {
             .with(|d| cap::team_average(&d.evaluations, period.get(), Evaluator::Manager))
     });
     let team_spec = Memo::new(move |_| {
-        let lang = c.lang.get();
         let avg = averages.get();
-        if avg.is_empty() {
-            return None;
-        }
-        app.data.with(|d| {
-            let caps = cap::in_use(&d.capabilities);
-            let series = [
-                radar::target(&caps, lang),
-                radar::series(
-                    SeriesKind::TeamAverage,
-                    Key::RadarTeam.text(lang).into(),
-                    &caps,
-                    |c| team_mean(&avg, c.id),
-                ),
-            ];
-            Some(radar::spec(
-                Key::RadarTeamTitle.text(lang).into(),
-                &caps,
-                series.into_iter().flatten().collect(),
-                520,
-                lang,
-            ))
-        })
+        app.data
+            .with(|d| radar::team_spec(d, &avg, 520, c.lang.get()))
     });
     let needs = move || {
         let lang = c.lang.get();
