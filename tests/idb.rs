@@ -3,7 +3,8 @@
 
 use chrono::DateTime;
 use serviceflow::domain::model::*;
-use serviceflow::domain::{Collection, Data};
+use serviceflow::domain::tombstone::Tombstone;
+use serviceflow::domain::{merge, Collection, Data};
 use serviceflow::storage::{self, store::SEGMENT};
 use std::collections::BTreeMap;
 use wasm_bindgen_test::*;
@@ -57,20 +58,41 @@ async fn writes_only_changes_and_reads_them_back() {
     store.write(&first, &[], &first).await.unwrap();
     assert_eq!(sorted(store.load().await.unwrap()), sorted(first.clone()));
 
-    // Change one role, delete one response: the rest stays as it was.
+    // Change one role, delete one response: the rest stays as it was, and the deletion's
+    // tombstone is stored with it.
     let changed = Data {
         roles: vec![role(2, "收银")],
+        tombstones: vec![Tombstone {
+            collection: Collection::Responses,
+            id: response(3).id,
+            deleted_at: t(100),
+            device_id: "tablet-1".into(),
+        }],
         ..Data::default()
     };
-    let deletes = [(Collection::Responses, response(3).id)];
     let mut after = first.clone();
-    after.roles[1] = role(2, "收银");
-    after.remove(&deletes);
+    let deletes = merge::apply(&mut after, &changed);
+    assert_eq!(deletes, [(Collection::Responses, response(3).id)]);
     store.write(&changed, &deletes, &after).await.unwrap();
     let loaded = sorted(store.load().await.unwrap());
-    assert_eq!(loaded, sorted(after));
+    assert_eq!(loaded, sorted(after.clone()));
     assert_eq!(loaded.responses.len(), 9);
     assert_eq!(loaded.roles[1].name.zh, "收银");
+    assert_eq!(loaded.tombstones, changed.tombstones);
+
+    // An older version written after the deletion (another tab's) stays deleted on load.
+    store
+        .write(
+            &Data {
+                responses: vec![response(3)],
+                ..Data::default()
+            },
+            &[],
+            &after,
+        )
+        .await
+        .unwrap();
+    assert_eq!(store.load().await.unwrap().responses.len(), 9);
 }
 
 #[wasm_bindgen_test]
@@ -106,8 +128,15 @@ async fn replace_is_whole_and_snapshots_keep_the_newest_three() {
         })
         .await
         .unwrap();
+    // The file's deletions replace the device's too.
     let next = Data {
         roles: vec![role(9, "z")],
+        tombstones: vec![Tombstone {
+            collection: Collection::Roles,
+            id: role(1, "a").id,
+            deleted_at: t(50),
+            device_id: "tablet-2".into(),
+        }],
         ..Data::default()
     };
     store.replace(&next).await.unwrap();

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 pub const FORMAT: &str = "serviceflow";
 /// Bumped with every change of the file's shape; `migrate` upgrades older files step by step.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Backup {
@@ -118,6 +118,18 @@ mod tests {
                 assert!(props.get(key).is_some(), "schema lacks {}.{key}", c.name());
             }
         }
+        let stone = serde_json::to_value(super::super::tombstone::Tombstone {
+            collection: Collection::Responses,
+            id: super::super::model::Id::from_u128(1),
+            deleted_at: now,
+            device_id: "d".into(),
+        })
+        .unwrap();
+        let props = &schema["$defs"]["tombstones"]["properties"];
+        for key in stone.as_object().unwrap().keys() {
+            assert!(props.get(key).is_some(), "schema lacks tombstones.{key}");
+        }
+        assert!(file["data"]["tombstones"].is_array());
     }
 
     #[test]

@@ -11,6 +11,9 @@ use std::cmp::Reverse;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+/// The range of an evaluation's score per capability: the guide describes a 1 to a 5.
+pub const SCORE_SCALE: (u8, u8) = (1, 5);
+
 /// The capabilities in use, in the order they were created (the radar's axis order).
 pub fn in_use(capabilities: &[Capability]) -> Vec<&Capability> {
     let mut caps: Vec<&Capability> = capabilities.iter().filter(|c| !c.archived).collect();

@@ -1,13 +1,16 @@
 //! All records of a workspace, by collection, and the one generic way to walk them.
 
 use super::model::*;
+use super::tombstone::Tombstone;
 use serde::{Deserialize, Serialize};
 
 /// A stored record: it knows its collection, its id, its last change, and what it points to.
 pub trait Record: Clone + PartialEq + Serialize + for<'de> Deserialize<'de> + 'static {
     const COLLECTION: Collection;
     fn id(&self) -> Id;
+    fn created_at(&self) -> Time;
     fn updated_at(&self) -> Time;
+    fn set_updated_at(&mut self, at: Time);
     /// The records this one refers to; an import must find each in the file or in storage.
     fn refs(&self) -> Vec<(Collection, Id)> {
         Vec::new()
@@ -52,6 +55,10 @@ macro_rules! collections {
         #[serde(deny_unknown_fields)]
         pub struct Data {
             $(#[serde(default)] pub $field: Vec<$ty>,)*
+            /// Every deletion, so no merge brings a deleted record back. Not a collection:
+            /// the visitors walk records, and a tombstone is not one.
+            #[serde(default)]
+            pub tombstones: Vec<Tombstone>,
         }
 
         impl Data {
@@ -86,7 +93,9 @@ macro_rules! collections {
         $(impl Record for $ty {
             const COLLECTION: Collection = Collection::$variant;
             fn id(&self) -> Id { self.id }
+            fn created_at(&self) -> Time { self.created_at }
             fn updated_at(&self) -> Time { self.updated_at }
+            fn set_updated_at(&mut self, at: Time) { self.updated_at = at; }
             fn refs(&self) -> Vec<(Collection, Id)> { Refs::refs(self) }
         })*
     };
@@ -123,25 +132,6 @@ impl Data {
             .filter(|s| s.left_on.is_none())
             .map(|s| (s.id, s.name.clone()))
             .collect()
-    }
-
-    /// Drops the given records; ids not present are ignored.
-    pub fn remove(&mut self, deletes: &[(Collection, Id)]) {
-        struct Remove<'a>(&'a [(Collection, Id)]);
-        impl VisitorMut for Remove<'_> {
-            fn visit<R: Record>(&mut self, records: &mut Vec<R>) {
-                let gone: std::collections::HashSet<Id> = self
-                    .0
-                    .iter()
-                    .filter(|(c, _)| *c == R::COLLECTION)
-                    .map(|(_, id)| *id)
-                    .collect();
-                if !gone.is_empty() {
-                    records.retain(|r| !gone.contains(&r.id()));
-                }
-            }
-        }
-        self.visit_mut(&mut Remove(deletes));
     }
 
     /// Records per collection, for previews and the storage summary.
@@ -314,17 +304,11 @@ mod tests {
     }
 
     #[test]
-    fn remove_drops_only_named_records_of_that_collection() {
-        let mut d = Data {
-            roles: vec![role(1), role(2), role(3)],
+    fn counts_name_every_collection() {
+        let d = Data {
+            roles: vec![role(1), role(3)],
             ..Data::default()
         };
-        d.remove(&[
-            (Collection::Roles, Id::from_u128(2)),
-            (Collection::Staff, Id::from_u128(3)),
-        ]);
-        let ids: Vec<_> = d.roles.iter().map(|r| r.id.as_u128()).collect();
-        assert_eq!(ids, vec![1, 3]);
         let counts = d.counts();
         assert_eq!(counts.len(), Collection::ALL.len());
         assert!(counts.contains(&(Collection::Roles, 2)));

@@ -176,6 +176,7 @@ pub fn generate(seed: u64, responses: usize, now: Time, lang: Lang) -> Data {
         trainings: vec![training],
         improvement_actions,
         alert_acks: Vec::new(),
+        tombstones: Vec::new(),
     };
     d.alert_acks = acknowledged(&d, &mut g, &manager_name);
     d

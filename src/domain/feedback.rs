@@ -59,7 +59,7 @@ fn moved(f: &Feedback, to: FeedbackStatus, by: Option<Id>, note: String, now: Ti
     use FeedbackStatus::*;
     let mut g = f.clone();
     g.status = to;
-    g.updated_at = now;
+    g.updated_at = super::edit::edited_at(f.updated_at, now);
     if g.first_response_at.is_none() {
         g.first_response_at = Some(now);
     }

@@ -1,6 +1,14 @@
 //! Reading a backup file that cannot be trusted. Nothing is returned until the whole file
 //! is checked: JSON syntax, format, schema version (migrating older ones), every record's
-//! fields and types, duplicate ids, references, sizes. Problems are codes with JSON paths.
+//! fields and types, duplicate ids, references, sizes, and what the parts say about each
+//! other (`semantics`). Problems are codes with JSON paths.
+
+mod detail;
+mod flags;
+mod semantics;
+
+pub use detail::TypeDetail;
+pub use flags::{flags, Flag, FlagKind};
 
 use super::backup::{Backup, FORMAT, SCHEMA_VERSION};
 use super::data::{Collection, Data, Record, Visitor, VisitorMut};
@@ -42,8 +50,7 @@ pub enum ProblemKind {
         supported: u32,
     },
     BadSchemaVersion,
-    /// Serde's own words, kept as technical detail.
-    WrongType(String),
+    WrongType(TypeDetail),
     UnknownCollection(String),
     DuplicateId(Id),
     DanglingRef {
@@ -52,6 +59,18 @@ pub enum ProblemKind {
     },
     TooLarge {
         limit: u64,
+    },
+    /// Two steps of one process version share this id.
+    DuplicateStepId(Id),
+    /// Feedback names a step no process version has.
+    UnknownStep(Id),
+    /// A response answers a question its survey version does not have.
+    UnknownQuestion(Id),
+    /// A score off its scale: a question's, or the capabilities' 1–5.
+    OutOfScale {
+        value: u8,
+        min: u8,
+        max: u8,
     },
 }
 
@@ -78,6 +97,8 @@ pub fn parse(bytes: &[u8], existing: &Data) -> Result<Backup, Vec<Problem>> {
             },
         );
     }
+    // Notepad and some editors start UTF-8 files with a byte order mark; JSON has none.
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return one("$", ProblemKind::Empty);
     }
@@ -127,7 +148,7 @@ pub fn parse(bytes: &[u8], existing: &Data) -> Result<Backup, Vec<Problem>> {
     check_header(&file, &mut problems);
     let collections = match file.get("data") {
         Some(Value::Object(d)) => d,
-        Some(_) => return one("data", ProblemKind::WrongType("expected an object".into())),
+        Some(_) => return one("data", ProblemKind::WrongType(TypeDetail::ExpectedObject)),
         None => return one("data", ProblemKind::MissingField("data".into())),
     };
     check_shape(collections, &mut problems);
@@ -140,16 +161,20 @@ pub fn parse(bytes: &[u8], existing: &Data) -> Result<Backup, Vec<Problem>> {
     };
     let mut data = Data::default();
     data.visit_mut(&mut reader);
+    data.tombstones = reader.read_all(TOMBSTONES);
     if !reader.problems.is_empty() {
         return Err(reader.problems);
     }
     check_integrity(&data, existing, &mut problems);
+    if problems.is_empty() {
+        semantics::check(&data, existing, &mut problems);
+    }
     if !problems.is_empty() {
         return Err(problems);
     }
     let header: Backup = match serde_json::from_value(Value::Object(header_only(&file))) {
         Ok(b) => b,
-        Err(e) => return one("$", ProblemKind::WrongType(e.to_string())),
+        Err(e) => return one("$", detail::from_serde(&e.to_string())),
     };
     Ok(Backup { data, ..header })
 }
@@ -161,7 +186,7 @@ fn check_header(file: &Map<String, Value>, problems: &mut Vec<Problem>) {
             Some(Value::String(_)) => {}
             Some(_) => problems.push(Problem::at(
                 field,
-                ProblemKind::WrongType("expected a string".into()),
+                ProblemKind::WrongType(TypeDetail::ExpectedText),
             )),
         }
     }
@@ -169,17 +194,20 @@ fn check_header(file: &Map<String, Value>, problems: &mut Vec<Problem>) {
         if chrono::DateTime::parse_from_rfc3339(t).is_err() {
             problems.push(Problem::at(
                 "exported_at",
-                ProblemKind::WrongType("expected an RFC 3339 time".into()),
+                ProblemKind::WrongType(TypeDetail::ExpectedTime),
             ));
         }
     }
 }
 
+/// The key of the deletions beside the collections in `data`.
+const TOMBSTONES: &str = "tombstones";
+
 /// Known collections, arrays, within size limits, no absurd text.
 fn check_shape(collections: &Map<String, Value>, problems: &mut Vec<Problem>) {
     for (name, value) in collections {
         let path = format!("data.{name}");
-        if Collection::from_name(name).is_none() {
+        if name != TOMBSTONES && Collection::from_name(name).is_none() {
             problems.push(Problem::at(
                 path,
                 ProblemKind::UnknownCollection(name.clone()),
@@ -200,7 +228,7 @@ fn check_shape(collections: &Map<String, Value>, problems: &mut Vec<Problem>) {
             }
             _ => problems.push(Problem::at(
                 path,
-                ProblemKind::WrongType("expected an array".into()),
+                ProblemKind::WrongType(TypeDetail::ExpectedArray),
             )),
         }
         if problems.len() >= MAX_PROBLEMS {
@@ -234,18 +262,18 @@ struct Reader<'a> {
     problems: Vec<Problem>,
 }
 
-impl VisitorMut for Reader<'_> {
-    fn visit<R: Record>(&mut self, out: &mut Vec<R>) {
-        let name = R::COLLECTION.name();
+impl Reader<'_> {
+    /// The items of `data.<name>` that read as `T`; the others become problems.
+    fn read_all<T: serde::de::DeserializeOwned>(&mut self, name: &str) -> Vec<T> {
         let Some(Value::Array(items)) = self.collections.get(name) else {
-            return;
+            return Vec::new();
         };
-        out.reserve(items.len());
+        let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             if self.problems.len() >= MAX_PROBLEMS {
-                return;
+                break;
             }
-            match serde_path_to_error::deserialize::<_, R>(item) {
+            match serde_path_to_error::deserialize::<_, T>(item) {
                 Ok(r) => out.push(r),
                 Err(e) => {
                     let inner = e.path().to_string();
@@ -254,22 +282,23 @@ impl VisitorMut for Reader<'_> {
                     } else {
                         format!("data.{name}[{i}].{inner}")
                     };
-                    let msg = e.into_inner().to_string();
-                    let kind = match msg
-                        .strip_prefix("missing field `")
-                        .and_then(|m| m.split('`').next())
-                    {
-                        Some(field) => ProblemKind::MissingField(field.to_string()),
-                        None => ProblemKind::WrongType(msg),
-                    };
+                    let kind = detail::from_serde(&e.into_inner().to_string());
                     self.problems.push(Problem::at(path, kind));
                 }
             }
         }
+        out
     }
 }
 
-/// Ids unique within each collection; every reference found in the file or on the device.
+impl VisitorMut for Reader<'_> {
+    fn visit<R: Record>(&mut self, out: &mut Vec<R>) {
+        *out = self.read_all(R::COLLECTION.name());
+    }
+}
+
+/// Ids unique within each collection; every reference found in the file or on the device,
+/// or deleted there (a record may outlive one it pointed at: a complaint its response).
 fn check_integrity(data: &Data, existing: &Data, problems: &mut Vec<Problem>) {
     struct Ids(HashMap<Collection, HashSet<Id>>);
     impl Visitor for Ids {
@@ -282,6 +311,9 @@ fn check_integrity(data: &Data, existing: &Data, problems: &mut Vec<Problem>) {
     }
     let mut known = Ids(HashMap::new());
     existing.visit(&mut known);
+    for t in existing.tombstones.iter().chain(&data.tombstones) {
+        known.0.entry(t.collection).or_default().insert(t.id);
+    }
 
     struct Check<'a> {
         known: &'a mut HashMap<Collection, HashSet<Id>>,
@@ -405,11 +437,13 @@ mod tests {
             (p[0].path.as_str(), &p[0].kind),
             ("format", &ProblemKind::WrongFormat)
         );
-        let p = problems(&edited(|v| v["schema_version"] = 3.into()));
+        let p = problems(&edited(|v| {
+            v["schema_version"] = (SCHEMA_VERSION + 1).into()
+        }));
         assert_eq!(
             p[0].kind,
             ProblemKind::NewerSchema {
-                found: 3,
+                found: u64::from(SCHEMA_VERSION + 1),
                 supported: SCHEMA_VERSION
             }
         );
@@ -500,6 +534,113 @@ mod tests {
         let full = parse(V1.as_bytes(), &Data::default()).unwrap().data;
         let without = edited(|v| v["data"]["survey_versions"] = Value::Array(vec![]));
         assert!(parse(without.as_bytes(), &full).is_ok());
+    }
+
+    /// The one problem a file edited by `edit` is refused with.
+    fn refusal(edit: impl FnOnce(&mut Value)) -> Problem {
+        let p = problems(&edited(edit));
+        assert_eq!(p.len(), 1, "{p:?}");
+        p[0].clone()
+    }
+
+    fn id(n: u32) -> Id {
+        format!("0b7c2f8e-1d2a-4c1e-9a51-{n:012}").parse().unwrap()
+    }
+
+    #[test]
+    fn parts_that_contradict_each_other_are_refused_with_their_paths() {
+        let p = refusal(|v| {
+            let steps = &mut v["data"]["process_versions"][0]["stages"][1]["steps"];
+            let twin = steps[0].clone();
+            steps.as_array_mut().unwrap().push(twin);
+        });
+        assert_eq!(p.path, "data.process_versions[0].stages[1].steps[2].id");
+        assert!(matches!(p.kind, ProblemKind::DuplicateStepId(_)));
+
+        let p = refusal(|v| v["data"]["feedback"][0]["step_id"] = id(999).to_string().into());
+        assert_eq!(
+            p,
+            Problem::at(
+                "data.feedback[0].step_id",
+                ProblemKind::UnknownStep(id(999))
+            )
+        );
+
+        let p = refusal(|v| {
+            v["data"]["responses"][0]["answers"][id(998).to_string()] =
+                serde_json::json!({ "kind": "text", "value": "?" })
+        });
+        assert_eq!(
+            p,
+            Problem::at(
+                format!("data.responses[0].answers.{}", id(998)),
+                ProblemKind::UnknownQuestion(id(998))
+            )
+        );
+
+        let p = refusal(|v| {
+            v["data"]["responses"][0]["answers"][id(53).to_string()]["value"] = 200.into()
+        });
+        assert_eq!(
+            p,
+            Problem::at(
+                format!("data.responses[0].answers.{}", id(53)),
+                ProblemKind::OutOfScale {
+                    value: 200,
+                    min: 1,
+                    max: 5
+                }
+            )
+        );
+
+        let p = refusal(|v| v["data"]["evaluations"][0]["scores"][id(81).to_string()] = 99.into());
+        assert_eq!(
+            p,
+            Problem::at(
+                format!("data.evaluations[0].scores.{}", id(81)),
+                ProblemKind::OutOfScale {
+                    value: 99,
+                    min: 1,
+                    max: 5
+                }
+            )
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_the_json() {
+        let with_bom = format!("\u{feff}{V1}");
+        assert!(parse(with_bom.as_bytes(), &Data::default()).is_ok());
+        assert_eq!(problems("\u{feff}")[0].kind, ProblemKind::Empty);
+    }
+
+    #[test]
+    fn serde_detail_is_a_code() {
+        let p = refusal(|v| v["data"]["staff"][0]["name"] = 42.into());
+        assert_eq!(p.kind, ProblemKind::WrongType(TypeDetail::InvalidType));
+        let p = refusal(|v| v["data"]["feedback"][0]["kind"] = "rant".into());
+        assert_eq!(
+            p.kind,
+            ProblemKind::WrongType(TypeDetail::UnknownVariant("rant".into()))
+        );
+    }
+
+    #[test]
+    fn deletions_are_read_and_may_be_what_a_record_pointed_at() {
+        // The file deleted its survey version; its responses still name it.
+        let text = edited(|v| {
+            let version = v["data"]["survey_versions"][0]["id"].clone();
+            v["data"]["survey_versions"] = Value::Array(vec![]);
+            v["data"]["tombstones"] = serde_json::json!([{
+                "collection": "survey_versions", "id": version,
+                "deleted_at": "2026-06-11T00:00:00Z", "device_id": "t"
+            }]);
+        });
+        let b = parse(text.as_bytes(), &Data::default()).expect("imports");
+        assert_eq!(b.data.tombstones.len(), 1);
+        assert_eq!(b.data.tombstones[0].collection, Collection::SurveyVersions);
+        let p = refusal(|v| v["data"]["tombstones"] = serde_json::json!([{ "collection": "x" }]));
+        assert_eq!(p.path, "data.tombstones[0].collection");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use serde_json::{json, Map, Value};
 
 /// `STEPS[i]` upgrades schema `i + 1` to `i + 2`.
-const STEPS: &[fn(&mut Map<String, Value>)] = &[v1_to_v2];
+const STEPS: &[fn(&mut Map<String, Value>)] = &[v1_to_v2, v2_to_v3];
 
 /// Upgrades `file` (a parsed backup object) from `from` to the current schema.
 pub fn migrate(file: &mut Map<String, Value>, from: u32) {
@@ -38,6 +38,13 @@ fn v1_to_v2(file: &mut Map<String, Value>) {
     }
 }
 
+/// Schema 3 keeps deletions (`data.tombstones`); a file from before knows of none.
+fn v2_to_v3(file: &mut Map<String, Value>) {
+    if let Some(data) = file.get_mut("data").and_then(Value::as_object_mut) {
+        data.entry("tombstones").or_insert_with(|| json!([]));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,15 +62,28 @@ mod tests {
             json!({ "csat": 85.0, "nps": 20, "compliance": 95.0, "resolution": 90.0 })
         );
         assert!(w.get("csat_target").is_none());
-        assert_eq!(file["schema_version"], 2);
+        assert_eq!(file["schema_version"], 3);
+        assert_eq!(file["data"]["tombstones"], json!([]));
+    }
+
+    #[test]
+    fn v2_files_gain_an_empty_list_of_deletions() {
+        let mut file = json!({ "schema_version": 2, "data": { "staff": [] } });
+        migrate(file.as_object_mut().unwrap(), 2);
+        assert_eq!(
+            file,
+            json!({ "schema_version": 3, "data": { "staff": [], "tombstones": [] } })
+        );
     }
 
     #[test]
     fn current_files_are_untouched() {
-        let mut file =
-            json!({ "schema_version": 2, "data": { "workspace": [{ "targets": { "csat": 1 } }] } });
+        let mut file = json!({
+            "schema_version": 3,
+            "data": { "workspace": [{ "targets": { "csat": 1 } }], "tombstones": [] }
+        });
         let before = file.clone();
-        migrate(file.as_object_mut().unwrap(), 2);
+        migrate(file.as_object_mut().unwrap(), 3);
         assert_eq!(file, before);
     }
 }

@@ -11,6 +11,7 @@ pub mod dashboard;
 pub mod data;
 pub mod demo;
 pub mod drill;
+pub mod edit;
 pub mod exports;
 pub mod feedback;
 pub mod import;
@@ -40,6 +41,7 @@ mod survey_fixtures;
 pub mod survey_results;
 pub mod table;
 pub mod templates;
+pub mod tombstone;
 pub mod visit_link;
 pub mod xlsx;
 

@@ -115,7 +115,7 @@ pub fn edit(
     }
     let mut next = v.clone();
     edit(&mut next);
-    next.updated_at = now;
+    next.updated_at = super::edit::edited_at(v.updated_at, now);
     Ok(next)
 }
 

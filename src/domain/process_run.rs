@@ -69,7 +69,7 @@ fn record(
     }
     run.steps.retain(|r| r.step_id != step_id);
     run.steps.push(rec);
-    run.updated_at = now;
+    run.updated_at = super::edit::edited_at(run.updated_at, now);
     Ok(())
 }
 
@@ -131,7 +131,7 @@ pub fn finish(run: &mut ProcessRun, now: Time) -> Result<(), RunError> {
         return Err(RunError::Finished);
     }
     run.finished_at = Some(now);
-    run.updated_at = now;
+    run.updated_at = super::edit::edited_at(run.updated_at, now);
     Ok(())
 }
 

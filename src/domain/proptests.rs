@@ -1,8 +1,10 @@
 //! Properties of the backup file and of merge, over generated workspaces with valid
-//! references and deliberately colliding ids (so merges meet real conflicts).
+//! references, deletions, and deliberately colliding ids (so merges meet real conflicts,
+//! and deletions meet older and newer versions of what they deleted).
 
-use super::data::{Data, Record, VisitorMut};
+use super::data::{Collection, Data, Record, Visitor, VisitorMut};
 use super::model::*;
+use super::tombstone::Tombstone;
 use super::{backup, import, merge};
 use proptest::collection::vec;
 use proptest::option;
@@ -28,12 +30,45 @@ fn dedup<R: Record>(records: Vec<R>) -> Vec<R> {
 type RoleSeed = (u8, i64, String);
 type StaffSeed = (u8, i64, String, Option<u8>);
 type ResponseSeed = (u16, i64, Option<u8>, u8, u8, String);
+/// Which collection (roles, staff, responses), which record, when, which of two devices.
+type TombstoneSeed = (u8, u16, i64, bool);
+
+/// Deletions of generated ids; the records they hide are dropped, as a device never holds
+/// a record it deleted after its last change.
+fn delete(data: &mut Data, seeds: Vec<TombstoneSeed>) {
+    let mut seen = HashSet::new();
+    let tombstones = seeds
+        .into_iter()
+        .map(|(c, n, t, a)| {
+            let (collection, kind, n) = match c % 3 {
+                0 => (Collection::Roles, 1, n % 6),
+                1 => (Collection::Staff, 2, n % 6),
+                _ => (Collection::Responses, 5, n % 30),
+            };
+            Tombstone {
+                collection,
+                id: id(kind, n.into()),
+                deleted_at: time(t),
+                device_id: if a { "a" } else { "b" }.into(),
+            }
+        })
+        .filter(|t| seen.insert(t.key()))
+        .collect();
+    merge::apply(
+        data,
+        &Data {
+            tombstones,
+            ..Data::default()
+        },
+    );
+}
 
 fn build(
     roles: Vec<RoleSeed>,
     staff: Vec<StaffSeed>,
     surveys: Vec<(u8, i64)>,
     responses: Vec<ResponseSeed>,
+    deletions: Vec<TombstoneSeed>,
 ) -> Data {
     let roles = dedup(
         roles
@@ -122,14 +157,16 @@ fn build(
                 .collect(),
         )
     };
-    Data {
+    let mut data = Data {
         roles,
         staff,
         surveys,
         survey_versions,
         responses,
         ..Data::default()
-    }
+    };
+    delete(&mut data, deletions);
+    data
 }
 
 fn arb_data() -> impl Strategy<Value = Data> {
@@ -148,8 +185,9 @@ fn arb_data() -> impl Strategy<Value = Data> {
             ),
             0..30,
         ),
+        vec((0u8..3, 0u16..30, 0i64..5, any::<bool>()), 0..8),
     )
-        .prop_map(|(r, s, v, p)| build(r, s, v, p))
+        .prop_map(|(r, s, v, p, t)| build(r, s, v, p, t))
 }
 
 fn sorted(mut d: Data) -> Data {
@@ -160,7 +198,25 @@ fn sorted(mut d: Data) -> Data {
         }
     }
     d.visit_mut(&mut Sort);
+    d.tombstones.sort_by_key(Tombstone::key);
     d
+}
+
+/// Every record shown, with its collection and last change.
+fn shown(d: &Data) -> Vec<(Collection, Id, Time)> {
+    struct All(Vec<(Collection, Id, Time)>);
+    impl Visitor for All {
+        fn visit<R: Record>(&mut self, records: &[R]) {
+            self.0.extend(
+                records
+                    .iter()
+                    .map(|r| (R::COLLECTION, r.id(), r.updated_at())),
+            );
+        }
+    }
+    let mut all = All(Vec::new());
+    d.visit(&mut all);
+    all.0
 }
 
 fn merged(into: &Data, other: &Data) -> Data {
@@ -191,6 +247,19 @@ proptest! {
     #[test]
     fn merge_is_order_independent(a in arb_data(), b in arb_data()) {
         prop_assert_eq!(merged(&a, &b), merged(&b, &a));
+    }
+
+    #[test]
+    fn merge_never_shows_what_a_kept_tombstone_hides(a in arb_data(), b in arb_data()) {
+        let ab = merged(&a, &b);
+        for (c, id, updated_at) in shown(&ab) {
+            let hidden = ab.tombstones.iter().any(|t| t.key() == (c, id) && t.hides(updated_at));
+            prop_assert!(!hidden, "{c:?} {id} shown after its deletion");
+        }
+        // No deletion is lost: every tombstone of either side is kept or beaten by a later one.
+        for t in a.tombstones.iter().chain(&b.tombstones) {
+            prop_assert!(ab.tombstones.iter().any(|k| k.key() == t.key() && k.deleted_at >= t.deleted_at));
+        }
     }
 
     #[test]

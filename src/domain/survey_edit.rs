@@ -137,7 +137,7 @@ pub fn save(
     if !answered {
         return Ok(Saved::Updated(SurveyVersion {
             questions,
-            updated_at: now,
+            updated_at: super::edit::edited_at(latest.updated_at, now),
             ..latest.clone()
         }));
     }
@@ -150,7 +150,7 @@ pub fn save(
         .unwrap_or(latest.number);
     let retired = SurveyVersion {
         status: VersionStatus::Retired,
-        updated_at: now,
+        updated_at: super::edit::edited_at(latest.updated_at, now),
         ..latest.clone()
     };
     Ok(Saved::NewVersion(
@@ -265,6 +265,17 @@ mod tests {
         };
         assert_eq!((v.id, v.number, v.questions.len()), (old.id, 1, 2));
         assert_eq!(v.updated_at, day(20));
+    }
+
+    #[test]
+    fn a_save_on_a_clock_behind_is_still_the_later_version() {
+        let (d, survey) = data();
+        let old = d.survey_versions[0].clone();
+        let behind = old.updated_at - chrono::Duration::days(3);
+        let Ok(Saved::Updated(v)) = save(&d, survey, old.questions.clone(), id(9), behind) else {
+            panic!("expected an in-place update");
+        };
+        assert!(v.updated_at > old.updated_at);
     }
 
     #[test]

@@ -834,6 +834,32 @@ keys! {
     KioskEndsSmiley => "1 = 很不满意,4 = 很满意", "1 = very unhappy, 4 = very happy";
     KioskEndsNps => "0 = 完全不可能,10 = 极有可能", "0 = not at all likely, 10 = extremely likely";
     KioskEndsLikert => "1 = 非常不同意,7 = 非常同意", "1 = strongly disagree, 7 = strongly agree";
+    // integrity (issue 12): deletions that stay deleted, edits made elsewhere, clocks, import checks
+    ProblemDuplicateStepId => "同一流程版本中有两个步骤使用同一个 ID", "two steps of one process version share an id";
+    ProblemUnknownStep => "指向的流程步骤不存在", "names a process step that does not exist";
+    ProblemUnknownQuestion => "回答了该问卷版本中没有的题目", "answers a question its survey version does not have";
+    ProblemOutOfScale => "分数超出量表范围", "a score outside its scale";
+    ProblemScale => "（{value} 不在 {min}–{max} 之间）", "({value} is not within {min}–{max})";
+    DetailExpectedObject => "应为对象", "expected an object";
+    DetailExpectedArray => "应为列表", "expected a list";
+    DetailExpectedText => "应为文字", "expected text";
+    DetailExpectedTime => "应为日期或时间，如 2026-11-02T08:00:00Z", "expected a date or time such as 2026-11-02T08:00:00Z";
+    DetailExpectedId => "应为 UUID 格式的 ID", "expected an id in UUID form";
+    DetailInvalidType => "值的类型不对（如该填数字处填了文字）", "a value of the wrong kind (such as text where a number goes)";
+    DetailInvalidValue => "该字段不接受这个值", "a value the field does not take";
+    DetailUnknownVariant => "未知的选项：{name}", "unknown choice: {name}";
+    DetailUnknownField => "未知的字段：{name}", "unknown field: {name}";
+    PreviewDeletedHere => "本机已删除", "Deleted here";
+    PreviewDeletedInFile => "文件中已删除", "Deleted in the file";
+    PreviewRestored => "删除后又被修改（恢复）", "Edited after deletion (restored)";
+    FlagsTitle => "合并前请核对：", "Check before merging:";
+    FlagFileFromFuture => "文件的导出时间晚于本机现在的时间：某台设备的时钟不准", "the file was exported later than this device's clock says it is now: one of the clocks is wrong";
+    FlagAfterExport => "修改时间晚于文件的导出时间：时钟不准，合并后它会胜过之后的每次修改", "changed after the file was exported: a clock was wrong, and merged it would win over every later edit";
+    FlagUpdatedBeforeCreated => "修改时间早于创建时间", "changed before it was created";
+    FlagsMore => "另有 {n} 条", "and {n} more";
+    ConflictChangedElsewhere => "打开后，这条记录已在别处（另一个标签页）被修改，你的更改还没有保存。", "Since you opened it, this was changed elsewhere (another tab); your changes are not saved yet.";
+    ConflictReload => "载入最新内容", "Reload";
+    ConflictKeepMine => "保留我的更改", "Keep mine";
 }
 
 #[cfg(test)]

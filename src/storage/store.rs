@@ -6,12 +6,15 @@
 //!   100,000 entries, and a save touches only the records that changed; once a collection
 //!   has `SEGMENT` loose entries they are folded into fresh segments in one transaction.
 //! - `snapshots`: whole backup files taken before a replace, key = RFC 3339 time.
+//! - tombstones live in `records` too, key `tombstones/collection/id`: written in the same
+//!   transaction as the deletion they record, and no collection is named `tombstones`.
 //!
 //! Every write is one transaction: it lands whole or not at all.
 
 use super::idb::{committed, read_all, request, transaction, StoreError};
 use crate::domain::model::Id;
-use crate::domain::{Collection, Data, PairVisitor, Record, VisitorMut};
+use crate::domain::tombstone::Tombstone;
+use crate::domain::{merge, Collection, Data, PairVisitor, Record, VisitorMut};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
@@ -25,6 +28,8 @@ const DB_VERSION: u32 = 1;
 const RECORDS: &str = "records";
 const SEGMENTS: &str = "segments";
 const SNAPSHOTS: &str = "snapshots";
+/// The key prefix of tombstones in `RECORDS`.
+const TOMBSTONES: &str = "tombstones";
 pub const SEGMENT: usize = 1000;
 const KEEP_SNAPSHOTS: usize = 3;
 
@@ -151,6 +156,16 @@ fn put_record<R: Record>(os: &IdbObjectStore, r: &R) -> Result<(), StoreError> {
     Ok(())
 }
 
+fn put_tombstones(os: &IdbObjectStore, tombstones: &[Tombstone]) -> Result<(), StoreError> {
+    for t in tombstones {
+        let json = serde_json::to_string(t).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let key = format!("{TOMBSTONES}/{}/{}", t.collection.name(), t.id);
+        os.put_with_key(&JsValue::from_str(&json), &JsValue::from_str(&key))
+            .map_err(js)?;
+    }
+    Ok(())
+}
+
 /// Plans one collection's part of a write: loose entries, or a fold into fresh segments.
 struct WritePlan<'a> {
     records_os: &'a IdbObjectStore,
@@ -259,11 +274,18 @@ impl Store {
             }
         }
         let mut loose: HashMap<Collection, Vec<(String, String)>> = HashMap::new();
+        let mut tombstones = Vec::new();
         for (k, v) in read_all(&self.db, RECORDS).await? {
-            if let Some((c, id)) = k.split_once('/') {
-                if let Some(c) = Collection::from_name(c) {
-                    loose.entry(c).or_default().push((id.to_string(), v));
-                }
+            let Some((c, id)) = k.split_once('/') else {
+                continue;
+            };
+            if c == TOMBSTONES {
+                tombstones.push(
+                    serde_json::from_str::<Tombstone>(&v)
+                        .map_err(|e| StoreError::Corrupt(format!("{TOMBSTONES}: {e}")))?,
+                );
+            } else if let Some(c) = Collection::from_name(c) {
+                loose.entry(c).or_default().push((id.to_string(), v));
             }
         }
         *self.loose.borrow_mut() = loose
@@ -278,10 +300,19 @@ impl Store {
         };
         let mut data = Data::default();
         data.visit_mut(&mut loader);
-        match loader.error {
-            Some(e) => Err(e),
-            None => Ok(data),
+        if let Some(e) = loader.error {
+            return Err(e);
         }
+        // Two tabs may have stored an edit and a later deletion of one record in either
+        // order; what is loaded obeys the merge rule whichever came last.
+        merge::apply(
+            &mut data,
+            &Data {
+                tombstones,
+                ..Data::default()
+            },
+        );
+        Ok(data)
     }
 
     /// Saves `changes` (records to put) and `deletes`; `after` is all data once applied,
@@ -314,7 +345,10 @@ impl Store {
         let mut loose = plan.loose;
         let planned = match plan.error {
             Some(e) => Err(e),
-            None => deletes.iter().try_for_each(|(c, id)| {
+            None => put_tombstones(&records_os, &changes.tombstones),
+        };
+        let planned = planned.and_then(|()| {
+            deletes.iter().try_for_each(|(c, id)| {
                 let k = JsValue::from_str(&key(*c, id));
                 if segmented(*c) {
                     *loose.entry(*c).or_default() += 1;
@@ -325,8 +359,8 @@ impl Store {
                     records_os.delete(&k).map(|_| ())
                 }
                 .map_err(js)
-            }),
-        };
+            })
+        });
         if let Err(e) = planned {
             let _ = tx.abort();
             return Err(e);
@@ -353,7 +387,11 @@ impl Store {
         }
         let mut all = All(&records_os, &segments_os, None);
         data.visit_pair(data, &mut all);
-        if let Some(e) = all.2 {
+        let written = match all.2 {
+            Some(e) => Err(e),
+            None => put_tombstones(&records_os, &data.tombstones),
+        };
+        if let Err(e) = written {
             let _ = tx.abort();
             return Err(e);
         }

@@ -5,7 +5,7 @@ use super::app_data::app_data;
 use super::{browser, ctx};
 use crate::domain::alerts::{rules_from, RuleError};
 use crate::domain::model::{AlertRules, Workspace};
-use crate::domain::Data;
+use crate::domain::{edit, Data};
 use crate::i18n::Key;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -57,7 +57,7 @@ pub fn AlertRulesCard() -> impl IntoView {
         let workspace = app.data.with_untracked(|d| match d.workspace().cloned() {
             Some(w) => Workspace {
                 alerts: rules,
-                updated_at: now,
+                updated_at: edit::edited_at(w.updated_at, now),
                 ..w
             },
             None => Workspace {

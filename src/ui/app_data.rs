@@ -1,13 +1,13 @@
 //! The app's copy of the records, kept equal to what IndexedDB holds: a change is applied
 //! in memory, written in one transaction, and if the write fails the copy is reloaded from
-//! storage and the failure is shown. Other tabs hear of every saved change.
+//! storage and the failure is shown. Other tabs hear of every saved change. Every deletion
+//! is saved with its tombstone, so no merge or other tab brings the record back.
 
 use super::sync;
 use crate::domain::kpi::Facts;
-use crate::domain::merge;
 use crate::domain::model::Id;
-use crate::domain::{Collection, Data};
-use crate::storage::{self, Store, StoreError};
+use crate::domain::{merge, tombstone, Collection, Data};
+use crate::storage::{self, settings, Store, StoreError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::RefCell;
@@ -86,11 +86,13 @@ impl AppData {
         }
     }
 
-    /// Saves records (new or changed) and deletions. Resolves once stored; on failure the
-    /// error is shown, the in-memory copy is reloaded from storage, and `Err` returned.
+    /// Saves records (new or changed), tombstones `changes` carries (a merge's) and
+    /// deletions, each given a tombstone unless `changes` carries one. Resolves once
+    /// stored; on failure the error is shown, the in-memory copy is reloaded from storage,
+    /// and `Err` returned.
     pub async fn save(
         self,
-        changes: Data,
+        mut changes: Data,
         deletes: Vec<(Collection, Id)>,
     ) -> Result<(), StoreError> {
         let Some(s) = store() else {
@@ -98,13 +100,22 @@ impl AppData {
             self.save_error.set(Some(e.clone()));
             return Err(e);
         };
-        self.data.update_untracked(|d| {
-            merge::apply(d, &changes);
-            d.remove(&deletes);
+        let device = settings::device_id(|| super::browser::new_id().to_string());
+        self.data.with_untracked(|d| {
+            tombstone::stamp(&mut changes, &deletes, d, super::browser::now(), &device)
         });
+        let mut gone = Vec::new();
+        self.data
+            .update_untracked(|d| gone = merge::apply(d, &changes));
+        // A record this tab does not hold may still be stored (another tab's): delete it too.
+        for k in deletes {
+            if !gone.contains(&k) {
+                gone.push(k);
+            }
+        }
         let staged = {
             let after = self.data.read_untracked();
-            s.stage(&changes, &deletes, &after)
+            s.stage(&changes, &gone, &after)
         };
         let written = match staged {
             Ok(pending) => pending.commit().await,
@@ -113,7 +124,7 @@ impl AppData {
         match written {
             Ok(()) => {
                 self.data.notify();
-                sync::announce(&changes, &deletes);
+                sync::announce(&changes);
                 Ok(())
             }
             Err(e) => {

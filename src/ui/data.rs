@@ -3,7 +3,7 @@
 
 use super::app_data::{app_data, store, AppData};
 use super::{browser, ctx, labels, Ctx};
-use crate::domain::import::{self, Problem};
+use crate::domain::import::{self, Flag, FlagKind, Problem, MAX_PROBLEMS};
 use crate::domain::period::local_date;
 use crate::domain::{backup, demo, merge, Data};
 use crate::i18n::{format_datetime, format_number, Key};
@@ -158,7 +158,8 @@ enum ImportState {
     Idle,
     Reading,
     Refused(Vec<Problem>),
-    Preview(Box<Data>, merge::Preview),
+    /// The file's records, the counts, and what the person should check first.
+    Preview(Box<Data>, merge::Preview, Vec<Flag>),
     /// Merged: records added and updated.
     Merged(usize, usize),
     /// Replaced by the file's records, this many.
@@ -182,7 +183,8 @@ fn ImportCard() -> impl IntoView {
                 Err(problems) => ImportState::Refused(problems),
                 Ok(b) => {
                     let preview = merge::preview(&existing, &b.data);
-                    ImportState::Preview(Box::new(b.data), preview)
+                    let flags = import::flags(&b, browser::now());
+                    ImportState::Preview(Box::new(b.data), preview, flags)
                 }
             });
         });
@@ -239,8 +241,8 @@ fn ImportCard() -> impl IntoView {
                         Key::ImportDoneReplaced.text(lang).replace("{records}", &format_number(records as f64, 0, lang))
                     }}</p>
                 }.into_any(),
-                ImportState::Preview(incoming, preview) => view! {
-                    <ImportPreview incoming=*incoming preview state app/>
+                ImportState::Preview(incoming, preview, flags) => view! {
+                    <ImportPreview incoming=*incoming preview flags state app/>
                 }.into_any(),
             }}
         </div>
@@ -273,10 +275,38 @@ fn Refused(problems: Vec<Problem>) -> impl IntoView {
     }
 }
 
+/// Times no right clock produces, listed before the merge (the first few, and how many more).
+#[component]
+fn Flags(flags: Vec<Flag>) -> impl IntoView {
+    let c = ctx();
+    let more = flags.len().saturating_sub(MAX_PROBLEMS);
+    let key = |k: &FlagKind| match k {
+        FlagKind::ExportedInFuture => Key::FlagFileFromFuture,
+        FlagKind::AfterExport => Key::FlagAfterExport,
+        FlagKind::UpdatedBeforeCreated => Key::FlagUpdatedBeforeCreated,
+    };
+    (!flags.is_empty()).then(|| view! {
+        <div class="alert alert-warn" role="status" data-testid="import-flags">
+            <p><strong>{c.t(Key::FlagsTitle)}</strong></p>
+            <ul>
+                {flags.into_iter().take(MAX_PROBLEMS).map(|f| view! {
+                    <li data-flag=format!("{:?}", f.kind)>
+                        <code>{f.path.clone()}</code>" "{c.t(key(&f.kind))}
+                    </li>
+                }).collect_view()}
+            </ul>
+            {(more > 0).then(|| view! {
+                <p>{move || Key::FlagsMore.text(c.lang.get()).replace("{n}", &format_number(more as f64, 0, c.lang.get()))}</p>
+            })}
+        </div>
+    })
+}
+
 #[component]
 fn ImportPreview(
     incoming: Data,
     preview: merge::Preview,
+    flags: Vec<Flag>,
     state: RwSignal<ImportState>,
     app: AppData,
 ) -> impl IntoView {
@@ -291,7 +321,10 @@ fn ImportPreview(
                 .data
                 .with_untracked(|d| incoming.with_value(|i| merge::merge(d, i)));
             if app.save(changes, Vec::new()).await.is_ok() {
-                state.set(ImportState::Merged(total.new, total.incoming_newer));
+                state.set(ImportState::Merged(
+                    total.new + total.restored,
+                    total.incoming_newer,
+                ));
             }
             busy.set(false);
         });
@@ -319,6 +352,9 @@ fn ImportPreview(
                     <th scope="col" class="num">{c.t(Key::PreviewIdentical)}</th>
                     <th scope="col" class="num">{c.t(Key::PreviewIncomingNewer)}</th>
                     <th scope="col" class="num">{c.t(Key::PreviewExistingNewer)}</th>
+                    <th scope="col" class="num">{c.t(Key::PreviewDeletedHere)}</th>
+                    <th scope="col" class="num">{c.t(Key::PreviewDeletedInFile)}</th>
+                    <th scope="col" class="num">{c.t(Key::PreviewRestored)}</th>
                 </tr></thead>
                 <tbody>
                     {preview.rows().into_iter().map(|(coll, row)| view! {
@@ -328,10 +364,14 @@ fn ImportPreview(
                             <td class="num" data-col="identical">{row.identical}</td>
                             <td class="num" data-col="incoming-newer">{row.incoming_newer}</td>
                             <td class="num" data-col="existing-newer">{row.existing_newer}</td>
+                            <td class="num" data-col="deleted-here">{row.deleted_here}</td>
+                            <td class="num" data-col="deleted-in-file">{row.deleted_in_file}</td>
+                            <td class="num" data-col="restored">{row.restored}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
             </table>
+            <Flags flags/>
             <div class="choices">
                 <div>
                     <button type="button" data-testid="import-merge" disabled=busy on:click=do_merge>{c.t(Key::ImportMerge)}</button>

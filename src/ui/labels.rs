@@ -1,7 +1,7 @@
 //! Domain codes to the keys of their translated texts.
 
 use crate::domain::exports::{Col, Label};
-use crate::domain::import::ProblemKind;
+use crate::domain::import::{ProblemKind, TypeDetail};
 use crate::domain::kpi::Kpi;
 use crate::domain::model::{
     Channel, Dimension, Evaluator, FeedbackKind, FeedbackStatus, RootCause, Tier,
@@ -58,6 +58,10 @@ pub fn problem(kind: &ProblemKind) -> Key {
         ProblemKind::DuplicateId(_) => Key::ProblemDuplicateId,
         ProblemKind::DanglingRef { .. } => Key::ProblemDanglingRef,
         ProblemKind::TooLarge { .. } => Key::ProblemTooLarge,
+        ProblemKind::DuplicateStepId(_) => Key::ProblemDuplicateStepId,
+        ProblemKind::UnknownStep(_) => Key::ProblemUnknownStep,
+        ProblemKind::UnknownQuestion(_) => Key::ProblemUnknownQuestion,
+        ProblemKind::OutOfScale { .. } => Key::ProblemOutOfScale,
     }
 }
 
@@ -70,8 +74,16 @@ pub fn problem_detail(kind: &ProblemKind, lang: Lang) -> String {
             .replace("{column}", &column.to_string()),
         ProblemKind::MissingField(f) | ProblemKind::UnknownCollection(f) => f.clone(),
         ProblemKind::NewerSchema { found, supported } => format!("{found} > {supported}"),
-        ProblemKind::WrongType(detail) => detail.clone(),
-        ProblemKind::DuplicateId(id) => id.to_string(),
+        ProblemKind::WrongType(detail) => type_detail(detail, lang),
+        ProblemKind::DuplicateId(id)
+        | ProblemKind::DuplicateStepId(id)
+        | ProblemKind::UnknownStep(id)
+        | ProblemKind::UnknownQuestion(id) => id.to_string(),
+        ProblemKind::OutOfScale { value, min, max } => Key::ProblemScale
+            .text(lang)
+            .replace("{value}", &value.to_string())
+            .replace("{min}", &min.to_string())
+            .replace("{max}", &max.to_string()),
         ProblemKind::DanglingRef { collection, id } => format!("{}/{id}", collection.name()),
         ProblemKind::TooLarge { limit } => format!("≤ {limit}"),
         ProblemKind::Unreadable
@@ -81,6 +93,27 @@ pub fn problem_detail(kind: &ProblemKind, lang: Lang) -> String {
         | ProblemKind::WrongFormat
         | ProblemKind::BadSchemaVersion => String::new(),
     }
+}
+
+/// Why a value could not be read; serde's own words only for what has no code.
+fn type_detail(d: &TypeDetail, lang: Lang) -> String {
+    let key = match d {
+        TypeDetail::ExpectedObject => Key::DetailExpectedObject,
+        TypeDetail::ExpectedArray => Key::DetailExpectedArray,
+        TypeDetail::ExpectedText => Key::DetailExpectedText,
+        TypeDetail::ExpectedTime => Key::DetailExpectedTime,
+        TypeDetail::ExpectedId => Key::DetailExpectedId,
+        TypeDetail::InvalidType => Key::DetailInvalidType,
+        TypeDetail::InvalidValue => Key::DetailInvalidValue,
+        TypeDetail::UnknownVariant(name) => {
+            return Key::DetailUnknownVariant.text(lang).replace("{name}", name)
+        }
+        TypeDetail::UnknownField(name) => {
+            return Key::DetailUnknownField.text(lang).replace("{name}", name)
+        }
+        TypeDetail::Other(words) => return words.clone(),
+    };
+    key.text(lang).to_string()
 }
 
 /// SERVQUAL's dimensions by name; a business's own dimension shows as "custom".

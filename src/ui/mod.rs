@@ -3,6 +3,7 @@
 mod alert_rules;
 mod app_data;
 mod browser;
+mod conflict;
 mod dashboard;
 mod data;
 mod export;

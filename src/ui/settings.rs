@@ -3,6 +3,7 @@
 use super::app_data::app_data;
 use super::shell::LangSwitch;
 use super::{browser, ctx};
+use crate::domain::edit;
 use crate::domain::model::Workspace;
 use crate::domain::{pin, Data};
 use crate::i18n::Key;
@@ -32,7 +33,7 @@ pub fn SettingsPage() -> impl IntoView {
         let workspace = match current() {
             Some(w) => Workspace {
                 business_name: name.get_untracked().trim().to_string(),
-                updated_at: now,
+                updated_at: edit::edited_at(w.updated_at, now),
                 ..w
             },
             None => Workspace {

@@ -1,10 +1,11 @@
-//! Cross-tab sync over a BroadcastChannel: a tab that saved tells the others what changed;
-//! they fold it in with the merge rule (newer `updated_at` wins), so neither tab's newer
-//! edit is overwritten by an older one. Large batches just ask the others to reload.
+//! Cross-tab sync over a BroadcastChannel: a tab that saved tells the others what changed,
+//! deletions as their tombstones; they fold it in with the merge rule (newer `updated_at`
+//! wins, a later deletion removes), so neither tab's newer edit is overwritten by an older
+//! one and a deleted record does not live on in another tab. Large batches just ask the
+//! others to reload.
 
 use super::app_data::AppData;
-use crate::domain::model::Id;
-use crate::domain::{merge, Collection, Data};
+use crate::domain::{merge, Data};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::{Deserialize, Serialize};
@@ -18,9 +19,9 @@ const INLINE_LIMIT: usize = 2000;
 
 #[derive(Serialize, Deserialize)]
 enum Message {
+    /// Records and tombstones saved.
     Changed {
         changes: Data,
-        deletes: Vec<(Collection, Id)>,
     },
     Reload,
 }
@@ -36,14 +37,14 @@ fn post(msg: &Message) {
     }
 }
 
-pub fn announce(changes: &Data, deletes: &[(Collection, Id)]) {
-    let size: usize = changes.counts().iter().map(|(_, n)| n).sum::<usize>() + deletes.len();
+pub fn announce(changes: &Data) {
+    let size: usize =
+        changes.counts().iter().map(|(_, n)| n).sum::<usize>() + changes.tombstones.len();
     if size > INLINE_LIMIT {
         post(&Message::Reload);
     } else {
         post(&Message::Changed {
             changes: changes.clone(),
-            deletes: deletes.to_vec(),
         });
     }
 }
@@ -59,14 +60,13 @@ pub fn listen(app: AppData) {
             return;
         };
         match serde_json::from_str::<Message>(&json) {
-            Ok(Message::Changed { changes, deletes }) => {
-                // Where this tab holds a newer version than the one just stored, store ours
-                // again: storage must end with the winner, whichever tab wrote last.
+            Ok(Message::Changed { changes }) => {
+                // Where this tab holds a newer version than the one just stored (or deleted),
+                // store ours again: storage must end with the winner, whichever tab wrote last.
                 let ours = app.data.with_untracked(|d| merge::newer_here(d, &changes));
                 app.data.update(|d| {
                     let newer = merge::merge(d, &changes);
                     merge::apply(d, &newer);
-                    d.remove(&deletes);
                 });
                 if ours.counts().iter().any(|(_, n)| *n > 0) {
                     app.save_later(ours);

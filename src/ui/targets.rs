@@ -5,6 +5,7 @@ use super::app_data::app_data;
 use super::dashboard::value_style;
 use super::{browser, ctx, labels};
 use crate::domain::dashboard::{target, target_range, targeted, with_target};
+use crate::domain::edit;
 use crate::domain::kpi::Kpi;
 use crate::domain::model::{Targets, Workspace};
 use crate::domain::Data;
@@ -39,7 +40,7 @@ pub fn TargetsCard() -> impl IntoView {
         let workspace = app.data.with_untracked(|d| match d.workspace().cloned() {
             Some(w) => Workspace {
                 targets: t,
-                updated_at: now,
+                updated_at: edit::edited_at(w.updated_at, now),
                 ..w
             },
             None => Workspace {

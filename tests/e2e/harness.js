@@ -137,7 +137,8 @@ export function serveAndLaunch() {
 
 /**
  * Every record in IndexedDB by collection, read straight from the database as the app does:
- * segments first, then loose entries on top (`null` is a deletion not yet folded in).
+ * segments first, then loose entries on top (`null` is a deletion not yet folded in); the
+ * deletions' tombstones under `tombstones`.
  */
 export async function readStore(page) {
   return page.evaluate(() => new Promise((resolve, reject) => {
@@ -156,7 +157,9 @@ export async function readStore(page) {
           for (const r of JSON.parse(segs.result[i])) (byId[c] ??= new Map()).set(r.id, r);
         });
         keys.result.forEach((k, i) => {
-          const [c, id] = String(k).split('/');
+          // Tombstones are keyed `tombstones/collection/id`: the rest of the key is theirs.
+          const [c, ...rest] = String(k).split('/');
+          const id = rest.join('/');
           const m = (byId[c] ??= new Map());
           if (all.result[i] === 'null') m.delete(id);
           else m.set(id, JSON.parse(all.result[i]));

@@ -4,6 +4,7 @@
 use super::super::app_data::app_data;
 use super::super::processes::step_choices;
 use super::super::{browser, ctx, labels};
+use crate::domain::edit;
 use crate::domain::feedback::{self as fb};
 use crate::domain::model::{Feedback, FeedbackStatus, Id, Resolution, RootCause};
 use crate::domain::Data;
@@ -347,7 +348,7 @@ fn Causes(item: Memo<Option<Feedback>>) -> impl IntoView {
         while f.whys.last().is_some_and(String::is_empty) {
             f.whys.pop();
         }
-        f.updated_at = browser::now();
+        f.updated_at = edit::edited_at(f.updated_at, browser::now());
         save(f);
         saved.set(true);
     };

@@ -118,7 +118,7 @@ fn ProcessFields(process_id: Id) -> impl IntoView {
     let save = move |change: Box<dyn FnOnce(&mut ServiceProcess)>| {
         let Some(mut p) = process() else { return };
         change(&mut p);
-        p.updated_at = browser::now();
+        p.updated_at = crate::domain::edit::edited_at(p.updated_at, browser::now());
         app.save_later(Data {
             processes: vec![p],
             ..Data::default()

@@ -7,6 +7,7 @@ use super::{StaffTabs, View};
 use crate::charts::radar::AXES;
 use crate::domain::capabilities::{default_capabilities, DEFAULT_TARGET};
 use crate::domain::capability as cap;
+use crate::domain::edit;
 use crate::domain::model::{Capability, Dimension, Id, LocalText};
 use crate::domain::Data;
 use crate::i18n::{pick, Key};
@@ -115,7 +116,7 @@ fn CapabilityCard(id: Id) -> impl IntoView {
         if let Some(a) = archive {
             record.archived = a;
         }
-        record.updated_at = browser::now();
+        record.updated_at = edit::edited_at(record.updated_at, browser::now());
         draft.set(record.clone());
         spawn_local(async move {
             let changes = Data {

@@ -6,6 +6,7 @@ use super::super::{browser, ctx};
 use super::person::evaluator_key;
 use super::{capability_name, month_value};
 use crate::domain::capability as cap;
+use crate::domain::edit;
 use crate::domain::model::{Evaluation, Evaluator, Id};
 use crate::domain::Data;
 use crate::i18n::{pick, Key};
@@ -67,7 +68,7 @@ pub fn EvaluationForm(staff_id: Id, period: RwSignal<NaiveDate>) -> impl IntoVie
             Some(e) => Evaluation {
                 scores: scores.get_untracked(),
                 note: note.get_untracked().trim().into(),
-                updated_at: now,
+                updated_at: edit::edited_at(e.updated_at, now),
                 ..e
             },
             None => Evaluation {
@@ -109,7 +110,7 @@ pub fn EvaluationForm(staff_id: Id, period: RwSignal<NaiveDate>) -> impl IntoVie
                     <fieldset class="score-scale" data-capability=id.to_string()>
                         <legend><strong>{name}</strong><span class="muted small">" "{description}</span></legend>
                         <div class="score-options">
-                            {(1u8..=5).map(|s| {
+                            {(cap::SCORE_SCALE.0..=cap::SCORE_SCALE.1).map(|s| {
                                 let hint = guide.get(usize::from(s) - 1).cloned().unwrap_or_default();
                                 let title = hint.clone();
                                 view! {

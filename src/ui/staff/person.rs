@@ -2,6 +2,7 @@
 //! previous period, the scores from every source side by side, needs, and history.
 
 use super::super::app_data::app_data;
+use super::super::conflict::ConflictPrompt;
 use super::super::{browser, ctx};
 use super::evaluate::EvaluationForm;
 use super::radar::{self, RadarChart};
@@ -9,6 +10,7 @@ use super::team::team_mean;
 use super::{capability_name, month_value, score_text, PeriodPicker, StaffTabs, View};
 use crate::charts::radar::SeriesKind;
 use crate::domain::capability::{self as cap, DerivedScore, MIN_CUSTOMER_RESPONSES};
+use crate::domain::edit::{self, Rebased};
 use crate::domain::model::{Dimension, Evaluation, Evaluator, Id, Staff, VersionStatus};
 use crate::domain::period::Period;
 use crate::domain::process_analysis::staff_compliance;
@@ -57,7 +59,8 @@ pub fn PersonPage(staff_id: Id) -> impl IntoView {
 }
 
 /// Name, role, joined and left: edited in place. Read once, so a save elsewhere never
-/// overwrites what is being typed.
+/// overwrites what is being typed; the save puts only the fields changed here on what is
+/// stored (`edit::rebase`), and asks when another tab changed one of them too.
 #[component]
 fn PersonForm(staff_id: Id) -> impl IntoView {
     let c = ctx();
@@ -68,32 +71,40 @@ fn PersonForm(staff_id: Id) -> impl IntoView {
     else {
         return ().into_any();
     };
-    let name = RwSignal::new(s.name.clone());
-    let role = RwSignal::new(s.role_id.map(|r| r.to_string()).unwrap_or_default());
-    let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-    let joined = RwSignal::new(date(s.joined_on));
-    let left = RwSignal::new(date(s.left_on));
+    let name = RwSignal::new(String::new());
+    let role = RwSignal::new(String::new());
+    let joined = RwSignal::new(String::new());
+    let left = RwSignal::new(String::new());
+    // The version the fields show: what this form's changes are changes of.
+    let base = StoredValue::new(s.clone());
+    let show = move |s: &Staff| {
+        let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        name.set(s.name.clone());
+        role.set(s.role_id.map(|r| r.to_string()).unwrap_or_default());
+        joined.set(date(s.joined_on));
+        left.set(date(s.left_on));
+        base.set_value(s.clone());
+    };
+    show(&s);
     let saved = RwSignal::new(false);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(mut s) = app
-            .data
+    let conflict = RwSignal::new(false);
+    let stored = move || {
+        app.data
             .with_untracked(|d| d.staff.iter().find(|s| s.id == staff_id).cloned())
-        else {
-            return;
-        };
+    };
+    let mine = move || {
         let n = name.get_untracked().trim().to_string();
-        if n.is_empty() {
-            return;
-        }
-        s = Staff {
+        (!n.is_empty()).then(|| Staff {
             name: n,
             role_id: role.get_untracked().parse().ok(),
             joined_on: joined.get_untracked().parse().ok(),
             left_on: left.get_untracked().parse().ok(),
-            updated_at: browser::now(),
-            ..s
-        };
+            ..base.get_value()
+        })
+    };
+    let write = move |s: Staff| {
+        conflict.set(false);
+        show(&s);
         spawn_local(async move {
             let changes = Data {
                 staff: vec![s],
@@ -101,6 +112,26 @@ fn PersonForm(staff_id: Id) -> impl IntoView {
             };
             saved.set(app.save(changes, Vec::new()).await.is_ok());
         });
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(s) = mine() else { return };
+        match edit::rebase(&base.get_value(), s, stored().as_ref(), browser::now()) {
+            Rebased::Write(s) => write(s),
+            Rebased::Conflict => conflict.set(true),
+        }
+    };
+    let reload = move || {
+        if let Some(s) = stored() {
+            show(&s);
+        }
+        conflict.set(false);
+    };
+    let keep = move || {
+        let (Some(s), Some(theirs)) = (mine(), stored()) else {
+            return;
+        };
+        write(edit::stamped(s, theirs.updated_at, browser::now()));
     };
     let roles = move || app.data.with(|d| super::role_choices(d, c.lang.get()));
     view! {
@@ -110,7 +141,7 @@ fn PersonForm(staff_id: Id) -> impl IntoView {
                 <label for="person-name">{c.t(Key::StaffName)}</label>
                 <input id="person-name" required bind:value=name/>
                 <label for="person-role">{c.t(Key::StaffRole)}</label>
-                <select id="person-role" on:change=move |ev| role.set(event_target_value(&ev))>
+                <select id="person-role" prop:value=move || role.get() on:change=move |ev| role.set(event_target_value(&ev))>
                     <option value="">{c.t(Key::StepNoRole)}</option>
                     {move || roles().into_iter().map(|(id, n)| {
                         let selected = role.get_untracked() == id;
@@ -122,6 +153,9 @@ fn PersonForm(staff_id: Id) -> impl IntoView {
                 <label for="person-left">{c.t(Key::StaffLeftOn)}</label>
                 <input id="person-left" type="date" bind:value=left/>
                 <button type="submit">{c.t(Key::Save)}</button>
+                <Show when=move || conflict.get()>
+                    <ConflictPrompt on_reload=reload on_keep=keep/>
+                </Show>
                 <Show when=move || saved.get()>
                     <p class="alert alert-ok" role="status">{c.t(Key::Saved)}</p>
                 </Show>

@@ -1,11 +1,15 @@
 //! The survey builder: the survey's name and kind, and its questions — kind, text in both
 //! languages, required, options, quality dimension, the process steps it measures, and the
-//! follow-up asked on a low score. Saving an answered survey publishes a new version.
+//! follow-up asked on a low score. Saving an answered survey publishes a new version. A save
+//! starts from what the builder read: changes made elsewhere since (another tab) are kept
+//! where they touch other fields, and asked about where they touch the same.
 
 use super::super::app_data::app_data;
+use super::super::conflict::ConflictPrompt;
 use super::super::{browser, ctx};
 use super::preview::Preview;
 use super::question::QuestionCard;
+use crate::domain::edit::{self, Rebased};
 use crate::domain::model::*;
 use crate::domain::survey_edit::{self, QuestionIssue, QuestionIssueKind, Saved};
 use crate::domain::Data;
@@ -60,20 +64,31 @@ enum Outcome {
 pub fn Builder(survey_id: Id) -> impl IntoView {
     let c = ctx();
     let app = app_data();
-    let Some(survey) = app
-        .data
-        .with_untracked(|d| d.surveys.iter().find(|s| s.id == survey_id).cloned())
-    else {
+    // What is stored now: the survey and the version its builder edits.
+    let stored = move || {
+        app.data.with_untracked(|d| {
+            let s = d.surveys.iter().find(|s| s.id == survey_id).cloned();
+            (s, survey_edit::current(d, survey_id).cloned())
+        })
+    };
+    let (Some(survey), version) = stored() else {
         return view! { <p class="alert alert-warn">{c.t(Key::SurveyNotFound)}</p> }.into_any();
     };
+    let questions_of =
+        |v: &Option<SurveyVersion>| v.as_ref().map(|v| v.questions.clone()).unwrap_or_default();
     let name = RwSignal::new(survey.name.clone());
     let kind = RwSignal::new(survey.kind);
     // Read once: the draft is the manager's until saved.
-    let draft = RwSignal::new(
-        app.data
-            .with_untracked(|d| survey_edit::current(d, survey_id).map(|v| v.questions.clone()))
-            .unwrap_or_default(),
-    );
+    let draft = RwSignal::new(questions_of(&version));
+    // The versions the builder shows, which its changes are changes of.
+    let base = StoredValue::new((survey, version));
+    let show = move |s: Survey, v: Option<SurveyVersion>| {
+        name.set(s.name.clone());
+        kind.set(s.kind);
+        draft.set(questions_of(&v));
+        base.set_value((s, v));
+    };
+    let conflict = RwSignal::new(false);
     let outcome = RwSignal::new(None::<Outcome>);
     let previewing = RwSignal::new(false);
     let new_kind = RwSignal::new(QuestionKind::Stars);
@@ -97,8 +112,9 @@ pub fn Builder(survey_id: Id) -> impl IntoView {
         });
         outcome.set(None);
     };
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    // Saves the builder's survey and questions; unless `keep_mine`, only after putting them
+    // on what was stored meanwhile, field by field, and asking when both changed one.
+    let save_with = move |keep_mine: bool| {
         let now = browser::now();
         let taken = app.data.with_untracked(|d| {
             survey_edit::name_taken(&d.surveys, &name.get_untracked(), Some(survey_id))
@@ -107,9 +123,53 @@ pub fn Builder(survey_id: Id) -> impl IntoView {
             outcome.set(Some(Outcome::NameTaken));
             return;
         }
-        let result = app.data.with_untracked(|d| {
-            survey_edit::save(d, survey_id, draft.get_untracked(), browser::new_id(), now)
-        });
+        let (base_survey, base_version) = base.get_value();
+        let (Some(stored_survey), stored_version) = stored() else {
+            return;
+        };
+        let mine = Survey {
+            name: name.get_untracked(),
+            kind: kind.get_untracked(),
+            ..base_survey.clone()
+        };
+        let questions = draft.get_untracked();
+        let rebased = if keep_mine {
+            Some((
+                edit::stamped(mine, stored_survey.updated_at, now),
+                questions,
+            ))
+        } else {
+            let questions = match (&base_version, &stored_version) {
+                (Some(b), Some(s)) => {
+                    let mine = SurveyVersion {
+                        questions,
+                        ..b.clone()
+                    };
+                    match edit::rebase(b, mine, Some(s), now) {
+                        Rebased::Write(v) => Some(v.questions),
+                        Rebased::Conflict => None,
+                    }
+                }
+                // Another tab wrote the first questions since this one opened.
+                (None, Some(_)) => None,
+                (_, None) => Some(questions),
+            };
+            match (
+                edit::rebase(&base_survey, mine, Some(&stored_survey), now),
+                questions,
+            ) {
+                (Rebased::Write(s), Some(q)) => Some((s, q)),
+                _ => None,
+            }
+        };
+        let Some((survey, questions)) = rebased else {
+            conflict.set(true);
+            return;
+        };
+        conflict.set(false);
+        let result = app
+            .data
+            .with_untracked(|d| survey_edit::save(d, survey_id, questions, browser::new_id(), now));
         let versions = match result {
             Err(issues) => {
                 outcome.set(Some(Outcome::Invalid(issues)));
@@ -123,20 +183,9 @@ pub fn Builder(survey_id: Id) -> impl IntoView {
         } else {
             Outcome::Updated
         };
-        draft.set(versions[0].questions.clone());
-        let Some(survey) = app
-            .data
-            .with_untracked(|d| d.surveys.iter().find(|s| s.id == survey_id).cloned())
-        else {
-            return;
-        };
+        show(survey.clone(), Some(versions[0].clone()));
         let changes = Data {
-            surveys: vec![Survey {
-                name: name.get_untracked(),
-                kind: kind.get_untracked(),
-                updated_at: now,
-                ..survey
-            }],
+            surveys: vec![survey],
             survey_versions: versions,
             ..Data::default()
         };
@@ -145,6 +194,17 @@ pub fn Builder(survey_id: Id) -> impl IntoView {
                 outcome.set(Some(done));
             }
         });
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        save_with(false);
+    };
+    let reload = move || {
+        if let (Some(s), v) = stored() {
+            show(s, v);
+        }
+        conflict.set(false);
+        outcome.set(None);
     };
     let number_of = move |qid: Option<Id>| {
         qid.and_then(|q| draft.with_untracked(|qs| qs.iter().position(|x| x.id == q)))
@@ -199,6 +259,9 @@ pub fn Builder(survey_id: Id) -> impl IntoView {
                 </div>
                 <Show when=move || previewing.get()>
                     <Preview draft name/>
+                </Show>
+                <Show when=move || conflict.get()>
+                    <ConflictPrompt on_reload=reload on_keep=move || save_with(true)/>
                 </Show>
                 {move || outcome.get().map(|o| match o {
                     Outcome::Updated => view! { <p class="alert alert-ok" role="status" data-testid="survey-saved">{c.t(Key::Saved)}</p> }.into_any(),

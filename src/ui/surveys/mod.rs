@@ -16,7 +16,7 @@ use crate::domain::model::{
 };
 use crate::domain::period::Period;
 use crate::domain::survey_results::DEFAULT_PERIOD_DAYS;
-use crate::domain::{scoring, survey_edit, Data};
+use crate::domain::{edit, scoring, survey_edit, Data};
 use crate::i18n::{format_number, pick, Key};
 use crate::route::{Route, Section};
 use leptos::prelude::*;
@@ -132,7 +132,7 @@ pub fn SurveysPage() -> impl IntoView {
             return;
         };
         s.archived = on;
-        s.updated_at = browser::now();
+        s.updated_at = edit::edited_at(s.updated_at, browser::now());
         app.save_later(Data {
             surveys: vec![s],
             ..Data::default()
