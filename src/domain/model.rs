@@ -134,6 +134,24 @@ pub struct AlertAck {
 }
 
 impl Workspace {
+    /// The workspace after `change`, stamped as edited at `now`; a device with none yet
+    /// starts from a blank one.
+    pub fn edited(
+        current: Option<&Workspace>,
+        now: Time,
+        change: impl FnOnce(&mut Workspace),
+    ) -> Workspace {
+        let mut w = match current {
+            Some(w) => Workspace {
+                updated_at: super::edit::edited_at(w.updated_at, now),
+                ..w.clone()
+            },
+            None => Workspace::blank(now),
+        };
+        change(&mut w);
+        w
+    }
+
     /// The workspace of a device that has none yet: default targets, no name.
     pub fn blank(now: Time) -> Workspace {
         Workspace {

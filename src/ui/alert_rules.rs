@@ -2,10 +2,9 @@
 //! range is refused by name and nothing is saved.
 
 use super::app_data::app_data;
-use super::{browser, ctx};
+use super::ctx;
 use crate::domain::alerts::{rules_from, RuleError};
-use crate::domain::model::{AlertRules, Workspace};
-use crate::domain::{edit, Data};
+use crate::domain::model::AlertRules;
 use crate::i18n::Key;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -53,24 +52,8 @@ pub fn AlertRulesCard() -> impl IntoView {
             Ok(r) => r,
             Err(e) => return message.set(Some(Err(e))),
         };
-        let now = browser::now();
-        let workspace = app.data.with_untracked(|d| match d.workspace().cloned() {
-            Some(w) => Workspace {
-                alerts: rules,
-                updated_at: edit::edited_at(w.updated_at, now),
-                ..w
-            },
-            None => Workspace {
-                alerts: rules,
-                ..Workspace::blank(now)
-            },
-        });
         spawn_local(async move {
-            let changes = Data {
-                workspace: vec![workspace],
-                ..Data::default()
-            };
-            if app.save(changes, Vec::new()).await.is_ok() {
+            if app.save_workspace(|w| w.alerts = rules).await.is_ok() {
                 fields.iter().for_each(|f| f.set(None));
                 message.set(Some(Ok(())));
             }

@@ -5,7 +5,7 @@
 
 use super::sync;
 use crate::domain::kpi::Facts;
-use crate::domain::model::Id;
+use crate::domain::model::{Id, Workspace};
 use crate::domain::{merge, tombstone, Collection, Data};
 use crate::storage::{self, settings, Store, StoreError};
 use leptos::prelude::*;
@@ -90,6 +90,21 @@ impl AppData {
     /// deletions, each given a tombstone unless `changes` carries one. Resolves once
     /// stored; on failure the error is shown, the in-memory copy is reloaded from storage,
     /// and `Err` returned.
+    /// Saves the workspace (the business's settings) as `change` leaves it.
+    pub async fn save_workspace(
+        self,
+        change: impl FnOnce(&mut Workspace),
+    ) -> Result<(), StoreError> {
+        let w = self
+            .data
+            .with_untracked(|d| Workspace::edited(d.workspace(), super::browser::now(), change));
+        let changes = Data {
+            workspace: vec![w],
+            ..Data::default()
+        };
+        self.save(changes, Vec::new()).await
+    }
+
     pub async fn save(
         self,
         mut changes: Data,

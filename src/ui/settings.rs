@@ -3,9 +3,7 @@
 use super::app_data::app_data;
 use super::shell::LangSwitch;
 use super::{browser, ctx};
-use crate::domain::edit;
-use crate::domain::model::Workspace;
-use crate::domain::{pin, Data};
+use crate::domain::pin;
 use crate::i18n::Key;
 use crate::route::Section;
 use crate::storage::kiosk as kiosk_store;
@@ -29,24 +27,9 @@ pub fn SettingsPage() -> impl IntoView {
     let saved = RwSignal::new(false);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let now = browser::now();
-        let workspace = match current() {
-            Some(w) => Workspace {
-                business_name: name.get_untracked().trim().to_string(),
-                updated_at: edit::edited_at(w.updated_at, now),
-                ..w
-            },
-            None => Workspace {
-                business_name: name.get_untracked().trim().to_string(),
-                ..Workspace::blank(now)
-            },
-        };
+        let name = name.get_untracked().trim().to_string();
         spawn_local(async move {
-            let changes = Data {
-                workspace: vec![workspace],
-                ..Data::default()
-            };
-            let ok = app.save(changes, Vec::new()).await.is_ok();
+            let ok = app.save_workspace(|w| w.business_name = name).await.is_ok();
             saved.set(ok);
             if ok {
                 dirty.set(false);

@@ -3,12 +3,10 @@
 
 use super::app_data::app_data;
 use super::dashboard::value_style;
-use super::{browser, ctx, labels};
+use super::{ctx, labels};
 use crate::domain::dashboard::{target, target_range, targeted, with_target};
-use crate::domain::edit;
 use crate::domain::kpi::Kpi;
-use crate::domain::model::{Targets, Workspace};
-use crate::domain::Data;
+use crate::domain::model::Targets;
 use crate::i18n::{format_number, Key};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -36,24 +34,8 @@ pub fn TargetsCard() -> impl IntoView {
                 None => return message.set(Some(Err(k))),
             }
         }
-        let now = browser::now();
-        let workspace = app.data.with_untracked(|d| match d.workspace().cloned() {
-            Some(w) => Workspace {
-                targets: t,
-                updated_at: edit::edited_at(w.updated_at, now),
-                ..w
-            },
-            None => Workspace {
-                targets: t,
-                ..Workspace::blank(now)
-            },
-        });
         spawn_local(async move {
-            let changes = Data {
-                workspace: vec![workspace],
-                ..Data::default()
-            };
-            if app.save(changes, Vec::new()).await.is_ok() {
+            if app.save_workspace(|w| w.targets = t).await.is_ok() {
                 typed.set(BTreeMap::new());
                 message.set(Some(Ok(())));
             }
