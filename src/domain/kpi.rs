@@ -291,7 +291,7 @@ pub fn figures_from(
         .zip(answers)
         .zip(steps)
         .map(|((span, a), process)| {
-            let mut m = others(d, span, f, now);
+            let mut m = others(d, span, f, now, a.responses);
             let share = |s: Share| Value::ratio(s.num, s.den, 100.0);
             let mean = |sum: f64, n: usize| Value {
                 value: (n > 0).then(|| sum / n as f64),
@@ -314,11 +314,6 @@ pub fn figures_from(
                 ),
                 (Kpi::Ces, mean(a.ces_sum, a.ces_n)),
             ]);
-            let complaints = m[&Kpi::ComplaintRate].n;
-            m.insert(
-                Kpi::ComplaintRate,
-                Value::ratio(complaints, a.responses, 1000.0),
-            );
             for (i, (sum, n)) in a.gaps.into_iter().enumerate() {
                 m.insert(Kpi::ServqualGap(i as u8), mean(sum, n));
             }
@@ -360,9 +355,9 @@ fn servqual_pairs(v: &SurveyVersion) -> Vec<(usize, Id, Id)> {
         .collect()
 }
 
-/// The KPIs of feedback and staff for one span (few records: read per span). The complaint
-/// rate's n is, for now, the complaints that arrived; the caller divides by the responses.
-fn others(d: &Data, span: &Span, f: &Filter, now: Time) -> BTreeMap<Kpi, Value> {
+/// The KPIs of feedback and staff for one span (few records: read per span); `responses`,
+/// the span's count, is the complaint rate's denominator.
+fn others(d: &Data, span: &Span, f: &Filter, now: Time, responses: usize) -> BTreeMap<Kpi, Value> {
     let arrived: Vec<&Feedback> = complaints(d, span, f).collect();
     let mut first: Vec<f64> = arrived
         .iter()
@@ -396,10 +391,7 @@ fn others(d: &Data, span: &Span, f: &Filter, now: Time) -> BTreeMap<Kpi, Value> 
     BTreeMap::from([
         (
             Kpi::ComplaintRate,
-            Value {
-                value: None,
-                n: arrived.len(),
-            },
+            Value::ratio(arrived.len(), responses, 1000.0),
         ),
         (
             Kpi::FirstResponseMinutes,
