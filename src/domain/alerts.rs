@@ -88,7 +88,7 @@ pub fn alerts(
         }
     }
     if let Some(threshold) = rules.step_score_below {
-        for h in step_health(d, span, &all) {
+        for h in step_health(d, facts, span, &all) {
             match h.score {
                 Some(value) if h.answers >= MIN_ANSWERS && value < threshold => out.push(Alert {
                     key: format!("step:{}:{period}", h.step_id),

@@ -317,7 +317,7 @@ mod tests {
                     .count()
         );
         // A step: the complaints named against it, and only runs of versions that have it.
-        let health = crate::domain::step_health::step_health(&d, &span, &f);
+        let health = crate::domain::step_health::step_health(&d, &kpi::Facts::new(&d), &span, &f);
         let worst = &health[0];
         let b = behind(&d, &span, &f, Focus::Step(worst.step_id), now, &utc);
         assert_eq!(b.feedback.len(), worst.complaints);

@@ -448,8 +448,8 @@ pub fn satisfaction_points(
 }
 
 mod facts;
-pub use facts::Facts;
 use facts::{Answers, StepsDone};
+pub use facts::{Facts, RunFact, StepFact};
 
 #[cfg(test)]
 #[path = "kpi/tests.rs"]

@@ -3,13 +3,9 @@
 //! and how many complaints name it (feedback) — ranked so the worst steps come first, each
 //! with the evidence that put it there.
 
-use super::capability::to_five;
-use super::kpi::{self, Filter, Span};
+use super::kpi::{self, Facts, Filter, Span};
 use super::model::*;
-use super::process_analysis::{
-    finished_within, outcomes, Share, LOW_COMPLIANCE, MIN_N, OVERRUN_SHARE,
-};
-use super::scoring::Questions;
+use super::process_analysis::{Share, LOW_COMPLIANCE, MIN_N, OVERRUN_SHARE};
 use super::Data;
 use std::collections::HashMap;
 
@@ -44,8 +40,8 @@ pub struct StepHealth {
 
 /// Every step of the newest version of each process the filter keeps, worst first: most
 /// concerns, then most complaints, then lowest compliance. Shares with too few runs or
-/// answers raise no concern.
-pub fn step_health(d: &Data, span: &Span, f: &Filter) -> Vec<StepHealth> {
+/// answers raise no concern. `facts` are `d`'s, read once when the records change.
+pub fn step_health(d: &Data, facts: &Facts, span: &Span, f: &Filter) -> Vec<StepHealth> {
     let mut rows: Vec<StepHealth> = Vec::new();
     let mut at: HashMap<Id, usize> = HashMap::new();
     let newest: HashMap<Id, &ProcessVersion> = d
@@ -81,35 +77,23 @@ pub fn step_health(d: &Data, span: &Span, f: &Filter) -> Vec<StepHealth> {
         }
     }
 
-    let versions: HashMap<Id, &ProcessVersion> =
-        d.process_versions.iter().map(|v| (v.id, v)).collect();
-    for run in d.runs.iter().filter(|r| {
-        finished_within(r, span.instants.start, span.instants.end)
-            && f.staff.is_none_or(|s| r.staff_id == Some(s))
-    }) {
-        let Some(v) = versions.get(&run.process_version_id) else {
-            continue;
-        };
-        for o in outcomes(v, run) {
-            if let Some(&i) = at.get(&o.step.id) {
+    for run in facts.runs_in(span, f) {
+        for o in &run.steps {
+            if let Some(&i) = at.get(&o.step) {
                 rows[i].compliance.add(o.compliant);
-                if let Some(actual) = o.actual_s {
-                    rows[i].overrun.add(actual > f64::from(o.step.time_limit_s));
+                if let Some(late) = o.overrun {
+                    rows[i].overrun.add(late);
                 }
             }
         }
     }
 
-    let questions = Questions::new(&d.survey_versions);
     let mut sums: HashMap<usize, f64> = HashMap::new();
-    for r in kpi::responses(d, span, f) {
-        for (q, s) in questions.scored(r) {
-            let Some(v) = to_five(q.kind, s) else {
-                continue;
-            };
-            for i in q.step_ids.iter().filter_map(|id| at.get(id)) {
-                rows[*i].answers += 1;
-                *sums.entry(*i).or_default() += v;
+    for r in facts.responses_in(span, f) {
+        for (step, v) in &r.linked {
+            if let Some(&i) = at.get(step) {
+                rows[i].answers += 1;
+                *sums.entry(i).or_default() += v;
             }
         }
     }

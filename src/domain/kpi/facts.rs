@@ -3,6 +3,7 @@
 //! period or filter then finds its span by binary search and adds up small facts, instead of
 //! reading every answer against its question again.
 
+use super::super::capability::to_five;
 use super::super::model::*;
 use super::super::process_analysis::{outcomes, Share};
 use super::super::scoring::Questions;
@@ -74,14 +75,27 @@ pub struct ResponseFact {
     process: Option<Id>,
     survey: Option<Id>,
     pub(super) answers: Answers,
+    /// Each answer to a question linked to SOP steps, rescaled to 1–5, once per step.
+    pub linked: Vec<(Id, f64)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
-struct RunFact {
-    at: Time,
+pub struct RunFact {
+    pub at: Time,
     staff: Option<Id>,
     process: Id,
     done: StepsDone,
+    /// Per step of its version, in order.
+    pub steps: Vec<StepFact>,
+}
+
+/// One step of a finished run, as step health reads it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StepFact {
+    pub step: Id,
+    pub compliant: bool,
+    /// Whether it took longer than its limit, when it was timed.
+    pub overrun: Option<bool>,
 }
 
 /// Every response and finished run as a fact, oldest first.
@@ -108,12 +122,16 @@ impl Facts {
         let mut responses: Vec<ResponseFact> = d
             .responses
             .iter()
-            .map(|r| ResponseFact {
-                at: r.submitted_at,
-                staff: r.staff_id,
-                process: r.process_id,
-                survey: survey_of.get(&r.survey_version_id).copied(),
-                answers: answers(r, &questions, pairs.get(&r.survey_version_id)),
+            .map(|r| {
+                let (answers, linked) = answers(r, &questions, pairs.get(&r.survey_version_id));
+                ResponseFact {
+                    at: r.submitted_at,
+                    staff: r.staff_id,
+                    process: r.process_id,
+                    survey: survey_of.get(&r.survey_version_id).copied(),
+                    answers,
+                    linked,
+                }
             })
             .collect();
         responses.sort_by_key(|r| r.at);
@@ -127,18 +145,26 @@ impl Facts {
                 let at = run.finished_at?;
                 let v = versions.get(&run.process_version_id)?;
                 let mut done = StepsDone::default();
+                let mut steps = Vec::new();
                 for o in outcomes(v, run) {
+                    let overrun = o.actual_s.map(|a| a > f64::from(o.step.time_limit_s));
                     done.compliance.add(o.compliant);
                     done.tiers[o.step.tier as usize].add(o.compliant);
-                    if let Some(actual) = o.actual_s {
-                        done.on_time.add(actual <= f64::from(o.step.time_limit_s));
+                    if let Some(late) = overrun {
+                        done.on_time.add(!late);
                     }
+                    steps.push(StepFact {
+                        step: o.step.id,
+                        compliant: o.compliant,
+                        overrun,
+                    });
                 }
                 Some(RunFact {
                     at,
                     staff: run.staff_id,
                     process: v.process_id,
                     done,
+                    steps,
                 })
             })
             .collect();
@@ -169,12 +195,21 @@ impl Facts {
         sum
     }
 
-    pub(super) fn steps(&self, span: &Span, f: &Filter) -> StepsDone {
+    /// The finished runs of a span that the filter keeps.
+    pub fn runs_in<'a>(
+        &'a self,
+        span: &Span,
+        f: &'a Filter,
+    ) -> impl Iterator<Item = &'a RunFact> + 'a {
         let (a, b) = range(&self.runs, span, |r| r.at);
-        let mut sum = StepsDone::default();
-        for r in self.runs[a..b].iter().filter(|r| {
+        self.runs[a..b].iter().filter(move |r| {
             f.staff.is_none_or(|s| r.staff == Some(s)) && f.process.is_none_or(|p| p == r.process)
-        }) {
+        })
+    }
+
+    pub(super) fn steps(&self, span: &Span, f: &Filter) -> StepsDone {
+        let mut sum = StepsDone::default();
+        for r in self.runs_in(span, f) {
             sum += &r.done;
         }
         sum
@@ -188,13 +223,21 @@ fn range<T>(facts: &[T], span: &Span, at: impl Fn(&T) -> Time) -> (usize, usize)
     (a, b.max(a))
 }
 
-/// What one response adds to the satisfaction KPIs.
-fn answers(r: &Response, questions: &Questions, pairs: Option<&Vec<(usize, Id, Id)>>) -> Answers {
+/// What one response adds to the satisfaction KPIs, and its answers linked to steps.
+fn answers(
+    r: &Response,
+    questions: &Questions,
+    pairs: Option<&Vec<(usize, Id, Id)>>,
+) -> (Answers, Vec<(Id, f64)>) {
     let mut a = Answers {
         responses: 1,
         ..Answers::default()
     };
+    let mut linked = Vec::new();
     for (q, s) in questions.scored(r) {
+        if let Some(v) = to_five(q.kind, s) {
+            linked.extend(q.step_ids.iter().map(|id| (*id, v)));
+        }
         match q.kind {
             QuestionKind::Stars => {
                 a.stars += 1;
@@ -220,5 +263,5 @@ fn answers(r: &Response, questions: &Questions, pairs: Option<&Vec<(usize, Id, I
             a.gaps[*dim].1 += 1;
         }
     }
-    a
+    (a, linked)
 }

@@ -116,7 +116,12 @@ fn data() -> Data {
 
 #[test]
 fn the_worst_step_comes_first_with_its_evidence() {
-    let rows = step_health(&data(), &october(), &Filter::default());
+    let rows = step_health(
+        &data(),
+        &Facts::new(&data()),
+        &october(),
+        &Filter::default(),
+    );
     assert_eq!(rows.len(), 2);
     let (two, one) = (&rows[0], &rows[1]);
     assert_eq!(two.step_id, Id::from_u128(2));
@@ -145,7 +150,7 @@ fn too_few_runs_or_answers_raise_no_concern() {
     d.runs[9].finished_at = Some(Utc.with_ymd_and_hms(2026, 11, 2, 0, 0, 0).unwrap());
     d.responses.pop();
     d.feedback.clear();
-    let rows = step_health(&d, &october(), &Filter::default());
+    let rows = step_health(&d, &Facts::new(&d), &october(), &Filter::default());
     assert!(rows.iter().all(|r| r.concerns.is_empty()), "{rows:#?}");
     // With no concern on either, the less compliant step (6 of 9) still comes first.
     assert_eq!(rows[0].step_id, Id::from_u128(2));

@@ -42,7 +42,8 @@ pub fn StepHealthTable(query: RwSignal<Query>) -> impl IntoView {
     let rows = Memo::new(move |_| {
         let q = query.get();
         let s = span(q.period.resolve(browser::today()));
-        app.data.with(|d| step_health(d, &s, &q.filter))
+        app.data
+            .with(|d| app.facts.with(|facts| step_health(d, facts, &s, &q.filter)))
     });
     let process_name = move |id| {
         app.data.with(|d| {

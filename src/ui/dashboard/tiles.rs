@@ -46,74 +46,105 @@ pub fn Tiles(query: RwSignal<Query>) -> impl IntoView {
             })
         })
     });
+    // Keyed by KPI, so a change of period or filter updates each tile's texts in place
+    // instead of building every tile again.
+    let kpis = Memo::new(move |_| tiles.with(|ts| ts.iter().map(|t| t.kpi).collect::<Vec<_>>()));
     view! {
         <h2>{c.t(Key::DashKpis)}</h2>
         <ul class="kpi-tiles" data-testid="kpi-tiles">
-            <For each=move || tiles.get() key=|t| format!("{t:?}") let:tile>
-                <KpiTile tile query/>
+            <For each=move || kpis.get() key=|k| *k let:k>
+                <KpiTile k tiles query/>
             </For>
         </ul>
     }
 }
 
 #[component]
-fn KpiTile(tile: Tile, query: RwSignal<Query>) -> impl IntoView {
+fn KpiTile(k: Kpi, tiles: Memo<Vec<Tile>>, query: RwSignal<Query>) -> impl IntoView {
     let c = ctx();
-    let k = tile.kpi;
+    let tile = Memo::new(move |_| tiles.with(|ts| ts.iter().find(|t| t.kpi == k).cloned()));
     let drill = move || records::href(&query.get(), Focus::Kpi(k));
     let drill_label = move || format!("{}: {}", c.t(Key::DrillOpen)(), c.t(labels::kpi(k))());
     let lang = move || c.lang.get();
-    let value = tile.now.value;
-    let change = move || match (tile.change, tile.change_good) {
-        (None, _) => c.t(Key::DashNoChange)().to_string(),
-        (Some(d), good) => {
-            let (decimals, unit) = style(k);
-            let word = match good {
-                Some(true) => Key::DashBetter,
-                Some(false) => Key::DashWorse,
-                None => Key::DashSame,
-            };
-            let sign = if d > 0.0 { "+" } else { "" };
-            let arrow = if d > 0.0 {
-                "▲"
-            } else if d < 0.0 {
-                "▼"
-            } else {
-                "■"
-            };
-            // A change of a percentage is in percentage points.
-            let unit = if unit == "%" {
-                Key::DashPoints.text(lang())
-            } else {
-                unit
-            };
-            format!(
-                "{arrow} {sign}{}{unit} {} ({})",
-                format_number(d, decimals, lang()),
-                c.t(Key::DashVsPrevious)(),
-                word.text(lang())
+    let value = move || {
+        tile.with(|t| t.as_ref().and_then(|t| t.now.value))
+            .map_or_else(
+                || c.t(Key::DashNoData)().to_string(),
+                |v| value_text(k, v, lang()),
             )
+    };
+    let n = move || tile.with(|t| t.as_ref().map_or(0, |t| t.now.n));
+    let change = move || {
+        let (change, good) = tile.with(|t| {
+            t.as_ref()
+                .map_or((None, None), |t| (t.change, t.change_good))
+        });
+        match (change, good) {
+            (None, _) => c.t(Key::DashNoChange)().to_string(),
+            (Some(d), good) => {
+                let (decimals, unit) = style(k);
+                let word = match good {
+                    Some(true) => Key::DashBetter,
+                    Some(false) => Key::DashWorse,
+                    None => Key::DashSame,
+                };
+                let sign = if d > 0.0 { "+" } else { "" };
+                let arrow = if d > 0.0 {
+                    "▲"
+                } else if d < 0.0 {
+                    "▼"
+                } else {
+                    "■"
+                };
+                // A change of a percentage is in percentage points.
+                let unit = if unit == "%" {
+                    Key::DashPoints.text(lang())
+                } else {
+                    unit
+                };
+                format!(
+                    "{arrow} {sign}{}{unit} {} ({})",
+                    format_number(d, decimals, lang()),
+                    c.t(Key::DashVsPrevious)(),
+                    word.text(lang())
+                )
+            }
         }
     };
-    let change_class = match tile.change_good {
+    let change_class = move || match tile.with(|t| t.as_ref().and_then(|t| t.change_good)) {
         Some(true) => "kpi-change good",
         Some(false) => "kpi-change bad",
         None => "kpi-change",
     };
-    let target = tile.target;
-    let meets = tile.meets_target;
-    let small = tile.now.small_sample() && value.is_some();
-    let spark = sparkline_svg(&tile.history);
+    let target = move || {
+        tile.with(|t| {
+            t.as_ref()
+                .and_then(|t| t.target.map(|v| (v, t.meets_target)))
+        })
+    };
+    let small = move || {
+        tile.with(|t| {
+            t.as_ref()
+                .is_some_and(|t| t.now.small_sample() && t.now.value.is_some())
+        })
+    };
+    let spark = Memo::new(move |_| {
+        tile.with(|t| {
+            t.as_ref()
+                .map(|t| sparkline_svg(&t.history))
+                .unwrap_or_default()
+        })
+    });
     view! {
         <li class="card kpi-tile" data-kpi=k.code()>
             <h3 class="kpi-name">{c.t(labels::kpi(k))}</h3>
             <p class="kpi-value">
-                <strong data-testid="kpi-value">{move || value.map_or_else(|| c.t(Key::DashNoData)().to_string(), |v| value_text(k, v, lang()))}</strong>
-                " "<span class="muted" data-testid="kpi-n">"n="{tile.now.n}</span>
+                <strong data-testid="kpi-value">{value}</strong>
+                " "<span class="muted" data-testid="kpi-n">"n="{n}</span>
             </p>
             <div class="kpi-spark" inner_html=spark></div>
             <p class=change_class data-testid="kpi-change">{change}</p>
-            {target.map(|t| view! {
+            {move || target().map(|(t, meets)| view! {
                 <p class="kpi-target">
                     {c.t(Key::DashTarget)}" "{move || value_text(k, t, lang())}
                     {meets.map(|m| view! {
@@ -121,7 +152,7 @@ fn KpiTile(tile: Tile, query: RwSignal<Query>) -> impl IntoView {
                     })}
                 </p>
             })}
-            {small.then(|| view! { <p class="kpi-small" data-testid="kpi-small">{c.t(Key::DashSmall)}</p> })}
+            {move || small().then(|| view! { <p class="kpi-small" data-testid="kpi-small">{c.t(Key::DashSmall)}</p> })}
             <details class="kpi-formula">
                 <summary>{c.t(Key::DashFormula)}</summary>
                 <p>{c.t(labels::kpi_formula(k))}</p>
