@@ -64,6 +64,8 @@ pub enum ProblemKind {
     DuplicateStepId(Id),
     /// Feedback names a step no process version has.
     UnknownStep(Id),
+    /// An audit scores this step more than once.
+    DuplicateAuditStep(Id),
     /// A response answers a question its survey version does not have.
     UnknownQuestion(Id),
     /// A score off its scale: a question's, or the capabilities' 1–5.
