@@ -156,17 +156,20 @@ pub struct StepAudit {
 pub fn audit_step_results(d: &Data, span: &Span, f: &Filter) -> BTreeMap<(Id, Id), StepAudit> {
     let mut m: BTreeMap<(Id, Id), StepAudit> = BTreeMap::new();
     for (a, v) in audits_in(d, span, f) {
-        for r in &a.results {
+        for r in a
+            .results
+            .iter()
+            .filter(|r| r.result != AuditResult::NotSeen)
+        {
             let e = m.entry((v.process_id, r.step_id)).or_default();
-            match r.result {
-                AuditResult::Passed => e.passed += 1,
-                AuditResult::Failed => e.failed += 1,
-                AuditResult::NotSeen => continue,
+            if r.result == AuditResult::Passed {
+                e.passed += 1;
+            } else {
+                e.failed += 1;
             }
             e.seen += 1;
         }
     }
-    m.retain(|_, e| e.seen > 0);
     m
 }
 
