@@ -20,7 +20,7 @@ use crate::domain::capability::to_five;
 use crate::domain::kpi::{self, Filter, Kpi, Span, Value};
 use crate::domain::model::*;
 use crate::domain::period::local_date;
-use crate::domain::process_analysis::outcomes;
+use crate::domain::process_analysis::{outcomes, Share};
 use crate::domain::scoring::{Questions, SMALL_SAMPLE};
 use crate::domain::stats::{newcombe, welch, Sample, Z95};
 use crate::domain::Data;
@@ -28,6 +28,9 @@ use chrono::{Duration, FixedOffset};
 use std::collections::{BTreeMap, HashMap};
 
 pub const DEFAULT_WINDOW_DAYS: u32 = 30;
+
+/// Nothing counted.
+const NONE: Value = Value { value: None, n: 0 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Verdict {
@@ -242,7 +245,7 @@ fn is_effort(q: &Question) -> bool {
 fn effort_answers(d: &Data, span: &Span, f: &Filter) -> Vec<f64> {
     let questions = Questions::new(&d.survey_versions);
     kpi::responses(d, span, f)
-        .flat_map(|r| questions.scored(r).collect::<Vec<_>>())
+        .flat_map(|r| questions.scored(r))
         .filter(|(q, _)| is_effort(q))
         .map(|(_, s)| f64::from(s))
         .collect()
@@ -262,11 +265,11 @@ fn step_effect(d: &Data, step: Id, spans: &[Span; 2], f: &Filter) -> StepEffect 
     let versions: HashMap<Id, &ProcessVersion> =
         d.process_versions.iter().map(|v| (v.id, v)).collect();
     let questions = Questions::new(&d.survey_versions);
-    let mut compliance = [kpi::Value { value: None, n: 0 }; 2];
+    let mut compliance = [NONE; 2];
     let mut times: [Vec<f64>; 2] = Default::default();
     let mut scores: BTreeMap<Id, [Vec<f64>; 2]> = BTreeMap::new();
     for (i, span) in spans.iter().enumerate() {
-        let mut share = crate::domain::process_analysis::Share::default();
+        let mut share = Share::default();
         for run in kpi::runs(d, span, f) {
             let Some(v) = versions.get(&run.process_version_id) else {
                 continue;
