@@ -206,13 +206,15 @@ pub(super) fn actions(g: &mut Gen, d: &Data, f: &Facts) -> Vec<ImprovementAction
 
     // Check: an alert on CSAT, countermeasures done five days ago.
     let alerted = now - Duration::days(12);
+    let month = Period::month(day(alerted));
     let mut alert = card(
         g,
         Bi("周末满意度回升", "Win back weekend satisfaction"),
         Trigger::Alert {
-            key: format!("csat.{}", day(alerted)),
+            // As `alerts::alerts` names a CSAT alert of a month.
+            key: format!("csat:{}..{}", month.from, month.to),
             kpi: Kpi::Csat.code().to_string(),
-            on: day(alerted),
+            on: month.from,
         },
         owner,
         alerted,

@@ -1,6 +1,7 @@
 //! "Start an improvement" from a finding: a new Plan-stage action linked to its trigger,
-//! with the KPI's current condition measured and the root cause taken from the linked
-//! complaints. The title, goal and countermeasures are the owner's to write.
+//! with the KPI's current condition measured, the root cause taken from the linked
+//! complaints (or the Pareto bar) and an audit finding's note as the notes. The title, goal
+//! and countermeasures are the owner's to write.
 
 use crate::domain::kpi::{self, Filter, Kpi, Span};
 use crate::domain::model::*;
@@ -84,6 +85,16 @@ pub fn prefill_root_cause(d: &Data, feedback_ids: &[Id]) -> (Option<RootCause>, 
     (cause, whys)
 }
 
+/// What the auditor noted on the step they failed: the finding in their words.
+fn auditor_note(d: &Data, audit: Id, step: Id) -> String {
+    d.audits
+        .iter()
+        .find(|a| a.id == audit)
+        .and_then(|a| a.results.iter().find(|r| r.step_id == step))
+        .map(|r| r.note.clone())
+        .unwrap_or_default()
+}
+
 /// A new action in Plan, opened from `trigger` at `now`, its condition measured over
 /// `period` (the period the finding was seen in) under the action's scope.
 pub fn open(
@@ -99,6 +110,10 @@ pub fn open(
         Trigger::ParetoCause { cause } => (*cause, Vec::new()),
         _ => (None, Vec::new()),
     };
+    let notes = match &trigger {
+        Trigger::AuditFinding { audit_id, step_id } => auditor_note(d, *audit_id, *step_id),
+        _ => String::new(),
+    };
     let mut a = ImprovementAction {
         id,
         created_at: now,
@@ -109,7 +124,7 @@ pub fn open(
         goal: None,
         root_cause,
         whys,
-        notes: String::new(),
+        notes,
         tasks: Vec::new(),
         owner_id: None,
         due_on: None,

@@ -544,15 +544,9 @@ fn one_step_run(n: u128, start: Time, seconds: i64) -> ProcessRun {
     }
 }
 
-/// Before: 30 runs of 80 s and 100 s alternately (limit 60 s: none compliant, mean 90 s);
-/// after: 20 s and 40 s (all compliant, mean 30 s). Compliance 0/30 → 30/30: Newcombe's
-/// lower limit, from Wilson 30/30 (0.8865 to 1) and 0/30 (0 to 0.1135), is
-/// 1 − √(0.1135² + 0.1135²) = 0.8395. Time: both variances 30 × 100 / 29, so se =
-/// √(2 × 103.45 / 30) = 2.626 and df 58: −60 ± 2.0017 × 2.626 = −65.26 to −54.74, lower is
-/// better, so improved.
-#[test]
-fn a_step_action_shows_the_steps_own_figures() {
-    let c = change();
+/// The one-step process 79 (version 80, step 81, limit 60 s) with 30 slow runs before `c`
+/// and 30 quick ones after (described at the test that reads them).
+fn step_data(c: Time) -> Data {
     let v = ProcessVersion {
         id: Id::from_u128(80),
         created_at: c - Duration::days(60),
@@ -577,11 +571,23 @@ fn a_step_action_shows_the_steps_own_figures() {
             slow - 60,
         ));
     }
-    let d = Data {
+    Data {
         process_versions: vec![v],
         runs,
         ..Data::default()
-    };
+    }
+}
+
+/// Before: 30 runs of 80 s and 100 s alternately (limit 60 s: none compliant, mean 90 s);
+/// after: 20 s and 40 s (all compliant, mean 30 s). Compliance 0/30 → 30/30: Newcombe's
+/// lower limit, from Wilson 30/30 (0.8865 to 1) and 0/30 (0 to 0.1135), is
+/// 1 − √(0.1135² + 0.1135²) = 0.8395. Time: both variances 30 × 100 / 29, so se =
+/// √(2 × 103.45 / 30) = 2.626 and df 58: −60 ± 2.0017 × 2.626 = −65.26 to −54.74, lower is
+/// better, so improved.
+#[test]
+fn a_step_action_shows_the_steps_own_figures() {
+    let c = change();
+    let d = step_data(c);
     let a = ImprovementAction {
         trigger: Trigger::StepHealth {
             process_id: Id::from_u128(79),
@@ -665,6 +671,52 @@ fn an_action_opened_from_complaints_takes_their_root_cause() {
         utc(11, 2, 0, 0, 0),
     );
     assert_eq!(pareto.root_cause, Some(RootCause::People));
+}
+
+/// An audit finding on the one-step process: the condition is the process's compliance over
+/// the period before the change (30 runs, none within the limit: 0 of 30), and the
+/// auditor's note on the failed step becomes the notes.
+#[test]
+fn an_action_opened_from_an_audit_finding_is_scoped_to_its_process() {
+    let c = change();
+    let mut d = step_data(c);
+    // Another process's run in the period, wholly compliant: the scope must leave it out.
+    let mut other = one_step_run(999, c - Duration::days(3), 10);
+    other.process_version_id = Id::from_u128(90);
+    d.process_versions.push(ProcessVersion {
+        id: Id::from_u128(90),
+        process_id: Id::from_u128(91),
+        ..d.process_versions[0].clone()
+    });
+    d.runs.push(other);
+    d.audits.push(Audit {
+        id: Id::from_u128(77),
+        created_at: c,
+        updated_at: c,
+        process_version_id: Id::from_u128(80),
+        auditor: "Zhang".into(),
+        kind: AuditKind::Anonymous,
+        date: date(10, 30),
+        results: vec![StepResult {
+            step_id: Id::from_u128(81),
+            result: AuditResult::Failed,
+            note: "dishes waited at the pass".into(),
+        }],
+        recheck: None,
+    });
+    let trigger = Trigger::AuditFinding {
+        audit_id: Id::from_u128(77),
+        step_id: Id::from_u128(81),
+    };
+    let october = Period::new(date(10, 1), date(10, 31)).unwrap();
+    let a = open(&d, trigger, october, plus8(), Id::from_u128(9), c);
+    assert_eq!(a.notes, "dishes waited at the pass");
+    assert_eq!(action_process(&d, &a), Some(Id::from_u128(79)));
+    let cond = a.condition.unwrap();
+    assert_eq!(
+        (cond.kpi.as_str(), cond.value, cond.n),
+        ("compliance", Some(0.0), 30)
+    );
 }
 
 #[test]
