@@ -66,6 +66,16 @@ pub enum RecheckError {
     NothingFailed,
     /// Outside `RECHECK_DAYS`.
     DaysOutOfRange,
+    /// The audit has no re-check to close.
+    NoRecheck,
+    /// The re-check is closed already.
+    AlreadyDone,
+}
+
+/// The workspace's days to a re-check, or the default before any was set.
+pub fn recheck_days(d: &Data) -> u32 {
+    d.workspace()
+        .map_or(DEFAULT_RECHECK_DAYS, |w| w.audits.recheck_days)
 }
 
 /// The audit with a re-check of its failed steps due `days` after it, stamped at `now`.
@@ -83,6 +93,25 @@ pub fn with_recheck(audit: &Audit, days: u32, now: Time) -> Result<Audit, Rechec
             done_at: None,
         }),
         updated_at: super::edit::edited_at(audit.updated_at, now),
+        ..audit.clone()
+    })
+}
+
+/// The audit with its re-check closed at `now`: by the audit that re-checked the failed
+/// steps (`by`), or by hand without one.
+pub fn close_recheck(audit: &Audit, by: Option<Id>, now: Time) -> Result<Audit, RecheckError> {
+    let r = audit.recheck.as_ref().ok_or(RecheckError::NoRecheck)?;
+    if r.is_done() {
+        return Err(RecheckError::AlreadyDone);
+    }
+    let at = super::edit::edited_at(audit.updated_at, now);
+    Ok(Audit {
+        recheck: Some(Recheck {
+            audit_id: by,
+            done_at: Some(at),
+            ..r.clone()
+        }),
+        updated_at: at,
         ..audit.clone()
     })
 }

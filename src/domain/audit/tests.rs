@@ -151,6 +151,34 @@ fn failed_steps_set_a_recheck_within_seven_to_fifteen_days() {
     assert_eq!(recheck_setting(7), Ok(AuditSettings { recheck_days: 7 }));
     assert_eq!(recheck_setting(16), Err(RecheckError::DaysOutOfRange));
     assert_eq!(AuditSettings::default().recheck_days, 10);
+    assert_eq!(recheck_days(&Data::default()), 10);
+}
+
+#[test]
+fn a_recheck_is_closed_once_by_the_audit_that_did_it() {
+    let now = Utc.with_ymd_and_hms(2026, 10, 14, 0, 0, 0).unwrap();
+    let a = audit(2, 5, &[(2, Failed)]);
+    assert_eq!(close_recheck(&a, None, now), Err(RecheckError::NoRecheck));
+    let due = with_recheck(&a, 10, now).unwrap();
+    let closed = close_recheck(&due, Some(id(3)), now).unwrap();
+    let r = closed.recheck.as_ref().unwrap();
+    assert_eq!(
+        (r.due_on, r.audit_id, r.done_at),
+        (
+            date(15),
+            Some(id(3)),
+            Some(now + chrono::Duration::milliseconds(1))
+        )
+    );
+    assert_eq!(
+        close_recheck(&closed, None, now),
+        Err(RecheckError::AlreadyDone)
+    );
+    let d = Data {
+        audits: vec![closed],
+        ..Data::default()
+    };
+    assert!(rechecks_overdue(&d, date(20)).is_empty());
 }
 
 fn october() -> Span {
