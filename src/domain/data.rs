@@ -117,6 +117,7 @@ collections! {
     trainings: Training => Trainings,
     improvement_actions: ImprovementAction => ImprovementActions,
     alert_acks: AlertAck => AlertAcks,
+    audits: Audit => Audits,
 }
 
 impl Data {
@@ -268,9 +269,21 @@ impl Refs for Training {
 
 impl Refs for ImprovementAction {
     fn refs(&self) -> Vec<(Collection, Id)> {
+        let trigger: Vec<(Collection, Id)> = match &self.trigger {
+            Trigger::Feedback { feedback_ids } => all(Collection::Feedback, feedback_ids).collect(),
+            Trigger::StepHealth { process_id, .. } => vec![(Collection::Processes, *process_id)],
+            Trigger::AuditFinding { audit_id, .. } => vec![(Collection::Audits, *audit_id)],
+            Trigger::Manual | Trigger::ParetoCause { .. } | Trigger::Alert { .. } => Vec::new(),
+        };
         opt(Collection::Staff, self.owner_id)
-            .chain(all(Collection::Feedback, &self.feedback_ids))
+            .chain(trigger)
+            .chain(
+                self.tasks
+                    .iter()
+                    .flat_map(|t| opt(Collection::Staff, t.staff_id)),
+            )
             .chain(opt(Collection::ProcessVersions, self.process_version_id))
+            .chain(opt(Collection::Trainings, self.training_id))
             .collect()
     }
 }
@@ -278,6 +291,15 @@ impl Refs for ImprovementAction {
 impl Refs for AlertAck {
     fn refs(&self) -> Vec<(Collection, Id)> {
         Vec::new()
+    }
+}
+
+impl Refs for Audit {
+    fn refs(&self) -> Vec<(Collection, Id)> {
+        let recheck = self.recheck.as_ref().and_then(|r| r.audit_id);
+        std::iter::once((Collection::ProcessVersions, self.process_version_id))
+            .chain(opt(Collection::Audits, recheck))
+            .collect()
     }
 }
 

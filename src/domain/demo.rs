@@ -2,6 +2,7 @@
 //! `now`, for trying the product and for load tests. The same seed gives the same `Data`;
 //! nothing here reads a clock or an OS random source.
 
+mod audits;
 mod clock;
 mod feedback;
 mod improvement;
@@ -66,6 +67,7 @@ pub fn generate(seed: u64, responses: usize, now: Time, lang: Lang) -> Data {
         industry: TemplateId::RestaurantTable.category().into(),
         targets: Targets::default(),
         alerts: AlertRules::default(),
+        audits: AuditSettings::default(),
     };
     let table = templates::instantiate(TemplateId::RestaurantTable, &mut next_id, setup, &[], lang);
     let mut roles = table.new_roles;
@@ -137,18 +139,6 @@ pub fn generate(seed: u64, responses: usize, now: Time, lang: Lang) -> Data {
         &[waiter, find_role(&roles, FRONT_DESK)],
     );
     let evaluations = people::evaluations(&mut g, &capabilities, &training, manager);
-    let owner = g.team.staff[manager].id;
-    let improvement_actions = improvement::actions(
-        &mut g,
-        &improvement::Facts {
-            v1: &v1,
-            v2: &v2,
-            runs: &all_runs,
-            complaints: &complaints.feedback,
-            switch,
-            owner,
-        },
-    );
     let mut all_feedback = complaints.feedback;
     all_feedback.extend(feedback::floor_feedback(
         &mut g,
@@ -174,11 +164,27 @@ pub fn generate(seed: u64, responses: usize, now: Time, lang: Lang) -> Data {
         capabilities,
         evaluations,
         trainings: vec![training],
-        improvement_actions,
+        improvement_actions: Vec::new(),
         alert_acks: Vec::new(),
+        audits: Vec::new(),
         tombstones: Vec::new(),
     };
     d.alert_acks = acknowledged(&d, &mut g, &manager_name);
+    let recheck_days = AuditSettings::default().recheck_days;
+    d.audits = audits::audits(
+        &mut g,
+        &d.process_versions[0],
+        &d.process_versions[1],
+        &manager_name,
+        recheck_days,
+    );
+    let facts = improvement::Facts {
+        v1: &d.process_versions[0],
+        v2: &d.process_versions[1],
+        switch,
+        owner: d.staff[manager].id,
+    };
+    d.improvement_actions = improvement::actions(&mut g, &d, &facts);
     d
 }
 

@@ -64,6 +64,8 @@ pub enum ProblemKind {
     DuplicateStepId(Id),
     /// Feedback names a step no process version has.
     UnknownStep(Id),
+    /// An audit scores this step more than once.
+    DuplicateAuditStep(Id),
     /// A response answers a question its survey version does not have.
     UnknownQuestion(Id),
     /// A score off its scale: a question's, or the capabilities' 1–5.
@@ -412,6 +414,72 @@ mod tests {
         assert!(b.data.process_versions[0].stages[0].steps[0].value_adding);
         assert_eq!(b.data.responses[1].follow_ups.len(), 1);
         assert_eq!(b.data.feedback[0].status, FeedbackStatus::Resolved);
+    }
+
+    /// A schema-3 file (the v1 fixture as schema 3 wrote it, with an improvement action of
+    /// that time) imports, and its action keeps everything it held.
+    #[test]
+    fn a_v3_file_with_an_old_improvement_action_imports() {
+        let v3 = include_str!("../../tests/fixtures/backup-v3.json");
+        let b = parse(v3.as_bytes(), &Data::default()).expect("v3 fixture imports");
+        assert_eq!(b.schema_version, SCHEMA_VERSION);
+        let a = &b.data.improvement_actions[0];
+        assert_eq!(a.title, "减少等位投诉");
+        assert_eq!(a.stage, crate::domain::model::PdcaStage::Check);
+        assert_eq!(a.notes, "午市等位超过15分钟的客人投诉最多。");
+        assert_eq!(
+            a.trigger,
+            crate::domain::model::Trigger::Feedback {
+                feedback_ids: vec![b.data.feedback[0].id]
+            }
+        );
+        assert_eq!(a.process_version_id, Some(b.data.process_versions[0].id));
+        assert_eq!(a.owner_id, Some(b.data.staff[0].id));
+        let noted = a.noted.as_ref().unwrap();
+        assert_eq!(
+            (noted.kpi.as_str(), noted.before, noted.after),
+            ("等位时长(分钟)", Some(18.5), None)
+        );
+        assert!(b.data.audits.is_empty());
+    }
+
+    #[test]
+    fn an_audit_scores_only_its_versions_steps_each_once() {
+        let audit = |steps: &[u32]| {
+            let results: Vec<Value> = steps
+                .iter()
+                .map(|s| serde_json::json!({ "step_id": id(*s).to_string(), "result": "failed" }))
+                .collect();
+            serde_json::json!([{
+                "id": id(95).to_string(),
+                "created_at": "2026-06-01T02:00:00Z",
+                "updated_at": "2026-06-01T02:00:00Z",
+                "process_version_id": id(32).to_string(),
+                "auditor": "店长",
+                "kind": "visible",
+                "date": "2026-06-01",
+                "results": results,
+                "recheck": null
+            }])
+        };
+        let fine = edited(|v| v["data"]["audits"] = audit(&[41, 42]));
+        assert!(parse(fine.as_bytes(), &Data::default()).is_ok());
+        let p = refusal(|v| v["data"]["audits"] = audit(&[41, 999]));
+        assert_eq!(
+            p,
+            Problem::at(
+                "data.audits[0].results[1].step_id",
+                ProblemKind::UnknownStep(id(999))
+            )
+        );
+        let p = refusal(|v| v["data"]["audits"] = audit(&[42, 41, 42]));
+        assert_eq!(
+            p,
+            Problem::at(
+                "data.audits[0].results[2].step_id",
+                ProblemKind::DuplicateAuditStep(id(42))
+            )
+        );
     }
 
     #[test]

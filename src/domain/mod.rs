@@ -2,6 +2,7 @@
 //! clock ("now" is an argument), no display text (it returns enums and codes).
 
 pub mod alerts;
+pub mod audit;
 pub mod backup;
 pub mod bilingual;
 pub mod capabilities;
@@ -15,6 +16,7 @@ pub mod edit;
 pub mod exports;
 pub mod feedback;
 pub mod import;
+pub mod improvement;
 pub mod instruments;
 pub mod kiosk;
 pub mod kpi;
@@ -34,6 +36,7 @@ pub mod process_run;
 mod proptests;
 pub mod scoring;
 pub mod start;
+pub mod stats;
 pub mod step_health;
 pub mod survey_edit;
 #[cfg(test)]

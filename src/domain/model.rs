@@ -91,6 +91,8 @@ pub struct Workspace {
     pub targets: Targets,
     #[serde(default)]
     pub alerts: AlertRules,
+    #[serde(default)]
+    pub audits: AuditSettings,
 }
 
 /// When the dashboard raises an alert; `None` turns a rule off. Files from before alerts
@@ -162,6 +164,7 @@ impl Workspace {
             industry: String::new(),
             targets: Targets::default(),
             alerts: AlertRules::default(),
+            audits: AuditSettings::default(),
         }
     }
 }
@@ -586,32 +589,7 @@ pub struct Training {
     pub trainer: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PdcaStage {
-    Plan,
-    Do,
-    Check,
-    Act,
-    Done,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ImprovementAction {
-    pub id: Id,
-    pub created_at: Time,
-    pub updated_at: Time,
-    pub title: String,
-    pub stage: PdcaStage,
-    pub owner_id: Option<Id>,
-    pub due_on: Option<NaiveDate>,
-    #[serde(default)]
-    pub findings: String,
-    #[serde(default)]
-    pub feedback_ids: Vec<Id>,
-    pub process_version_id: Option<Id>,
-    #[serde(default)]
-    pub kpi: String,
-    pub kpi_before: Option<f64>,
-    pub kpi_after: Option<f64>,
-}
+mod audit_record;
+mod improvement_action;
+pub use audit_record::*;
+pub use improvement_action::*;

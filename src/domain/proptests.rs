@@ -30,7 +30,10 @@ fn dedup<R: Record>(records: Vec<R>) -> Vec<R> {
 type RoleSeed = (u8, i64, String);
 type StaffSeed = (u8, i64, String, Option<u8>);
 type ResponseSeed = (u16, i64, Option<u8>, u8, u8, String);
-/// Which collection (roles, staff, responses), which record, when, which of two devices.
+/// Which audit, when, its two steps' results (two bits each), mystery shopper or not.
+type AuditSeed = (u8, i64, u8, bool);
+/// Which collection (roles, staff, responses, audits), which record, when, which of two
+/// devices.
 type TombstoneSeed = (u8, u16, i64, bool);
 
 /// Deletions of generated ids; the records they hide are dropped, as a device never holds
@@ -40,10 +43,11 @@ fn delete(data: &mut Data, seeds: Vec<TombstoneSeed>) {
     let tombstones = seeds
         .into_iter()
         .map(|(c, n, t, a)| {
-            let (collection, kind, n) = match c % 3 {
+            let (collection, kind, n) = match c % 4 {
                 0 => (Collection::Roles, 1, n % 6),
                 1 => (Collection::Staff, 2, n % 6),
-                _ => (Collection::Responses, 5, n % 30),
+                2 => (Collection::Responses, 5, n % 30),
+                _ => (Collection::Audits, 10, n % 4),
             };
             Tombstone {
                 collection,
@@ -68,6 +72,7 @@ fn build(
     staff: Vec<StaffSeed>,
     surveys: Vec<(u8, i64)>,
     responses: Vec<ResponseSeed>,
+    audits: Vec<AuditSeed>,
     deletions: Vec<TombstoneSeed>,
 ) -> Data {
     let roles = dedup(
@@ -157,16 +162,97 @@ fn build(
                 .collect(),
         )
     };
+    let (processes, process_versions, audits) = audited(audits);
     let mut data = Data {
         roles,
         staff,
         surveys,
         survey_versions,
         responses,
+        processes,
+        process_versions,
+        audits,
         ..Data::default()
     };
     delete(&mut data, deletions);
     data
+}
+
+/// Audits of one two-step process version, which exists only when some audit does.
+fn audited(seeds: Vec<AuditSeed>) -> (Vec<ServiceProcess>, Vec<ProcessVersion>, Vec<Audit>) {
+    if seeds.is_empty() {
+        return (Vec::new(), Vec::new(), Vec::new());
+    }
+    let step = |n: u128| Step {
+        id: id(8, n),
+        name: LocalText::new("步骤", "Step"),
+        role_id: None,
+        standard: LocalText::default(),
+        time_limit_s: 60,
+        tier: Tier::Basic,
+        options: Vec::new(),
+        inputs: Vec::new(),
+        outputs: Vec::new(),
+        value_adding: true,
+    };
+    let process = ServiceProcess {
+        id: id(6, 1),
+        created_at: time(0),
+        updated_at: time(0),
+        name: LocalText::new("流程", "Process"),
+        category: String::new(),
+        archived: false,
+    };
+    let version = ProcessVersion {
+        id: id(7, 1),
+        created_at: time(0),
+        updated_at: time(0),
+        process_id: process.id,
+        number: 1,
+        status: VersionStatus::Published,
+        change_note: String::new(),
+        published_at: Some(time(0)),
+        stages: vec![Stage {
+            kind: StageKind::In,
+            steps: vec![step(1), step(2)],
+        }],
+    };
+    let results = [
+        AuditResult::Passed,
+        AuditResult::Failed,
+        AuditResult::NotSeen,
+    ];
+    let audits = dedup(
+        seeds
+            .into_iter()
+            .map(|(n, t, bits, anonymous)| Audit {
+                id: id(10, u128::from(n % 4)),
+                created_at: time(0),
+                updated_at: time(t),
+                process_version_id: version.id,
+                auditor: "巡检 <x>".into(),
+                kind: if anonymous {
+                    AuditKind::Anonymous
+                } else {
+                    AuditKind::Visible
+                },
+                date: time(t).date_naive(),
+                results: (0..2u8)
+                    .map(|k| StepResult {
+                        step_id: id(8, u128::from(k) + 1),
+                        result: results[usize::from(bits >> (2 * k) & 3) % 3],
+                        note: String::new(),
+                    })
+                    .collect(),
+                recheck: (bits & 16 != 0).then(|| Recheck {
+                    due_on: time(t).date_naive() + chrono::Duration::days(10),
+                    audit_id: None,
+                    done_at: None,
+                }),
+            })
+            .collect(),
+    );
+    (vec![process], vec![version], audits)
 }
 
 fn arb_data() -> impl Strategy<Value = Data> {
@@ -185,9 +271,10 @@ fn arb_data() -> impl Strategy<Value = Data> {
             ),
             0..30,
         ),
-        vec((0u8..3, 0u16..30, 0i64..5, any::<bool>()), 0..8),
+        vec((0u8..4, 0i64..4, any::<u8>(), any::<bool>()), 0..4),
+        vec((0u8..4, 0u16..30, 0i64..5, any::<bool>()), 0..8),
     )
-        .prop_map(|(r, s, v, p, t)| build(r, s, v, p, t))
+        .prop_map(|(r, s, v, p, a, t)| build(r, s, v, p, a, t))
 }
 
 fn sorted(mut d: Data) -> Data {

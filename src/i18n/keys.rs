@@ -307,6 +307,7 @@ keys! {
     CollTrainings => "培训", "Trainings";
     CollImprovementActions => "改进行动", "Improvement actions";
     CollAlertAcks => "已确认的预警", "Acknowledged alerts";
+    CollAudits => "巡检", "Audits";
     StaffTabTeam => "团队", "Team";
     StaffTabCapabilities => "能力模型", "Capabilities";
     StaffTabTrainings => "培训", "Trainings";
@@ -807,6 +808,8 @@ keys! {
     PdcaCheck => "检查(C)", "Check";
     PdcaAct => "处理(A)", "Act";
     PdcaDone => "已完成", "Done";
+    PdcaAbandoned => "已放弃", "Abandoned";
+    ImprovementGoal => "目标", "Goal";
     ImprovementNone => "还没有改进行动。", "No improvement actions yet.";
     ImprovementDue => "截止", "Due";
     // Drill-down: the records behind a figure.
@@ -837,6 +840,7 @@ keys! {
     // integrity (issue 12): deletions that stay deleted, edits made elsewhere, clocks, import checks
     ProblemDuplicateStepId => "同一流程版本中有两个步骤使用同一个 ID", "two steps of one process version share an id";
     ProblemUnknownStep => "指向的流程步骤不存在", "names a process step that does not exist";
+    ProblemDuplicateAuditStep => "同一次巡检对一个步骤评了两次", "an audit scores one step twice";
     ProblemUnknownQuestion => "回答了该问卷版本中没有的题目", "answers a question its survey version does not have";
     ProblemOutOfScale => "分数超出量表范围", "a score outside its scale";
     ProblemScale => "（{value} 不在 {min}–{max} 之间）", "({value} is not within {min}–{max})";

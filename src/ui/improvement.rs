@@ -1,20 +1,23 @@
 //! 持续改进 Improvement: the PDCA actions in the records, grouped by stage, each with its
-//! owner, due date, findings and the KPI it is meant to move (before → after). The cards are
-//! read here; they are made and moved with the PDCA workflow.
+//! owner, due date, notes, goal and the figures an older file noted (before → after). The
+//! cards are read here; they are made and moved with the PDCA workflow.
 
 use super::app_data::app_data;
 use super::ctx;
+use super::labels;
+use crate::domain::improvement::action_kpi;
 use crate::domain::model::{ImprovementAction, PdcaStage};
 use crate::i18n::{format_date, format_number, Key};
 use crate::route::Section;
 use leptos::prelude::*;
 
-const STAGES: [(PdcaStage, Key); 5] = [
+const STAGES: [(PdcaStage, Key); 6] = [
     (PdcaStage::Plan, Key::PdcaPlan),
     (PdcaStage::Do, Key::PdcaDo),
     (PdcaStage::Check, Key::PdcaCheck),
     (PdcaStage::Act, Key::PdcaAct),
     (PdcaStage::Done, Key::PdcaDone),
+    (PdcaStage::Abandoned, Key::PdcaAbandoned),
 ];
 
 #[component]
@@ -66,8 +69,9 @@ fn Action(action: ImprovementAction) -> impl IntoView {
     });
     let lang = move || c.lang.get();
     let figure = move |v: Option<f64>| v.map_or("–".to_string(), |v| format_number(v, 1, lang()));
-    let (before, after) = (action.kpi_before, action.kpi_after);
-    let kpi = action.kpi.clone();
+    let noted = action.noted.clone();
+    let goal = action.goal.clone();
+    let goal_kpi = action_kpi(&action);
     view! {
         <li data-action=action.id.to_string()>
             <h3>{action.title.clone()}</h3>
@@ -75,9 +79,17 @@ fn Action(action: ImprovementAction) -> impl IntoView {
                 {owner.map(|o| format!("{o} · "))}
                 {move || action.due_on.map(|d| format!("{} {}", Key::ImprovementDue.text(lang()), format_date(d, lang())))}
             </p>
-            {(!action.findings.is_empty()).then(|| view! { <p>{action.findings.clone()}</p> })}
-            {(!kpi.is_empty()).then(|| view! {
-                <p>{kpi.clone()}": "{move || figure(before)}" → "{move || figure(after)}</p>
+            {(!action.notes.is_empty()).then(|| view! { <p>{action.notes.clone()}</p> })}
+            {goal.map(|g| view! {
+                <p data-testid="improvement-goal">
+                    {move || Key::ImprovementGoal.text(lang())}": "
+                    {move || goal_kpi.map(|k| format!("{} ", labels::kpi(k).text(lang())))}
+                    {move || format_number(g.target, 1, lang())}" · "
+                    {move || format!("{} {}", Key::ImprovementDue.text(lang()), format_date(g.by, lang()))}
+                </p>
+            })}
+            {noted.map(|n| view! {
+                <p>{n.kpi.clone()}": "{move || figure(n.before)}" → "{move || figure(n.after)}</p>
             })}
         </li>
     }

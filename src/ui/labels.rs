@@ -29,6 +29,7 @@ pub fn collection(c: Collection) -> Key {
         Collection::Trainings => Key::CollTrainings,
         Collection::ImprovementActions => Key::CollImprovementActions,
         Collection::AlertAcks => Key::CollAlertAcks,
+        Collection::Audits => Key::CollAudits,
     }
 }
 
@@ -60,6 +61,7 @@ pub fn problem(kind: &ProblemKind) -> Key {
         ProblemKind::TooLarge { .. } => Key::ProblemTooLarge,
         ProblemKind::DuplicateStepId(_) => Key::ProblemDuplicateStepId,
         ProblemKind::UnknownStep(_) => Key::ProblemUnknownStep,
+        ProblemKind::DuplicateAuditStep(_) => Key::ProblemDuplicateAuditStep,
         ProblemKind::UnknownQuestion(_) => Key::ProblemUnknownQuestion,
         ProblemKind::OutOfScale { .. } => Key::ProblemOutOfScale,
     }
@@ -78,6 +80,7 @@ pub fn problem_detail(kind: &ProblemKind, lang: Lang) -> String {
         ProblemKind::DuplicateId(id)
         | ProblemKind::DuplicateStepId(id)
         | ProblemKind::UnknownStep(id)
+        | ProblemKind::DuplicateAuditStep(id)
         | ProblemKind::UnknownQuestion(id) => id.to_string(),
         ProblemKind::OutOfScale { value, min, max } => Key::ProblemScale
             .text(lang)

@@ -19,9 +19,9 @@ const INLINE_LIMIT: usize = 2000;
 
 #[derive(Serialize, Deserialize)]
 enum Message {
-    /// Records and tombstones saved.
+    /// Records and tombstones saved (boxed: `Data` is large beside `Reload`).
     Changed {
-        changes: Data,
+        changes: Box<Data>,
     },
     Reload,
 }
@@ -44,7 +44,7 @@ pub fn announce(changes: &Data) {
         post(&Message::Reload);
     } else {
         post(&Message::Changed {
-            changes: changes.clone(),
+            changes: Box::new(changes.clone()),
         });
     }
 }

@@ -119,14 +119,6 @@ pub(super) fn overran(run: &ProcessRun, step_id: Id, limit_s: u32) -> bool {
     })
 }
 
-/// Minutes from start to finish, averaged over finished runs; `None` when there are none.
-pub(super) fn mean_minutes<'a>(runs: impl Iterator<Item = &'a ProcessRun>) -> Option<f64> {
-    let (n, total) = runs
-        .filter_map(|r| r.finished_at.map(|f| (f - r.started_at).num_seconds()))
-        .fold((0u32, 0i64), |(n, s), d| (n + 1, s + d));
-    (n > 0).then(|| (total as f64 / 60.0 / f64::from(n) * 10.0).round() / 10.0)
-}
-
 /// A quarter of table service, oldest first: version 1 until `switch`, then version 2.
 /// Visit codes are the local date and the table's number that day, e.g. "0314-027".
 pub(super) fn table_runs(

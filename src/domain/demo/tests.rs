@@ -1,5 +1,6 @@
 use super::*;
 use crate::domain::data::{Collection, Record, Visitor};
+use crate::domain::{audit, improvement};
 use chrono::TimeZone;
 use chrono::Utc;
 use std::collections::{HashMap, HashSet};
@@ -125,7 +126,8 @@ fn counts_match_the_restaurant() {
     assert_eq!((d.surveys.len(), d.survey_versions.len()), (2, 2));
     assert_eq!(d.trainings.len(), 1);
     assert!(!d.trainings[0].attendee_ids.is_empty());
-    assert_eq!(d.improvement_actions.len(), 2);
+    assert_eq!(d.improvement_actions.len(), 6);
+    assert_eq!(d.audits.len(), 2);
     // 2 000 responses → 1 000 table runs, plus one complaint run per complaint.
     let complaints = d
         .feedback
@@ -257,13 +259,12 @@ fn complaints_come_from_low_answers_and_are_followed_up() {
 }
 
 #[test]
-fn improvement_kpis_are_measured() {
+fn improvement_actions_cover_every_stage_and_the_done_one_has_a_measured_effect() {
     let d = data(2_000);
+    let stages: HashSet<PdcaStage> = d.improvement_actions.iter().map(|a| a.stage).collect();
+    assert_eq!(stages.len(), 6, "{stages:?}");
     let done = &d.improvement_actions[0];
     assert_eq!(done.stage, PdcaStage::Done);
-    // Version 2 drops a two-minute step, so runs should be shorter on average.
-    let (before, after) = (done.kpi_before.unwrap(), done.kpi_after.unwrap());
-    assert!(after < before, "{before} → {after}");
     let v2 = &d.process_versions[1];
     assert_eq!(done.process_version_id, Some(v2.id));
     assert!(v2
@@ -271,6 +272,68 @@ fn improvement_kpis_are_measured() {
         .iter()
         .flat_map(|s| &s.steps)
         .all(|s| s.value_adding));
+    // Version 2 drops a two-minute step: its publish time is the change, and with 2,000
+    // responses both windows hold enough answers for a verdict.
+    let e = improvement::effect(&d, done, 30, clock::offset(), now()).unwrap();
+    assert_eq!(e.change_at, v2.published_at.unwrap());
+    assert!(
+        e.figure.before.n >= 30 && e.figure.after.n >= 30,
+        "{:?}",
+        e.figure
+    );
+    assert_ne!(e.figure.verdict, improvement::Verdict::NotEnoughData);
+    for a in &d.improvement_actions {
+        if matches!(
+            a.stage,
+            PdcaStage::Do | PdcaStage::Check | PdcaStage::Act | PdcaStage::Done
+        ) {
+            assert!(a.goal.is_some() && !a.tasks.is_empty(), "{}", a.title);
+        }
+        assert!(a.tasks.iter().all(|t| !t.what.is_empty()));
+        assert!(a.created_at <= a.updated_at);
+    }
+    let abandoned = d
+        .improvement_actions
+        .iter()
+        .find(|a| a.stage == PdcaStage::Abandoned)
+        .unwrap();
+    assert!(!abandoned.moves.last().unwrap().note.is_empty());
+    let measured = d
+        .improvement_actions
+        .iter()
+        .filter_map(|a| a.condition.as_ref());
+    assert!(measured.clone().count() >= 4 && measured.clone().all(|c| c.n > 0));
+}
+
+#[test]
+fn the_managers_walk_failed_two_steps_and_set_a_recheck() {
+    let d = data(600);
+    let walk = d
+        .audits
+        .iter()
+        .find(|a| a.kind == AuditKind::Visible)
+        .unwrap();
+    assert_eq!(audit::failed_steps(walk).count(), 2);
+    let v = d
+        .process_versions
+        .iter()
+        .find(|v| v.id == walk.process_version_id)
+        .unwrap();
+    let s = audit::score(walk, v);
+    assert_eq!(s.overall.den - s.overall.num, 2);
+    let r = walk.recheck.as_ref().unwrap();
+    assert_eq!(r.due_on, walk.date + chrono::Duration::days(10));
+    assert!(walk
+        .results
+        .iter()
+        .filter(|r| r.result == AuditResult::Failed)
+        .all(|r| !r.note.is_empty()));
+    let shopper = d
+        .audits
+        .iter()
+        .find(|a| a.kind == AuditKind::Anonymous)
+        .unwrap();
+    assert_eq!(audit::failed_steps(shopper).count(), 0);
 }
 
 #[test]

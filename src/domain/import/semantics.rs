@@ -4,7 +4,7 @@
 
 use super::{Problem, ProblemKind, MAX_PROBLEMS};
 use crate::domain::capability::SCORE_SCALE;
-use crate::domain::model::{Answer, Id, SurveyVersion};
+use crate::domain::model::{Answer, Id, ProcessVersion, SurveyVersion};
 use crate::domain::Data;
 use std::collections::{HashMap, HashSet};
 
@@ -15,6 +15,7 @@ pub(super) fn check(data: &Data, existing: &Data, problems: &mut Vec<Problem>) {
     feedback_steps(data, existing, &mut found);
     answers(data, existing, &mut found);
     evaluation_scores(data, &mut found);
+    audit_steps(data, existing, &mut found);
 }
 
 /// Problems, up to the number a message lists.
@@ -104,6 +105,38 @@ fn evaluation_scores(data: &Data, found: &mut Found) {
         for (cap, score) in &e.scores {
             let path = format!("data.evaluations[{i}].scores.{cap}");
             out_of_scale(*score, SCORE_SCALE, path, found);
+        }
+    }
+}
+
+/// An audit scores the steps of its own version, each once: a step of another version, or a
+/// step scored twice, would make its score and false-ticking rate wrong.
+fn audit_steps(data: &Data, existing: &Data, found: &mut Found) {
+    let versions: HashMap<Id, &ProcessVersion> = existing
+        .process_versions
+        .iter()
+        .chain(&data.process_versions)
+        .map(|v| (v.id, v))
+        .collect();
+    for (i, a) in data.audits.iter().enumerate() {
+        // A missing version is a dangling reference, already refused.
+        let Some(v) = versions.get(&a.process_version_id) else {
+            continue;
+        };
+        let steps: HashSet<Id> = v
+            .stages
+            .iter()
+            .flat_map(|s| &s.steps)
+            .map(|s| s.id)
+            .collect();
+        let mut seen = HashSet::new();
+        for (k, r) in a.results.iter().enumerate() {
+            let path = format!("data.audits[{i}].results[{k}].step_id");
+            if !steps.contains(&r.step_id) {
+                found.add(path, ProblemKind::UnknownStep(r.step_id));
+            } else if !seen.insert(r.step_id) {
+                found.add(path, ProblemKind::DuplicateAuditStep(r.step_id));
+            }
         }
     }
 }
