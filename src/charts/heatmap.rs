@@ -81,27 +81,9 @@ pub fn shade(value: f64, (dark, pale): (f64, f64)) -> usize {
     ((t * 5.0).floor().max(0.0) as usize).min(4)
 }
 
-/// Diagonal strokes across a `w` × `h` box at (x, y), `HATCH_GAP` apart, as path data.
-fn hatch(x: f64, y: f64, w: f64, h: f64) -> String {
-    let mut d = String::new();
-    let mut c = HATCH_GAP;
-    while c < w + h {
-        // The stroke x − x0 + (y − y0) = c, from the top or right edge to the left or bottom.
-        let (x0, y0) = if c <= w {
-            (x + c, y)
-        } else {
-            (x + w, y + c - w)
-        };
-        let (x1, y1) = if c <= h {
-            (x, y + c)
-        } else {
-            (x + c - h, y + h)
-        };
-        let _ = write!(d, "M{x0:.1} {y0:.1}L{x1:.1} {y1:.1}");
-        c += HATCH_GAP;
-    }
-    d
-}
+/// Grey with diagonal strokes, defined once and filled into every cell with too few answers:
+/// a stroked path per cell made the SVG several times larger and slower to redraw.
+const HATCH_ID: &str = "sf-heat-hatch";
 
 fn text(out: &mut String, s: &str, x: f64, y: f64, anchor: &str, size: f64) {
     let _ = write!(
@@ -155,7 +137,10 @@ pub fn heatmap_svg(spec: &HeatSpec) -> Result<String, ChartError> {
     let height = legend_top + SWATCH_H + 32.0;
 
     let mut out = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{height}\" viewBox=\"0 0 {WIDTH} {height}\">\n"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{height}\" viewBox=\"0 0 {WIDTH} {height}\">\n\
+         <defs><pattern id=\"{HATCH_ID}\" width=\"{HATCH_GAP}\" height=\"{HATCH_GAP}\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
+         <rect width=\"{HATCH_GAP}\" height=\"{HATCH_GAP}\" fill=\"{HATCH_FILL}\"/>\
+         <line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"{HATCH_GAP}\" stroke=\"{HATCH_INK}\" stroke-width=\"1\"/></pattern></defs>\n"
     );
     text(
         &mut out,
@@ -246,8 +231,7 @@ pub fn heatmap_svg(spec: &HeatSpec) -> Result<String, ChartError> {
 fn swatch_too_few(out: &mut String, x: f64, y: f64, w: f64, h: f64) {
     let _ = write!(
         out,
-        r#"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" fill="{HATCH_FILL}"/><path d="{}" stroke="{HATCH_INK}" stroke-width="1" fill="none"/>"#,
-        hatch(x, y, w, h)
+        r#"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" fill="url(#{HATCH_ID})"/>"#
     );
 }
 
@@ -328,18 +312,6 @@ mod tests {
         assert_eq!((shade(7.0, (7.0, 1.0)), shade(1.0, (7.0, 1.0))), (0, 4));
     }
 
-    #[test]
-    fn hatching_strokes_stay_in_the_box() {
-        assert_eq!(
-            hatch(0.0, 0.0, 12.0, 6.0),
-            "M6.0 0.0L0.0 6.0M12.0 0.0L6.0 6.0"
-        );
-        assert_eq!(
-            hatch(10.0, 20.0, 6.0, 12.0),
-            "M16.0 20.0L10.0 26.0M16.0 26.0L10.0 32.0"
-        );
-    }
-
     fn days() -> [String; 7] {
         ["<Mon>", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].map(String::from)
     }
@@ -397,13 +369,15 @@ mod tests {
         assert!(monday_9.contains(&format!("fill=\"{}\"", SHADES[3])));
         // One answer is below the minimum of 2: hatched, and the title says so.
         let monday_10 = cell(&svg, "&lt;Mon&gt; 10:00–11:00: Too few, n = 1");
-        assert!(monday_10.contains("<path d=\"M") && monday_10.contains(HATCH_FILL));
+        assert!(monday_10.contains(&format!("fill=\"url(#{HATCH_ID})\"")));
         cell(&svg, "Tue 14:00–15:00: Too few, n = 1");
         cell(&svg, "Sun 21:00–22:00: Too few, n = 0");
         // Sunday 23 h is outside 8..=21.
         assert!(!svg.contains("23:00–24:00"));
-        // Every cell but Monday 9 h is hatched, plus the legend's swatch.
-        assert_eq!(svg.matches("<path ").count(), 97 + 1);
+        // Every cell but Monday 9 h is hatched, plus the legend's swatch; the hatch is
+        // defined once.
+        assert_eq!(svg.matches(&format!("url(#{HATCH_ID})")).count(), 97 + 1);
+        assert_eq!(svg.matches("<pattern ").count(), 1);
         // Legend: five shades and the six numbers between them.
         for v in ["1.0", "1.8", "2.6", "3.4", "4.2", "5.0"] {
             assert!(svg.contains(&format!(">{v}</text>")), "{v}");

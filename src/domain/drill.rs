@@ -300,7 +300,8 @@ mod tests {
         }
         // The heat map's cell counts are star answers; the responses behind a cell are those
         // submitted in that local hour, and every one of them has a star answer.
-        let points = kpi::satisfaction_points(&kpi::Facts::new(&d), &span, &f, &utc);
+        let facts = kpi::Facts::new(&d);
+        let points: Vec<_> = kpi::satisfaction_points(&facts, &span, &f, &utc).collect();
         let (at, _) = points[0];
         let (weekday, hour) = (at.weekday().num_days_from_monday() as u8, at.hour() as u8);
         let b = behind(&d, &span, &f, Focus::Hour { weekday, hour }, now, &utc);

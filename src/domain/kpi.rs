@@ -240,7 +240,12 @@ pub fn feedback_where<'d>(
     f: &'d Filter,
     when: impl Fn(&Feedback) -> bool + 'd,
 ) -> impl Iterator<Item = &'d Feedback> + 'd {
-    let step_process = step_processes(d);
+    // Only a process filter needs it, and it is read for every span of the sparklines.
+    let step_process = if f.process.is_some() {
+        step_processes(d)
+    } else {
+        HashMap::new()
+    };
     d.feedback.iter().filter(move |c| {
         when(c)
             && f.staff.is_none_or(|s| c.staff_id == Some(s))
@@ -430,26 +435,24 @@ pub fn root_causes(d: &Data, span: &Span, f: &Filter) -> Vec<(Option<RootCause>,
 
 /// Each star answer of the span as (local time, 100 if satisfied else 0): the mean of a
 /// bucket of them is its CSAT %. `offset_at` gives the device's offset at an instant.
-pub fn satisfaction_points(
-    facts: &Facts,
+/// An iterator, so a long period's points are bucketed as they come, never all held at once.
+pub fn satisfaction_points<'a>(
+    facts: &'a Facts,
     span: &Span,
-    f: &Filter,
-    offset_at: &dyn Fn(Time) -> chrono::FixedOffset,
-) -> Vec<(chrono::NaiveDateTime, f64)> {
-    facts
-        .responses_in(span, f)
-        .flat_map(|r| {
-            let local = r.at.with_timezone(&offset_at(r.at)).naive_local();
-            let a = &r.answers;
-            let happy = std::iter::repeat_n((local, 100.0), a.satisfied);
-            happy.chain(std::iter::repeat_n((local, 0.0), a.stars - a.satisfied))
-        })
-        .collect()
+    f: &'a Filter,
+    offset_at: &'a dyn Fn(Time) -> chrono::FixedOffset,
+) -> impl Iterator<Item = (chrono::NaiveDateTime, f64)> + 'a {
+    facts.responses_in(span, f).flat_map(move |r| {
+        let local = r.at.with_timezone(&offset_at(r.at)).naive_local();
+        let a = &r.answers;
+        let happy = std::iter::repeat_n((local, 100.0), a.satisfied);
+        happy.chain(std::iter::repeat_n((local, 0.0), a.stars - a.satisfied))
+    })
 }
 
 mod facts;
 use facts::{Answers, StepsDone};
-pub use facts::{Facts, RunFact, StepFact};
+pub use facts::{Facts, RunFact, StepFact, StepTotals, SIXTIETHS};
 
 #[cfg(test)]
 #[path = "kpi/tests.rs"]

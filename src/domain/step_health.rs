@@ -3,7 +3,7 @@
 //! and how many complaints name it (feedback) — ranked so the worst steps come first, each
 //! with the evidence that put it there.
 
-use super::kpi::{self, Facts, Filter, Span};
+use super::kpi::{self, Facts, Filter, Span, SIXTIETHS};
 use super::model::*;
 use super::process_analysis::{Share, LOW_COMPLIANCE, MIN_N, OVERRUN_SHARE};
 use super::Data;
@@ -77,28 +77,14 @@ pub fn step_health(d: &Data, facts: &Facts, span: &Span, f: &Filter) -> Vec<Step
         }
     }
 
-    for run in facts.runs_in(span, f) {
-        for o in &run.steps {
-            if let Some(&i) = at.get(&o.step) {
-                rows[i].compliance.add(o.compliant);
-                if let Some(late) = o.overrun {
-                    rows[i].overrun.add(late);
-                }
-            }
+    for (step, t) in facts.step_totals(span, f) {
+        if let Some(&i) = at.get(&step) {
+            let h = &mut rows[i];
+            h.compliance = t.compliance;
+            h.overrun = t.overrun;
+            h.answers = t.answers;
+            h.score = (t.answers > 0).then(|| t.score as f64 / SIXTIETHS / t.answers as f64);
         }
-    }
-
-    let mut sums: HashMap<usize, f64> = HashMap::new();
-    for r in facts.responses_in(span, f) {
-        for (step, v) in &r.linked {
-            if let Some(&i) = at.get(step) {
-                rows[i].answers += 1;
-                *sums.entry(i).or_default() += v;
-            }
-        }
-    }
-    for (i, sum) in sums {
-        rows[i].score = Some(sum / rows[i].answers as f64);
     }
     for c in kpi::complaints(d, span, f) {
         if let Some(&i) = c.step_id.as_ref().and_then(|s| at.get(s)) {

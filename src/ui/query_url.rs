@@ -7,6 +7,8 @@ use crate::route::Section;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+const URL_DELAY: std::time::Duration = std::time::Duration::from_millis(150);
+
 fn read(default: Query) -> Query {
     let hash = window().location().hash().unwrap_or_default();
     match hash.split_once('?') {
@@ -18,11 +20,27 @@ fn read(default: Query) -> Query {
 /// The page's query signal, bound to the address of `section`.
 pub fn bind(section: Section, default: Query) -> RwSignal<Query> {
     let query = RwSignal::new(read(default));
-    // In place, without a history entry: Back leaves the page, not the last filter.
+    // In place, without a history entry: Back leaves the page, not the last filter. A moment
+    // after the change, so the page is redrawn first: Chromium's same-document navigation
+    // forces a layout and re-reads the favicon, ~10 ms a change on a tablet. The pending
+    // rewrite is dropped when the page goes, or it would overwrite the next page's address.
+    let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
         let href = format!("#/{}?{}", section.slug(), query.get().to_query());
-        if let Ok(h) = window().history() {
-            let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&href));
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let rewrite = move || {
+            pending.set_value(None);
+            if let Ok(h) = window().history() {
+                let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&href));
+            }
+        };
+        pending.set_value(set_timeout_with_handle(rewrite, URL_DELAY).ok());
+    });
+    on_cleanup(move || {
+        if let Some(h) = pending.get_value() {
+            h.clear();
         }
     });
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {

@@ -4,7 +4,7 @@
 // the dashboard and is acknowledged with a name and a note, on every reload after.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveAndLaunch, openContext, openApp, loaded, readStore, screenshot } from './harness.js';
+import { serveAndLaunch, openContext, openApp, loaded, readStore, screenshot, addressMatches } from './harness.js';
 
 const env = serveAndLaunch();
 const ZONE = 'Asia/Shanghai';
@@ -75,7 +75,7 @@ test('a tile, a Pareto bar, a heat-map cell and a step row open the records behi
   // Back keeps the period.
   await page.locator('[data-testid="drill-back"]').tap();
   await page.waitForSelector('[data-kpi="csat"]');
-  assert.match(page.url(), /#\/dashboard\?period=2026-10$/);
+  await addressMatches(page, /#\/dashboard\?period=2026-10$/);
 
   // Complaint rate tile → the complaints that arrived in October.
   const complaints = db.feedback.filter((f) => f.kind === 'complaint' && within(OCTOBER, f.created_at));

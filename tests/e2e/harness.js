@@ -111,6 +111,11 @@ export async function openApp(page, base, hash = '#/', prefix = '/') {
   await loaded(page);
 }
 
+/** Waits until the address matches: a page rewrites its view's query a moment after a change. */
+export async function addressMatches(page, re) {
+  await page.waitForFunction(([src, flags]) => new RegExp(src, flags).test(location.href), [re.source, re.flags]);
+}
+
 /** Waits until IndexedDB has been read (after a reload, say). */
 export async function loaded(page) {
   await page.waitForSelector('main[data-state="ready"]');

@@ -482,7 +482,8 @@ fn root_causes_and_satisfaction_points() {
         vec![(None, 1), (Some(RootCause::People), 2)]
     );
     let plus8 = |_| chrono::FixedOffset::east_opt(8 * 3600).unwrap();
-    let points = satisfaction_points(&Facts::new(&d), &october(), &all(), &plus8);
+    let facts = Facts::new(&d);
+    let points: Vec<_> = satisfaction_points(&facts, &october(), &all(), &plus8).collect();
     // In time order: noon UTC on the 2nd is 20:00 in UTC+8; 15:30 UTC on the 9th is 23:30.
     let local = |day, h, m| date(10, day).and_hms_opt(h, m, 0).unwrap();
     assert_eq!(

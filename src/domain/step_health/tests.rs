@@ -157,3 +157,50 @@ fn too_few_runs_or_answers_raise_no_concern() {
     assert_eq!(rows[0].overrun, Share { num: 3, den: 9 });
     assert_eq!(rows[0].compliance, Share { num: 6, den: 9 });
 }
+
+/// A filter is added up record by record, no filter from running totals: with one person
+/// behind every record, both give the same rows, and a span that cuts the runs in half
+/// keeps only the runs inside it either way. Scores of mixed scales stay exact.
+#[test]
+fn filtered_and_unfiltered_sums_agree() {
+    let mut d = data();
+    let who = Id::from_u128(77);
+    for r in &mut d.runs {
+        r.staff_id = Some(who);
+    }
+    let mut nps = question(QuestionKind::Nps, None);
+    nps.step_ids = vec![Id::from_u128(1)];
+    d.survey_versions[0].questions.push(nps.clone());
+    for (i, r) in d.responses.iter_mut().enumerate() {
+        r.staff_id = Some(who);
+        // 7 of 0–10 is 1 + 4 × 0.7 = 3.8 on 1–5.
+        if i < 2 {
+            r.answers.insert(nps.id, Answer::Score(7));
+        }
+    }
+    d.feedback.clear();
+    let facts = Facts::new(&d);
+    let person = Filter {
+        staff: Some(who),
+        ..Filter::default()
+    };
+    let first_half = Span {
+        instants: at(1, 0)..at(6, 0),
+        days: october().days,
+    };
+    for span in [october(), first_half.clone()] {
+        let every = step_health(&d, &facts, &span, &Filter::default());
+        assert_eq!(every, step_health(&d, &facts, &span, &person));
+    }
+    let one = step_health(&d, &facts, &october(), &Filter::default())
+        .into_iter()
+        .find(|h| h.step_id == Id::from_u128(1))
+        .unwrap();
+    // Five 2-star answers and two 3.8s.
+    assert_eq!(one.answers, 7);
+    assert_eq!(one.score, Some((5.0 * 2.0 + 2.0 * 3.8) / 7.0));
+    let half = step_health(&d, &facts, &first_half, &Filter::default());
+    let two = half.iter().find(|h| h.step_id == Id::from_u128(2)).unwrap();
+    // Runs of days 1–5 (each finishes on its day at noon): three late, two on time.
+    assert_eq!(two.overrun, Share { num: 3, den: 5 });
+}

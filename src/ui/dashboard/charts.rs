@@ -58,6 +58,12 @@ pub fn Figure(
     #[prop(optional)] links: Option<Signal<Vec<Vec<Option<String>>>>>,
 ) -> impl IntoView {
     let c = ctx();
+    // Callers pass derived signals; read once per change here, not once per cell (and an
+    // unchanged chart keeps its SVG).
+    let svg = Memo::new(move |_| svg.get());
+    let table = Memo::new(move |_| table.get());
+    let links = links.map(|l| Memo::new(move |_| l.get()));
+    let open = RwSignal::new(false);
     let link_at = move |r: usize, i: usize| {
         links.and_then(|l| l.with(|l| l.get(r).and_then(|row| row.get(i).cloned().flatten())))
     };
@@ -72,19 +78,25 @@ pub fn Figure(
                 }.into_any(),
                 None => view! { <p class="muted">{c.t(Key::DashNoChart)}</p> }.into_any(),
             }}
-            <details class="chart-table" open=false>
+            // The rows are built when the table is opened: a closed one is neither shown nor
+            // read by screen readers, and rebuilding it on every change cost more than the chart.
+            <details class="chart-table" on:toggle=move |ev| {
+                open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
+            }>
                 <summary>{c.t(Key::DashTable)}</summary>
-                <table data-testid=format!("table-{id}")>
-                    <thead><tr>{move || table.get().0.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
-                    <tbody>
-                        {move || table.get().1.into_iter().enumerate().map(|(r, row)| view! {
-                            <tr>{row.into_iter().enumerate().map(|(i, cell)| match link_at(r, i) {
-                                Some(href) => view! { <td><a href=href>{cell}</a></td> }.into_any(),
-                                None => view! { <td>{cell}</td> }.into_any(),
-                            }).collect_view()}</tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
+                {move || open.get().then(|| view! {
+                    <table data-testid=format!("table-{id}")>
+                        <thead><tr>{move || table.with(|t| t.0.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view())}</tr></thead>
+                        <tbody>
+                            {move || table.with(|t| t.1.iter().enumerate().map(|(r, row)| view! {
+                                <tr>{row.iter().enumerate().map(|(i, cell)| match link_at(r, i) {
+                                    Some(href) => view! { <td><a href=href>{cell.clone()}</a></td> }.into_any(),
+                                    None => view! { <td>{cell.clone()}</td> }.into_any(),
+                                }).collect_view()}</tr>
+                            }).collect_view())}
+                        </tbody>
+                    </table>
+                })}
             </details>
         </figure>
     }
@@ -335,16 +347,16 @@ fn Heatmap(query: RwSignal<Query>) -> impl IntoView {
         let q = query.get();
         let s = span(q.period.resolve(browser::today()));
         let offset_at = browser::offset_cache();
-        let points = app
-            .facts
-            .with(|facts| kpi::satisfaction_points(facts, &s, &q.filter, &offset_at));
-        heat_cells(points)
+        app.facts
+            .with(|facts| heat_cells(kpi::satisfaction_points(facts, &s, &q.filter, &offset_at)))
     });
     // The hours the business had answers in, or a usual opening day.
     let hours = move || {
-        let used: Vec<usize> = (0..24)
-            .filter(|h| cells.get().iter().any(|day| day[*h].n > 0))
-            .collect();
+        let used: Vec<usize> = cells.with(|cells| {
+            (0..24)
+                .filter(|h| cells.iter().any(|day| day[*h].n > 0))
+                .collect()
+        });
         match (used.first(), used.last()) {
             (Some(a), Some(b)) => *a..=*b,
             _ => 8..=21,
