@@ -89,7 +89,28 @@ impl Problem {
     }
 }
 
+/// Reads and checks a whole file at once (tests, and the callers that need no progress).
 pub fn parse(bytes: &[u8], existing: &Data) -> Result<Backup, Vec<Problem>> {
+    let mut checking = begin(bytes)?;
+    while !checking.read(usize::MAX) {}
+    checking.finish(existing)
+}
+
+/// A file whose syntax, header and shape are checked, its records read a batch at a time
+/// (`read`), so a page can show progress and stay responsive between batches.
+pub struct Checking {
+    file: Map<String, Value>,
+    data: Data,
+    problems: Vec<Problem>,
+    /// The next record to read: an index into `Collection::ALL`, and one into its array.
+    next: (usize, usize),
+    done: usize,
+    total: usize,
+}
+
+/// The checks that need the whole file parsed: size, JSON syntax, format, schema version
+/// (migrating older ones), header, and each collection's shape.
+pub fn begin(bytes: &[u8]) -> Result<Checking, Vec<Problem>> {
     let one = |path: &str, kind| Err(vec![Problem::at(path, kind)]);
     if bytes.len() > MAX_FILE_BYTES {
         return one(
@@ -157,28 +178,89 @@ pub fn parse(bytes: &[u8], existing: &Data) -> Result<Backup, Vec<Problem>> {
     if !problems.is_empty() {
         return Err(problems);
     }
-    let mut reader = Reader {
-        collections,
+    let total = Collection::ALL
+        .iter()
+        .filter_map(|c| collections.get(c.name()).and_then(Value::as_array))
+        .map(Vec::len)
+        .sum();
+    Ok(Checking {
+        file,
+        data: Data::default(),
         problems: Vec::new(),
-    };
-    let mut data = Data::default();
-    data.visit_mut(&mut reader);
-    data.tombstones = reader.read_all(TOMBSTONES);
-    if !reader.problems.is_empty() {
-        return Err(reader.problems);
+        next: (0, 0),
+        done: 0,
+        total,
+    })
+}
+
+impl Checking {
+    /// Records read so far, of how many.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.done, self.total)
     }
-    check_integrity(&data, existing, &mut problems);
-    if problems.is_empty() {
-        semantics::check(&data, existing, &mut problems);
+
+    /// Reads up to `n` more records, each on its own so bad ones are reported with their
+    /// paths; true when every record is read (or there are problems enough to stop).
+    pub fn read(&mut self, mut n: usize) -> bool {
+        let Some(Value::Object(collections)) = self.file.get("data") else {
+            return true;
+        };
+        while n > 0 && self.problems.len() < MAX_PROBLEMS {
+            let (c, i) = self.next;
+            let Some(&collection) = Collection::ALL.get(c) else {
+                return true;
+            };
+            let len = collections
+                .get(collection.name())
+                .and_then(Value::as_array)
+                .map_or(0, Vec::len);
+            let to = len.min(i.saturating_add(n));
+            let mut batch = Batch {
+                reader: Reader {
+                    collections,
+                    problems: std::mem::take(&mut self.problems),
+                },
+                collection,
+                items: i..to,
+            };
+            self.data.visit_mut(&mut batch);
+            self.problems = batch.reader.problems;
+            n -= to - i;
+            self.done += to - i;
+            self.next = if to == len { (c + 1, 0) } else { (c, to) };
+        }
+        self.problems.len() >= MAX_PROBLEMS || self.next.0 >= Collection::ALL.len()
     }
-    if !problems.is_empty() {
-        return Err(problems);
+
+    /// The checks across records, against what is on the device: ids, references, and what
+    /// the parts say about each other.
+    pub fn finish(mut self, existing: &Data) -> Result<Backup, Vec<Problem>> {
+        let one = |path: &str, kind| Err(vec![Problem::at(path, kind)]);
+        if let Some(Value::Object(collections)) = self.file.get("data") {
+            let mut reader = Reader {
+                collections,
+                problems: std::mem::take(&mut self.problems),
+            };
+            self.data.tombstones = reader.read_all(TOMBSTONES, 0..usize::MAX);
+            self.problems = reader.problems;
+        }
+        if !self.problems.is_empty() {
+            return Err(self.problems);
+        }
+        let (data, mut problems) = (self.data, Vec::new());
+        check_integrity(&data, existing, &mut problems);
+        if problems.is_empty() {
+            semantics::check(&data, existing, &mut problems);
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let header: Backup = match serde_json::from_value(Value::Object(header_only(&self.file))) {
+            Ok(b) => b,
+            Err(e) => return one("$", detail::from_serde(&e.to_string())),
+        };
+        Ok(Backup { data, ..header })
     }
-    let header: Backup = match serde_json::from_value(Value::Object(header_only(&file))) {
-        Ok(b) => b,
-        Err(e) => return one("$", detail::from_serde(&e.to_string())),
-    };
-    Ok(Backup { data, ..header })
 }
 
 fn check_header(file: &Map<String, Value>, problems: &mut Vec<Problem>) {
@@ -265,13 +347,21 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    /// The items of `data.<name>` that read as `T`; the others become problems.
-    fn read_all<T: serde::de::DeserializeOwned>(&mut self, name: &str) -> Vec<T> {
+    /// The items of `data.<name>` in `range` that read as `T`; the others become problems.
+    fn read_all<T: serde::de::DeserializeOwned>(
+        &mut self,
+        name: &str,
+        range: std::ops::Range<usize>,
+    ) -> Vec<T> {
         let Some(Value::Array(items)) = self.collections.get(name) else {
             return Vec::new();
         };
+        let end = range.end.min(items.len());
+        let Some(items) = items.get(range.start..end) else {
+            return Vec::new();
+        };
         let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
+        for (i, item) in (range.start..).zip(items) {
             if self.problems.len() >= MAX_PROBLEMS {
                 break;
             }
@@ -293,9 +383,21 @@ impl Reader<'_> {
     }
 }
 
-impl VisitorMut for Reader<'_> {
+/// Some records of one collection, appended to its `Vec` in `Data`.
+struct Batch<'a> {
+    reader: Reader<'a>,
+    collection: Collection,
+    items: std::ops::Range<usize>,
+}
+
+impl VisitorMut for Batch<'_> {
     fn visit<R: Record>(&mut self, out: &mut Vec<R>) {
-        *out = self.read_all(R::COLLECTION.name());
+        if R::COLLECTION == self.collection {
+            let batch = self
+                .reader
+                .read_all::<R>(self.collection.name(), self.items.clone());
+            out.extend(batch);
+        }
     }
 }
 
@@ -551,6 +653,30 @@ mod tests {
         );
         assert_eq!(p[0].kind, ProblemKind::MissingField("name".into()));
         assert!(matches!(p[1].kind, ProblemKind::WrongType(_)));
+    }
+
+    /// Read one record at a time, as the page does between redraws: the same backup, the
+    /// progress counting every record, and a bad record late in the file named at its own
+    /// index, not its batch's.
+    #[test]
+    fn reading_in_batches_gives_the_same_result() {
+        let whole = parse(V1.as_bytes(), &Data::default()).unwrap();
+        let mut checking = begin(V1.as_bytes()).unwrap();
+        let (_, total) = checking.progress();
+        let mut steps = 0;
+        while !checking.read(1) {
+            steps += 1;
+            assert_eq!(checking.progress(), (steps, total));
+        }
+        assert_eq!(checking.progress(), (total, total));
+        assert!(total > 5 && steps >= total - 1, "{steps} of {total}");
+        assert_eq!(checking.finish(&Data::default()).unwrap(), whole);
+
+        let bad = edited(|v| v["data"]["responses"][1]["submitted_at"] = "yesterday".into());
+        let mut checking = begin(bad.as_bytes()).unwrap();
+        while !checking.read(1) {}
+        let p = checking.finish(&Data::default()).expect_err("refused");
+        assert_eq!(p[0].path, "data.responses[1].submitted_at");
     }
 
     #[test]

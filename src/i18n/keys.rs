@@ -123,6 +123,7 @@ keys! {
     ImportChoose => "选择备份文件", "Choose a backup file";
     ImportDrop => "或把文件拖到这里", "or drop the file here";
     ImportReading => "正在检查文件…", "Checking the file…";
+    ImportChecking => "正在检查记录：{done} / {total}", "Checking records: {done} of {total}";
     ImportRefused => "文件未导入,数据没有任何更改。发现的问题:", "The file was not imported and nothing changed. Problems found:";
     ImportPreview => "导入预览", "Import preview";
     PreviewCollection => "类别", "Collection";

@@ -97,6 +97,17 @@ fn save_parts(file_name: &str, parts: &Array, mime: &str) -> Result<(), JsValue>
     Ok(())
 }
 
+/// Resolves in a later task, after the browser has had the chance to redraw and to handle
+/// input: long work done in slices stays out of the person's way.
+pub async fn next_task() {
+    let wait = Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = JsFuture::from(wait).await;
+}
+
 pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, JsValue> {
     let buf = JsFuture::from(file.array_buffer()).await?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())

@@ -153,10 +153,15 @@ fn ExportCard() -> impl IntoView {
     }
 }
 
+/// Records read between two redraws while a file is checked (~50 ms on a tablet).
+const IMPORT_SLICE: usize = 1_000;
+
 #[derive(Clone)]
 enum ImportState {
     Idle,
     Reading,
+    /// Reading the records; how far is in the card's `progress`.
+    Checking,
     Refused(Vec<Problem>),
     /// The file's records, the counts, and what the person should check first.
     Preview(Box<Data>, merge::Preview, Vec<Flag>),
@@ -171,6 +176,7 @@ fn ImportCard() -> impl IntoView {
     let c = ctx();
     let app = app_data();
     let state = RwSignal::new(ImportState::Idle);
+    let progress = RwSignal::new((0, 0));
     let take_file = move |file: web_sys::File| {
         state.set(ImportState::Reading);
         spawn_local(async move {
@@ -178,15 +184,36 @@ fn ImportCard() -> impl IntoView {
                 state.set(ImportState::Refused(vec![Problem::unreadable()]));
                 return;
             };
-            let existing = app.data.get_untracked();
-            state.set(match import::parse(&bytes, &existing) {
-                Err(problems) => ImportState::Refused(problems),
-                Ok(b) => {
-                    let preview = merge::preview(&existing, &b.data);
-                    let flags = import::flags(&b, browser::now());
-                    ImportState::Preview(Box::new(b.data), preview, flags)
+            // A big file takes seconds to check: the records are read in slices, with the
+            // count shown and the page redrawn between them.
+            browser::next_task().await;
+            let mut checking = match import::begin(&bytes) {
+                Ok(c) => c,
+                Err(problems) => return state.set(ImportState::Refused(problems)),
+            };
+            drop(bytes);
+            loop {
+                let done = checking.read(IMPORT_SLICE);
+                progress.set(checking.progress());
+                if !matches!(state.get_untracked(), ImportState::Checking) {
+                    state.set(ImportState::Checking);
                 }
-            });
+                browser::next_task().await;
+                if done {
+                    break;
+                }
+            }
+            state.set(
+                app.data
+                    .with_untracked(|existing| match checking.finish(existing) {
+                        Err(problems) => ImportState::Refused(problems),
+                        Ok(b) => {
+                            let preview = merge::preview(existing, &b.data);
+                            let flags = import::flags(&b, browser::now());
+                            ImportState::Preview(Box::new(b.data), preview, flags)
+                        }
+                    }),
+            );
         });
     };
     let on_pick = move |ev: leptos::ev::Event| {
@@ -226,6 +253,20 @@ fn ImportCard() -> impl IntoView {
             {move || match state.get() {
                 ImportState::Idle => ().into_any(),
                 ImportState::Reading => view! { <p role="status">{c.t(Key::ImportReading)}</p> }.into_any(),
+                // Announced once; the count and the bar move without being read out each time.
+                ImportState::Checking => view! {
+                    <div data-testid="import-progress">
+                        <p role="status">{c.t(Key::ImportReading)}</p>
+                        <p class="muted">{move || {
+                            let (done, total) = progress.get();
+                            let lang = c.lang.get();
+                            Key::ImportChecking.text(lang)
+                                .replace("{done}", &format_number(done as f64, 0, lang))
+                                .replace("{total}", &format_number(total as f64, 0, lang))
+                        }}</p>
+                        <progress max=move || progress.get().1 value=move || progress.get().0 aria-label=c.t(Key::ImportReading)></progress>
+                    </div>
+                }.into_any(),
                 ImportState::Refused(problems) => view! { <Refused problems/> }.into_any(),
                 ImportState::Merged(added, updated) => view! {
                     <p class="alert alert-ok" role="status" data-testid="import-done">{move || {

@@ -274,3 +274,43 @@ test('text fields are data, never markup', async () => {
   assert.equal(dialogs, 0);
   await context.close();
 });
+
+test('a big import is checked in slices: progress is shown and the page keeps drawing', async () => {
+  const { context, page, problems } = await openContext(env.browser, { locale: 'en-US' });
+  await openApp(page, env.server.base, '#/data');
+  await loadDemo(page);
+  const { json } = await exportBackup(page);
+  await clearSiteData(page);
+  // The demo's responses and 29 copies of each under new ids: ~18,000 records.
+  const copies = [...json.data.responses];
+  for (let i = 1; i < 30; i += 1) {
+    for (const r of json.data.responses) copies.push({ ...r, id: crypto.randomUUID() });
+  }
+  json.data.responses = copies;
+  const total = Object.values(json.data).filter(Array.isArray).reduce((n, a) => n + a.length, 0) - (json.data.tombstones?.length ?? 0);
+  await page.evaluate(() => {
+    window.frames_ = 0;
+    const tick = () => { window.frames_ += 1; requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  });
+  await page.tap('nav a[data-section="data"]');
+  await importFile(page, 'big.json', JSON.stringify(json));
+  // Seen part-way: a count below the total, with the bar.
+  const first = await page.waitForFunction(() => {
+    const bar = document.querySelector('[data-testid="import-progress"] progress');
+    return bar && bar.value > 0 && bar.value < bar.max && { value: bar.value, max: bar.max, frames: window.frames_ };
+  }, null, { polling: 'raf' });
+  const seen = await first.jsonValue();
+  assert.equal(seen.max, total);
+  assert.match(await page.textContent('[data-testid="import-progress"]'), new RegExp(`Checking records: [\\d,]+ of ${total.toLocaleString('en-US')}`));
+  await page.waitForSelector('[data-testid="import-preview"], [data-testid="import-refused"]', { timeout: 120_000 });
+  assert.equal(await page.locator('[data-testid="import-refused"]').count(), 0, await page.textContent('main'));
+  const frames = await page.evaluate(() => window.frames_);
+  // The page drew frames while the records were read, so it was never frozen throughout.
+  assert.ok(frames - seen.frames >= 3, `${frames - seen.frames} frames while checking`);
+  await page.tap('[data-testid="import-merge"]');
+  await page.waitForSelector('[data-testid="import-done"]', { timeout: 120_000 });
+  assert.equal((await counts(page)).responses, copies.length);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
