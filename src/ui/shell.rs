@@ -41,38 +41,18 @@ pub fn Shell(route: Route) -> impl IntoView {
             show_current(&list);
         }
     });
-    let body = match route {
-        Route::Section(Section::Dashboard) => {
-            view! { <super::dashboard::DashboardPage/> }.into_any()
+    // A detail page reads its record once, when it mounts (forms keep what is typed): a
+    // deep link or a reload must not mount it before the records are loaded, or it finds
+    // nothing. Latched, so a reload of the records later never unmounts a form.
+    let loaded = Memo::new(move |was: Option<&bool>| {
+        was.copied().unwrap_or(false) || matches!(app.state.get(), LoadState::Ready)
+    });
+    let detail = matches!(route, Route::Detail(..));
+    let body = move || {
+        if detail && !loaded.get() {
+            return ().into_any();
         }
-        Route::Detail(Section::Dashboard, page, _) if page == "records" => {
-            view! { <super::dashboard::RecordsPage/> }.into_any()
-        }
-        Route::Section(Section::Reports) => view! { <super::reports::ReportsPage/> }.into_any(),
-        Route::Section(Section::Processes) => {
-            view! { <super::processes::ProcessesPage/> }.into_any()
-        }
-        Route::Detail(Section::Processes, id, view) => {
-            view! { <super::processes::ProcessDetail id view/> }.into_any()
-        }
-        Route::Section(Section::Surveys) => view! { <super::surveys::SurveysPage/> }.into_any(),
-        Route::Detail(Section::Surveys, id, view) => {
-            view! { <super::surveys::SurveyDetail id view/> }.into_any()
-        }
-        Route::Section(Section::Feedback) => view! { <super::feedback::FeedbackPage/> }.into_any(),
-        Route::Detail(Section::Feedback, id, _) => {
-            view! { <super::feedback::FeedbackDetail id/> }.into_any()
-        }
-        Route::Section(Section::Staff) => view! { <super::staff::StaffPage/> }.into_any(),
-        Route::Detail(Section::Staff, id, _) => {
-            view! { <super::staff::StaffDetail id/> }.into_any()
-        }
-        Route::Section(Section::Data) => view! { <super::data::DataPage/> }.into_any(),
-        Route::Section(Section::Settings) => view! { <super::settings::SettingsPage/> }.into_any(),
-        Route::Section(Section::Improvement) => {
-            view! { <super::improvement::ImprovementPage/> }.into_any()
-        }
-        _ => view! { <NotFound/> }.into_any(),
+        page(route.clone())
     };
     view! {
         <a class="skip-link" href="#main" on:click=|ev| {
@@ -109,6 +89,43 @@ pub fn Shell(route: Route) -> impl IntoView {
             <StatusBanner/>
             {body}
         </main>
+    }
+}
+
+/// The page of a route.
+fn page(route: Route) -> AnyView {
+    match route {
+        Route::Section(Section::Dashboard) => {
+            view! { <super::dashboard::DashboardPage/> }.into_any()
+        }
+        Route::Detail(Section::Dashboard, page, _) if page == "records" => {
+            view! { <super::dashboard::RecordsPage/> }.into_any()
+        }
+        Route::Section(Section::Reports) => view! { <super::reports::ReportsPage/> }.into_any(),
+        Route::Section(Section::Processes) => {
+            view! { <super::processes::ProcessesPage/> }.into_any()
+        }
+        Route::Detail(Section::Processes, id, view) => {
+            view! { <super::processes::ProcessDetail id view/> }.into_any()
+        }
+        Route::Section(Section::Surveys) => view! { <super::surveys::SurveysPage/> }.into_any(),
+        Route::Detail(Section::Surveys, id, view) => {
+            view! { <super::surveys::SurveyDetail id view/> }.into_any()
+        }
+        Route::Section(Section::Feedback) => view! { <super::feedback::FeedbackPage/> }.into_any(),
+        Route::Detail(Section::Feedback, id, _) => {
+            view! { <super::feedback::FeedbackDetail id/> }.into_any()
+        }
+        Route::Section(Section::Staff) => view! { <super::staff::StaffPage/> }.into_any(),
+        Route::Detail(Section::Staff, id, _) => {
+            view! { <super::staff::StaffDetail id/> }.into_any()
+        }
+        Route::Section(Section::Data) => view! { <super::data::DataPage/> }.into_any(),
+        Route::Section(Section::Settings) => view! { <super::settings::SettingsPage/> }.into_any(),
+        Route::Section(Section::Improvement) => {
+            view! { <super::improvement::ImprovementPage/> }.into_any()
+        }
+        _ => view! { <NotFound/> }.into_any(),
     }
 }
 

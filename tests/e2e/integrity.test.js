@@ -105,6 +105,89 @@ test('two tabs: a rename in one and "left on" in the other both survive', async 
   await context.close();
 });
 
+async function addQuestion(page, kindIndex, en, zh) {
+  const before = await page.locator('[data-question]').count();
+  await page.selectOption('#new-question-kind', String(kindIndex));
+  await page.tap('[data-testid="add-question"]');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-question]').length === n + 1, before);
+  const card = page.locator('[data-question]').last();
+  await card.locator('[data-field="text-en"]').fill(en);
+  await card.locator('[data-field="text-zh"]').fill(zh);
+}
+
+async function saveSurvey(page) {
+  await page.tap('[data-testid="save-survey"]');
+  await page.waitForSelector('[data-testid="survey-saved"], [data-testid="survey-issues"], [data-testid="conflict"]');
+}
+
+test('two tabs in one survey\'s builder: a question added in one is never dropped by the other', async () => {
+  const { context, page: a, problems } = await openContext(env.browser);
+  await openApp(a, env.server.base, '#/surveys');
+  await a.tap('[data-testid="blank-survey"]');
+  await a.waitForSelector('[data-page="survey-builder"]');
+  await a.fill('#survey-name-en', 'After dinner');
+  await a.fill('#survey-name-zh', '餐后评价');
+  await addQuestion(a, 0, 'How was your meal?', '这顿饭怎么样?');
+  await saveSurvey(a);
+  const id = await a.evaluate(() => location.hash.split('/')[2]);
+  const b = await context.newPage();
+  await openApp(b, env.server.base, `#/surveys/${id}`);
+  await b.waitForSelector('[data-question]');
+
+  // A adds a question and saves; B, still showing one question, edits it and saves.
+  await addQuestion(a, 0, 'How was the service?', '服务怎么样?');
+  await saveSurvey(a);
+  await b.locator('[data-question]').first().locator('[data-field="text-en"]').fill('How was your dinner?');
+  await saveSurvey(b);
+  // Both changed the questions: B is asked instead of writing a version without A's question.
+  await b.waitForSelector('[data-testid="conflict"]');
+  const stored = async () => {
+    const db = await readStore(b);
+    return db.survey_versions.filter((v) => v.survey_id === id).sort((x, y) => y.number - x.number)[0];
+  };
+  assert.deepEqual((await stored()).questions.map((q) => q.text.en), ['How was your meal?', 'How was the service?']);
+  await b.tap('[data-testid="conflict-reload"]');
+  assert.equal(await b.locator('[data-question]').count(), 2);
+  assert.equal(await b.locator('[data-question]').nth(1).locator('[data-field="text-en"]').inputValue(), 'How was the service?');
+  // Now B's edit goes on top of A's question.
+  await b.locator('[data-question]').first().locator('[data-field="text-en"]').fill('How was your dinner?');
+  await saveSurvey(b);
+  await b.waitForSelector('[data-testid="survey-saved"]');
+  assert.deepEqual((await stored()).questions.map((q) => q.text.en), ['How was your dinner?', 'How was the service?']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('two tabs on one complaint: a root cause set in one is asked about, not overwritten, in the other', async () => {
+  const { context, page: a, problems } = await openContext(env.browser);
+  await openApp(a, env.server.base, '#/data');
+  await loadDemo(a);
+  const db = await readStore(a);
+  const item = db.feedback.find((f) => f.kind === 'complaint');
+  const b = await context.newPage();
+  for (const p of [a, b]) {
+    await openApp(p, env.server.base, `#/feedback/${item.id}`);
+    await p.waitForSelector('[data-testid="root-cause"]');
+  }
+  await a.fill('#why-1', 'The kitchen was short of a cook');
+  await a.tap('[data-testid="save-causes"]');
+  await a.waitForSelector('[data-testid="root-cause"] [role="status"]');
+  // B still shows the old first why, and writes another one.
+  await b.fill('#why-1', 'Orders came in all at once');
+  await b.tap('[data-testid="save-causes"]');
+  await b.waitForSelector('[data-testid="conflict"]');
+  const why = async () => (await readStore(b)).feedback.find((f) => f.id === item.id).whys[0];
+  assert.equal(await why(), 'The kitchen was short of a cook');
+  // Keeping mine is a choice, and it keeps the other tab's status history.
+  await b.tap('[data-testid="conflict-keep"]');
+  await b.waitForSelector('[data-testid="root-cause"] [role="status"]');
+  const after = (await readStore(b)).feedback.find((f) => f.id === item.id);
+  assert.equal(after.whys[0], 'Orders came in all at once');
+  assert.deepEqual(after.history, item.history);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a backup that starts with a byte order mark imports', async () => {
   const { context, page, problems } = await openContext(env.browser, { locale: 'zh-CN' });
   await openApp(page, env.server.base, '#/data');

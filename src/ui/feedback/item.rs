@@ -2,9 +2,10 @@
 //! five whys that led there.
 
 use super::super::app_data::app_data;
+use super::super::conflict::ConflictPrompt;
 use super::super::processes::step_choices;
 use super::super::{browser, ctx, labels};
-use crate::domain::edit;
+use crate::domain::edit::{self, Rebased};
 use crate::domain::feedback::{self as fb};
 use crate::domain::model::{Feedback, FeedbackStatus, Id, Resolution, RootCause};
 use crate::domain::Data;
@@ -327,18 +328,23 @@ fn Causes(item: Memo<Option<Feedback>>) -> impl IntoView {
     let Some(f) = item.get_untracked() else {
         return ().into_any();
     };
-    let cause = RwSignal::new(f.root_cause);
-    let whys = RwSignal::new({
+    let cause = RwSignal::new(None);
+    let whys = RwSignal::new(Vec::new());
+    // The version the fields show: a save puts only what changed here on what is stored
+    // (`edit::rebase`), and asks when another tab changed the cause or the whys too.
+    let base = StoredValue::new(f.clone());
+    let show = move |f: &Feedback| {
+        cause.set(f.root_cause);
         let mut w = f.whys.clone();
         w.resize(WHYS, String::new());
-        w
-    });
+        whys.set(w);
+        base.set_value(f.clone());
+    };
+    show(&f);
     let saved = RwSignal::new(false);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(mut f) = item.get_untracked() else {
-            return;
-        };
+    let conflict = RwSignal::new(false);
+    let mine = move || {
+        let mut f = base.get_value();
         f.root_cause = cause.get_untracked();
         f.whys = whys
             .get_untracked()
@@ -348,9 +354,37 @@ fn Causes(item: Memo<Option<Feedback>>) -> impl IntoView {
         while f.whys.last().is_some_and(String::is_empty) {
             f.whys.pop();
         }
-        f.updated_at = edit::edited_at(f.updated_at, browser::now());
+        f
+    };
+    let write = move |f: Feedback| {
+        conflict.set(false);
+        show(&f);
         save(f);
         saved.set(true);
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let stored = item.get_untracked();
+        match edit::rebase(&base.get_value(), mine(), stored.as_ref(), browser::now()) {
+            Rebased::Write(f) => write(f),
+            Rebased::Conflict => conflict.set(true),
+        }
+    };
+    let reload = move || {
+        if let Some(f) = item.get_untracked() {
+            show(&f);
+        }
+        conflict.set(false);
+    };
+    let keep = move || {
+        if let Some(theirs) = item.get_untracked() {
+            let ours = Feedback {
+                root_cause: mine().root_cause,
+                whys: mine().whys,
+                ..theirs.clone()
+            };
+            write(edit::stamped(ours, theirs.updated_at, browser::now()));
+        }
     };
     view! {
         <form class="card form-grid" on:submit=submit data-testid="root-cause">
@@ -376,6 +410,9 @@ fn Causes(item: Memo<Option<Feedback>>) -> impl IntoView {
                 }
             }).collect_view()}
             <button type="submit" data-testid="save-causes">{c.t(Key::Save)}</button>
+            <Show when=move || conflict.get()>
+                <ConflictPrompt on_reload=reload on_keep=keep/>
+            </Show>
             <Show when=move || saved.get()>
                 <p class="alert alert-ok" role="status">{c.t(Key::Saved)}</p>
             </Show>
