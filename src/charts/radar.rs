@@ -108,20 +108,30 @@ const LABEL_LINE: f64 = 15.0;
 /// Axis labels wider than this (estimated) wrap once, at the space nearest their middle.
 const LABEL_WRAP: f64 = 90.0;
 
-/// One or two lines: long names ("Professional knowledge") would push the rings to nothing.
-fn wrap(label: &str) -> Vec<&str> {
+/// No line of an axis label is wider than this: the rest is cut with "…".
+const LABEL_MAX: f64 = 2.0 * LABEL_WRAP;
+
+/// One or two lines: long names ("Professional knowledge") would push the rings to nothing,
+/// and a name with no space to break at, or an 80-character one, is cut.
+fn wrap(label: &str) -> Vec<String> {
     if text_width(label, LABEL_PT) <= LABEL_WRAP {
-        return vec![label];
+        return vec![label.to_string()];
     }
     let middle = label.len() / 2;
     let split = label
         .match_indices(' ')
         .map(|(i, _)| i)
         .min_by_key(|i| i.abs_diff(middle));
-    match split {
+    let lines = match split {
         Some(i) => vec![&label[..i], &label[i + 1..]],
         None => vec![label],
+    };
+    if lines.iter().all(|l| text_width(l, LABEL_PT) <= LABEL_MAX) {
+        return lines.into_iter().map(str::to_string).collect();
     }
+    // `text_width` is ems × pt ÷ 1.24.
+    let em = LABEL_MAX * 1.24 / f64::from(LABEL_PT);
+    svg::wrap(label, em, 2)
 }
 
 /// A legend label as SVG text, written here rather than by `plotters`, which cannot give an
@@ -182,7 +192,7 @@ pub fn radar_svg(spec: &RadarSpec) -> Result<String, RadarError> {
     let size = f64::from(spec.size);
     let legend_h = LEGEND_ROW * spec.series.len() as f64 + 8.0;
     let plot_h = size - TITLE_H - legend_h;
-    let labels: Vec<Vec<&str>> = spec.axes.iter().map(|a| wrap(a)).collect();
+    let labels: Vec<Vec<String>> = spec.axes.iter().map(|a| wrap(a)).collect();
     let widest = labels
         .iter()
         .flatten()
@@ -466,7 +476,8 @@ mod tests {
     #[test]
     fn svg_escapes_every_label() {
         let svg = radar_svg(&spec()).unwrap();
-        assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        // The axis label has no space and is wide: it breaks over two lines, escaped.
+        assert!(svg.contains("&lt;script&gt;alert(1"), "{svg}");
         assert!(svg.contains("&lt;img src=x onerror=alert(1)&gt;"));
         assert!(svg.contains("<title>Q4 &amp; &lt;b&gt;</title>"));
         assert!(svg.contains("沟通技巧"));
@@ -481,8 +492,8 @@ mod tests {
         assert!(svg.starts_with("<svg role=\"img\" "));
         assert!(svg.contains("viewBox=\"0 0 400 400\""));
         assert!(svg.trim_end().ends_with("</svg>"));
-        // Title + 5 ring numbers + 4 axis labels + 4 legend labels.
-        assert_eq!(svg.matches("<text").count(), 1 + 5 + 4 + 4);
+        // Title + 5 ring numbers + 4 axis labels (the first on two lines) + 4 legend labels.
+        assert_eq!(svg.matches("<text").count(), 1 + 5 + 5 + 4);
         // Only the person is filled.
         assert_eq!(svg.matches("<polygon").count(), 1);
     }
@@ -499,11 +510,25 @@ mod tests {
         );
         assert_eq!(wrap("Speed"), ["Speed"]);
         assert_eq!(wrap("专业知识"), ["专业知识"]);
+        // No space to break at, or far too long: two lines at most, cut with "…", none wider
+        // than the limit.
+        for long in [
+            "顾客服务意识与沟通表达能力以及现场应变处理能力和团队协作精神",
+            &"Hospitality ".repeat(8),
+        ] {
+            let lines = wrap(long);
+            assert!(lines.len() <= 2, "{lines:?}");
+            assert!(lines.last().unwrap().ends_with('…'), "{lines:?}");
+            assert!(
+                lines.iter().all(|l| text_width(l, LABEL_PT) <= LABEL_MAX),
+                "{lines:?}"
+            );
+        }
         let mut s = spec();
         s.axes[2] = "Emotion management".into();
         // One more <text> than before: the wrapped label's second line.
         let svg = radar_svg(&s).unwrap();
-        assert_eq!(svg.matches("<text").count(), 1 + 5 + 5 + 4);
+        assert_eq!(svg.matches("<text").count(), 1 + 5 + 6 + 4);
         assert!(svg.contains("management"));
     }
 
