@@ -1,8 +1,9 @@
 //! 环节健康度 Step health: each SOP step seen from every side at once — how often staff did it to
 //! standard and on time (runs), how customers rated the questions linked to it (responses),
-//! and how many complaints name it (feedback) — ranked so the worst steps come first, each
-//! with the evidence that put it there.
+//! how many complaints name it (feedback), and what auditors found (audits) — ranked so the
+//! worst steps come first, each with the evidence that put it there.
 
+use super::audit::{audit_step_results, StepAudit};
 use super::kpi::{self, Facts, Filter, Span, SIXTIETHS};
 use super::model::*;
 use super::process_analysis::{Share, LOW_COMPLIANCE, MIN_N, OVERRUN_SHARE};
@@ -20,6 +21,8 @@ pub enum Concern {
     OftenLate,
     LowScore,
     Complaints,
+    /// An auditor (a manager's walk-through or a mystery shopper) failed it.
+    AuditFailed,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -35,6 +38,8 @@ pub struct StepHealth {
     pub score: Option<f64>,
     pub answers: usize,
     pub complaints: usize,
+    /// What audits of the period found at this step.
+    pub audit: StepAudit,
     pub concerns: Vec<Concern>,
 }
 
@@ -72,6 +77,7 @@ pub fn step_health(d: &Data, facts: &Facts, span: &Span, f: &Filter) -> Vec<Step
                 score: None,
                 answers: 0,
                 complaints: 0,
+                audit: StepAudit::default(),
                 concerns: Vec::new(),
             });
         }
@@ -84,6 +90,11 @@ pub fn step_health(d: &Data, facts: &Facts, span: &Span, f: &Filter) -> Vec<Step
             h.overrun = t.overrun;
             h.answers = t.answers;
             h.score = (t.answers > 0).then(|| t.score as f64 / SIXTIETHS / t.answers as f64);
+        }
+    }
+    for ((_, step), a) in audit_step_results(d, span, f) {
+        if let Some(&i) = at.get(&step) {
+            rows[i].audit = a;
         }
     }
     for c in kpi::complaints(d, span, f) {
@@ -105,6 +116,9 @@ pub fn step_health(d: &Data, facts: &Facts, span: &Span, f: &Filter) -> Vec<Step
         }
         if h.complaints > 0 {
             h.concerns.push(Concern::Complaints);
+        }
+        if h.audit.failed > 0 {
+            h.concerns.push(Concern::AuditFailed);
         }
     }
     // Stable: steps with equal evidence keep their order in the process.

@@ -832,6 +832,8 @@ keys! {
     DrillLeft => "离职日期", "Left";
     ConcernLowScore => "顾客评分低", "Low customer score";
     ConcernComplaints => "有投诉", "Complaints";
+    ConcernAuditFailed => "巡检未通过", "Failed in an audit";
+    ColAudits => "巡检（未通过 / 检查）", "Audits (failed / seen)";
     // Issue 12, accessibility: the kiosk's progress as heard, and what each scale's ends mean.
     KioskProgress => "第 {n} 题,共 {count} 题", "Question {n} of {count}";
     KioskEndsStars => "1 = 非常不满意,5 = 非常满意", "1 = very dissatisfied, 5 = very satisfied";

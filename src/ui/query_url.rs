@@ -31,7 +31,12 @@ pub fn bind(section: Section, default: Query) -> RwSignal<Query> {
             h.clear();
         }
         let rewrite = move || {
-            pending.set_value(None);
+            // Only while the address is still this page's: a rewrite that fired after a
+            // link led elsewhere would put this page's address on the next page's entry.
+            let here = window().location().hash().unwrap_or_default();
+            if here.split('?').next() != href.split('?').next() {
+                return;
+            }
             if let Ok(h) = window().history() {
                 let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&href));
             }
@@ -39,7 +44,7 @@ pub fn bind(section: Section, default: Query) -> RwSignal<Query> {
         pending.set_value(set_timeout_with_handle(rewrite, URL_DELAY).ok());
     });
     on_cleanup(move || {
-        if let Some(h) = pending.get_value() {
+        if let Some(h) = pending.try_get_value().flatten() {
             h.clear();
         }
     });

@@ -243,7 +243,14 @@ test('step health puts the steps most in need of work first, with evidence from 
   const cells = await row.locator('td').allTextContents();
   assert.ok(cells[1].includes(`(${over}/${timed})`), `late ${cells[1]} vs ${over}/${timed}`);
   assert.equal(cells[3], String(complaints));
-  if (over / timed >= 0.15 && timed >= 10) assert.match(cells[4], /经常超时/);
+  // What this month's audits (local dates) found at the step; not-seen results say nothing.
+  const results = db.audits
+    .filter((a) => versions.has(a.process_version_id) && a.date >= '2026-11-01' && a.date <= '2026-11-30')
+    .flatMap((a) => a.results.filter((r) => r.step_id === serveId && r.result !== 'not_seen'));
+  const failed = results.filter((r) => r.result === 'failed').length;
+  assert.equal(cells[4], results.length ? `${failed} / ${results.length}` : '–');
+  if (over / timed >= 0.15 && timed >= 10) assert.match(cells[5], /经常超时/);
+  if (failed > 0) assert.match(cells[5], /巡检未通过/);
   // Flagged steps come before unflagged ones.
   const flags = await page.$$eval('[data-testid="step-health"] tbody tr', (rs) => rs.map((r) => r.classList.contains('flagged')));
   assert.deepEqual(flags, [...flags].sort((a, b) => Number(b) - Number(a)));

@@ -204,3 +204,63 @@ fn filtered_and_unfiltered_sums_agree() {
     // Runs of days 1–5 (each finishes on its day at noon): three late, two on time.
     assert_eq!(two.overrun, Share { num: 3, den: 5 });
 }
+
+/// An audit in the period that failed step 1 twice over two walks and passed step 2 puts
+/// its results beside the step, and a failure is a concern; one outside the period counts
+/// for nothing.
+#[test]
+fn audit_results_join_the_evidence() {
+    let mut d = data();
+    d.feedback.clear();
+    d.responses.clear();
+    let walk = |day: u32, one: AuditResult| Audit {
+        id: Id::new_v4(),
+        created_at: at(day, 12),
+        updated_at: at(day, 12),
+        process_version_id: Id::from_u128(100),
+        auditor: "王店长".into(),
+        kind: AuditKind::Anonymous,
+        date: NaiveDate::from_ymd_opt(2026, 10, day).unwrap(),
+        results: vec![
+            StepResult {
+                step_id: Id::from_u128(1),
+                result: one,
+                note: String::new(),
+            },
+            StepResult {
+                step_id: Id::from_u128(2),
+                result: AuditResult::Passed,
+                note: String::new(),
+            },
+        ],
+        recheck: None,
+    };
+    d.audits = vec![
+        walk(3, AuditResult::Failed),
+        walk(20, AuditResult::Failed),
+        walk(21, AuditResult::NotSeen),
+    ];
+    let mut november = walk(1, AuditResult::Failed);
+    november.date = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
+    d.audits.push(november);
+    let rows = step_health(&d, &Facts::new(&d), &october(), &Filter::default());
+    let row = |n: u128| rows.iter().find(|h| h.step_id == Id::from_u128(n)).unwrap();
+    assert_eq!(
+        row(1).audit,
+        StepAudit {
+            passed: 0,
+            failed: 2,
+            seen: 2
+        }
+    );
+    assert!(row(1).concerns.contains(&Concern::AuditFailed));
+    assert_eq!(
+        row(2).audit,
+        StepAudit {
+            passed: 3,
+            failed: 0,
+            seen: 3
+        }
+    );
+    assert!(!row(2).concerns.contains(&Concern::AuditFailed));
+}

@@ -18,6 +18,7 @@ fn concern_key(c: Concern) -> Key {
         Concern::OftenLate => Key::ReasonOverrunShare,
         Concern::LowScore => Key::ConcernLowScore,
         Concern::Complaints => Key::ConcernComplaints,
+        Concern::AuditFailed => Key::ConcernAuditFailed,
     }
 }
 
@@ -73,6 +74,7 @@ pub fn StepHealthTable(query: RwSignal<Query>) -> impl IntoView {
                             <th scope="col">{c.t(Key::ColLate)}</th>
                             <th scope="col">{c.t(Key::ColLinkedScore)}</th>
                             <th scope="col">{c.t(Key::DashParetoCount)}</th>
+                            <th scope="col">{c.t(Key::ColAudits)}</th>
                             <th scope="col">{c.t(Key::ColConcerns)}</th>
                         </tr></thead>
                         <tbody>
@@ -90,6 +92,7 @@ pub fn StepHealthTable(query: RwSignal<Query>) -> impl IntoView {
                                         <td>{share(h.overrun, lang)}</td>
                                         <td>{score}</td>
                                         <td>{h.complaints}</td>
+                                        <td data-col="audits">{if h.audit.seen == 0 { "–".to_string() } else { format!("{} / {}", h.audit.failed, h.audit.seen) }}</td>
                                         <td>{if concerns.is_empty() { "–".to_string() } else { concerns.join(", ") }}</td>
                                     </tr>
                                 }
