@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { serveAndLaunch, openContext, openApp, loaded, readStore } from './harness.js';
+import { addQuestion } from './survey_builder.js';
 
 const env = serveAndLaunch();
 
@@ -104,16 +105,6 @@ test('two tabs: a rename in one and "left on" in the other both survive', async 
   assert.deepEqual(problems, []);
   await context.close();
 });
-
-async function addQuestion(page, kindIndex, en, zh) {
-  const before = await page.locator('[data-question]').count();
-  await page.selectOption('#new-question-kind', String(kindIndex));
-  await page.tap('[data-testid="add-question"]');
-  await page.waitForFunction((n) => document.querySelectorAll('[data-question]').length === n + 1, before);
-  const card = page.locator('[data-question]').last();
-  await card.locator('[data-field="text-en"]').fill(en);
-  await card.locator('[data-field="text-zh"]').fill(zh);
-}
 
 async function saveSurvey(page) {
   await page.tap('[data-testid="save-survey"]');

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveAndLaunch, openContext, openApp, loaded, readStore, screenshot } from './harness.js';
+import { addQuestion } from './survey_builder.js';
 import { ensurePin, exitKiosk } from './kiosk_setup.js';
 
 const env = serveAndLaunch();
@@ -16,18 +17,6 @@ async function blankSurvey(page, en, zh, kind = 'instant') {
   await page.fill('#survey-name-zh', zh);
   if (kind === 'follow-up') await page.locator('input[name="survey-kind"]').nth(1).check();
   return page.evaluate(() => location.hash.split('/')[2]);
-}
-
-/** Adds a question of the given kind (its index in the kind list) and returns its card. */
-async function addQuestion(page, kindIndex, en, zh) {
-  const before = await page.locator('[data-question]').count();
-  await page.selectOption('#new-question-kind', String(kindIndex));
-  await page.tap('[data-testid="add-question"]');
-  await page.waitForFunction((n) => document.querySelectorAll('[data-question]').length === n + 1, before);
-  const card = page.locator('[data-question]').last();
-  if (en) await card.locator('[data-field="text-en"]').fill(en);
-  if (zh) await card.locator('[data-field="text-zh"]').fill(zh);
-  return card;
 }
 
 async function save(page) {
