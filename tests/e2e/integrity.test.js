@@ -179,6 +179,49 @@ test('two tabs on one complaint: a root cause set in one is asked about, not ove
   await context.close();
 });
 
+test('two tabs on the capability model: edits of different fields both survive, the same field is asked about', async () => {
+  const { context, page: a, problems } = await openContext(env.browser);
+  await openApp(a, env.server.base, '#/staff/capabilities');
+  await a.tap('[data-testid="use-default-capabilities"]');
+  await a.waitForFunction(() => document.querySelectorAll('form[data-capability]').length === 6);
+  const id = await a.locator('form[data-capability]').first().getAttribute('data-capability');
+  const b = await context.newPage();
+  await openApp(b, env.server.base, '#/staff/capabilities');
+  const card = (p) => p.locator(`form[data-capability="${id}"]`);
+  await card(b).waitFor();
+  const stored = async () => (await readStore(b)).capabilities.find((c) => c.id === id);
+
+  await card(a).locator('[data-field="target"]').selectOption('4.5');
+  await card(a).locator('[data-testid="save-capability"]').tap();
+  await card(a).locator('.alert-ok').waitFor();
+  // B still shows the old target, and writes a description.
+  await card(b).locator('[data-field="desc-en"]').fill('Greets every guest first');
+  await card(b).locator('[data-field="desc-en"]').press('Tab');
+  await card(b).locator('[data-testid="save-capability"]').tap();
+  await card(b).locator('.alert-ok').waitFor();
+  let c = await stored();
+  assert.equal(c.target, 4.5);
+  assert.equal(c.description.en, 'Greets every guest first');
+  assert.equal(await card(b).locator('[data-field="target"]').inputValue(), '4.5', 'B shows what was saved');
+
+  // Both rename it: the second is asked, and reloading shows the first one's name.
+  await card(a).locator('[data-field="name-en"]').fill('Initiative');
+  await card(a).locator('[data-field="name-en"]').press('Tab');
+  await card(a).locator('[data-testid="save-capability"]').tap();
+  await card(a).locator('.alert-ok').waitFor();
+  // The page shows no stored name beside the form: give the other tab's broadcast a moment.
+  await b.waitForTimeout(500);
+  await card(b).locator('[data-field="name-en"]').fill('Proactive service');
+  await card(b).locator('[data-field="name-en"]').press('Tab');
+  await card(b).locator('[data-testid="save-capability"]').tap();
+  await card(b).locator('[data-testid="conflict"]').waitFor();
+  assert.equal((await stored()).name.en, 'Initiative');
+  await card(b).locator('[data-testid="conflict-reload"]').tap();
+  assert.equal(await card(b).locator('[data-field="name-en"]').inputValue(), 'Initiative');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a backup that starts with a byte order mark imports', async () => {
   const { context, page, problems } = await openContext(env.browser, { locale: 'zh-CN' });
   await openApp(page, env.server.base, '#/data');

@@ -2,12 +2,13 @@
 //! guide to what 1–5 look like, a target, and the survey dimensions customers speak to it by.
 
 use super::super::app_data::app_data;
+use super::super::conflict::ConflictPrompt;
 use super::super::{browser, ctx, labels};
 use super::{StaffTabs, View};
 use crate::charts::radar::AXES;
 use crate::domain::capabilities::{default_capabilities, DEFAULT_TARGET};
 use crate::domain::capability as cap;
-use crate::domain::edit;
+use crate::domain::edit::{self, Rebased};
 use crate::domain::model::{Capability, Dimension, Id, LocalText};
 use crate::domain::Data;
 use crate::i18n::{pick, Key};
@@ -100,8 +101,12 @@ fn CapabilityCard(id: Id) -> impl IntoView {
     else {
         return ().into_any();
     };
+    // The version the card was read from: a save puts only what changed here on what is
+    // stored (`edit::rebase`), and asks when another tab changed the same field.
+    let base = StoredValue::new(original.clone());
     let draft = RwSignal::new(original);
     let saved = RwSignal::new(false);
+    let conflict = RwSignal::new(false);
     let archived = Memo::new(move |_| draft.with(|d| d.archived));
     let text = move |get: fn(&Capability) -> &String| move || draft.with(|d| get(d).clone());
     let edit = move |f: Setter| {
@@ -111,12 +116,13 @@ fn CapabilityCard(id: Id) -> impl IntoView {
             saved.set(false);
         }
     };
-    let save = move |archive: Option<bool>| {
-        let mut record = draft.get_untracked();
-        if let Some(a) = archive {
-            record.archived = a;
-        }
-        record.updated_at = edit::edited_at(record.updated_at, browser::now());
+    let stored = move || {
+        app.data
+            .with_untracked(|d| d.capabilities.iter().find(|c| c.id == id).cloned())
+    };
+    let write = move |record: Capability| {
+        conflict.set(false);
+        base.set_value(record.clone());
         draft.set(record.clone());
         spawn_local(async move {
             let changes = Data {
@@ -125,6 +131,32 @@ fn CapabilityCard(id: Id) -> impl IntoView {
             };
             saved.set(app.save(changes, Vec::new()).await.is_ok());
         });
+    };
+    let save = move |archive: Option<bool>| {
+        if let Some(a) = archive {
+            draft.update(|d| d.archived = a);
+        }
+        let mine = draft.get_untracked();
+        match edit::rebase(&base.get_value(), mine, stored().as_ref(), browser::now()) {
+            Rebased::Write(r) => write(r),
+            Rebased::Conflict => conflict.set(true),
+        }
+    };
+    let reload = move || {
+        if let Some(theirs) = stored() {
+            base.set_value(theirs.clone());
+            draft.set(theirs);
+        }
+        conflict.set(false);
+    };
+    let keep = move || {
+        if let Some(theirs) = stored() {
+            write(edit::stamped(
+                draft.get_untracked(),
+                theirs.updated_at,
+                browser::now(),
+            ));
+        }
     };
     let field = move |label: Key,
                       name: &'static str,
@@ -202,6 +234,9 @@ fn CapabilityCard(id: Id) -> impl IntoView {
                     {move || if archived.get() { c.t(Key::ProcUnarchive)() } else { c.t(Key::ProcArchive)() }}
                 </button>
             </div>
+            <Show when=move || conflict.get()>
+                <ConflictPrompt on_reload=reload on_keep=keep/>
+            </Show>
             <Show when=move || saved.get()>
                 <p class="alert alert-ok" role="status">{c.t(Key::Saved)}</p>
             </Show>
