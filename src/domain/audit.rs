@@ -162,9 +162,7 @@ pub fn audits_in<'d>(
 pub fn score_in(d: &Data, span: &Span, f: &Filter) -> Value {
     let mut pooled = Share::default();
     for (a, v) in audits_in(d, span, f) {
-        let s = score(a, v).overall;
-        pooled.num += s.num;
-        pooled.den += s.den;
+        pooled += score(a, v).overall;
     }
     Value {
         value: pooled.ratio().map(|r| 100.0 * r),

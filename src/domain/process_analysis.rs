@@ -37,6 +37,20 @@ impl Share {
     }
 }
 
+impl std::ops::AddAssign for Share {
+    fn add_assign(&mut self, o: Share) {
+        self.num += o.num;
+        self.den += o.den;
+    }
+}
+
+impl std::ops::SubAssign for Share {
+    fn sub_assign(&mut self, o: Share) {
+        self.num -= o.num;
+        self.den -= o.den;
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct StepFigures {
     pub step_id: Id,

@@ -86,30 +86,22 @@ pub(super) struct StepsDone {
 
 impl AddAssign<&StepsDone> for StepsDone {
     fn add_assign(&mut self, o: &StepsDone) {
-        let add = |a: &mut Share, b: Share| {
-            a.num += b.num;
-            a.den += b.den;
-        };
-        add(&mut self.compliance, o.compliance);
+        self.compliance += o.compliance;
         for (t, x) in self.tiers.iter_mut().zip(o.tiers) {
-            add(t, x);
+            *t += x;
         }
-        add(&mut self.on_time, o.on_time);
+        self.on_time += o.on_time;
     }
 }
 
 impl Sub for StepsDone {
     type Output = StepsDone;
     fn sub(mut self, o: StepsDone) -> StepsDone {
-        let sub = |a: &mut Share, b: Share| {
-            a.num -= b.num;
-            a.den -= b.den;
-        };
-        sub(&mut self.compliance, o.compliance);
+        self.compliance -= o.compliance;
         for (t, x) in self.tiers.iter_mut().zip(o.tiers) {
-            sub(t, x);
+            *t -= x;
         }
-        sub(&mut self.on_time, o.on_time);
+        self.on_time -= o.on_time;
         self
     }
 }
@@ -128,10 +120,8 @@ pub struct StepTotals {
 
 impl AddAssign<&StepTotals> for StepTotals {
     fn add_assign(&mut self, o: &StepTotals) {
-        self.compliance.num += o.compliance.num;
-        self.compliance.den += o.compliance.den;
-        self.overrun.num += o.overrun.num;
-        self.overrun.den += o.overrun.den;
+        self.compliance += o.compliance;
+        self.overrun += o.overrun;
         self.answers += o.answers;
         self.score += o.score;
     }
@@ -140,10 +130,8 @@ impl AddAssign<&StepTotals> for StepTotals {
 impl Sub for StepTotals {
     type Output = StepTotals;
     fn sub(mut self, o: StepTotals) -> StepTotals {
-        self.compliance.num -= o.compliance.num;
-        self.compliance.den -= o.compliance.den;
-        self.overrun.num -= o.overrun.num;
-        self.overrun.den -= o.overrun.den;
+        self.compliance -= o.compliance;
+        self.overrun -= o.overrun;
         self.answers -= o.answers;
         self.score -= o.score;
         self
@@ -295,11 +283,7 @@ impl Facts {
 
     /// Per SOP step, its runs and linked answers in the span that the filter keeps.
     pub fn step_totals(&self, span: &Span, f: &Filter) -> HashMap<Id, StepTotals> {
-        let every = f.staff.is_none()
-            && f.process.is_none()
-            && f.survey.is_none()
-            && f.channel.is_none_or(|c| c == Channel::Kiosk);
-        if every {
+        if keeps_every_response(f) {
             return self
                 .step_series
                 .iter()
@@ -339,11 +323,7 @@ impl Facts {
     }
 
     pub(super) fn answers(&self, span: &Span, f: &Filter) -> Answers {
-        let every = f.staff.is_none()
-            && f.process.is_none()
-            && f.survey.is_none()
-            && f.channel.is_none_or(|c| c == Channel::Kiosk);
-        if every {
+        if keeps_every_response(f) {
             let (a, b) = range(&self.responses, span, |r| r.at);
             return total(&self.responses, &self.answer_totals, a, b, |r| &r.answers);
         }
@@ -411,6 +391,15 @@ fn step_series(responses: &[ResponseFact], runs: &[RunFact]) -> HashMap<Id, Step
             (id, StepSeries { at, totals })
         })
         .collect()
+}
+
+/// Whether the filter keeps every response (all of them come from the kiosk): such a span
+/// is added up from running totals.
+fn keeps_every_response(f: &Filter) -> bool {
+    f.staff.is_none()
+        && f.process.is_none()
+        && f.survey.is_none()
+        && f.channel.is_none_or(|c| c == Channel::Kiosk)
 }
 
 /// `totals[k]` is the sum of the first `k * BLOCK` facts.
