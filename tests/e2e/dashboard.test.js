@@ -148,6 +148,7 @@ test('tiles show the figures of the stored records; filters and periods move the
   assert.match(await page.textContent('[data-kpi="csat"] .kpi-formula p'), /Star answers of 4 or 5/);
   // Charts have their table twins, built when opened; the trend's table lists 12 months.
   await page.tap('[data-chart="trend"] .chart-table summary');
+  await page.locator('[data-testid="table-trend"] tbody tr').first().waitFor();
   assert.equal(await page.locator('[data-testid="table-trend"] tbody tr').count(), 12);
   assert.ok(await page.locator('[data-chart="trend"] svg').count());
   assert.ok(await page.locator('[data-chart="pareto"] svg').count());
