@@ -26,14 +26,19 @@ enum Message {
     Reload,
 }
 
-fn channel() -> Option<BroadcastChannel> {
-    BroadcastChannel::new(CHANNEL).ok()
+thread_local! {
+    /// One channel for posting and listening: a channel never receives its own messages,
+    /// while a second one in this tab would, and the tab would answer its own saves.
+    static TAB: Option<BroadcastChannel> = BroadcastChannel::new(CHANNEL).ok();
 }
 
 fn post(msg: &Message) {
-    if let (Some(ch), Ok(json)) = (channel(), serde_json::to_string(msg)) {
-        let _ = ch.post_message(&JsValue::from_str(&json));
-        ch.close();
+    if let Ok(json) = serde_json::to_string(msg) {
+        TAB.with(|ch| {
+            if let Some(ch) = ch {
+                let _ = ch.post_message(&JsValue::from_str(&json));
+            }
+        });
     }
 }
 
@@ -54,7 +59,6 @@ pub fn announce_reload() {
 }
 
 pub fn listen(app: AppData) {
-    let Some(ch) = channel() else { return };
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
         let Some(json) = ev.data().as_string() else {
             return;
@@ -75,8 +79,11 @@ pub fn listen(app: AppData) {
             Ok(Message::Reload) | Err(_) => spawn_local(app.reload()),
         }
     });
-    ch.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    // Both live as long as the page.
+    TAB.with(|ch| {
+        if let Some(ch) = ch {
+            ch.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        }
+    });
+    // It lives as long as the page.
     on_message.forget();
-    std::mem::forget(ch);
 }

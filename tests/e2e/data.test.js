@@ -177,6 +177,29 @@ test('two tabs see each other\'s edits without a reload', async () => {
   await context.close();
 });
 
+// A tab hears the others' saves and writes back only what it holds newer. Its own saves
+// must not come back to it, and a record must read back from the message exactly as it was
+// (an f64 one bit off looked newer): either way two copies wrote each other back for ever.
+test('a save is written once: with two tabs open, nothing writes it back afterwards', async () => {
+  const { context, page: a } = await openContext(env.browser);
+  await context.addInitScript(() => {
+    window.__puts = 0;
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) { window.__puts += 1; return put.apply(this, args); };
+  });
+  await openApp(a, env.server.base, '#/data');
+  const b = await context.newPage();
+  await openApp(b, env.server.base, '#/surveys');
+  await loadDemo(a);
+  await b.waitForSelector('[data-testid="responses"] .response-row');
+  const puts = () => Promise.all([a, b].map((p) => p.evaluate(() => window.__puts)));
+  const settled = await puts();
+  assert.ok(settled[0] > 0, 'the demo was written by tab A');
+  await a.waitForTimeout(1500);
+  assert.deepEqual(await puts(), settled, 'no write after the save');
+  await context.close();
+});
+
 test('a write that fails for lack of space is shown and loses nothing stored', async () => {
   const { context, page } = await openContext(env.browser, { locale: 'zh-CN' });
   await openApp(page, env.server.base, '#/settings');

@@ -398,3 +398,23 @@ fn plain_texts_are_written_in_the_chosen_language_never_as_pairs() {
         .chars()
         .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))));
 }
+
+/// Another tab receives a save as JSON and writes back whatever it holds newer; a copy that
+/// reads back different (an f64 a bit off, as serde_json's fast float parsing gave) was
+/// taken for newer, and the two copies wrote each other back for ever. At 16:40 UTC on
+/// 2026-12-02 two improvement actions' measured conditions were such floats.
+#[test]
+fn the_demo_read_back_from_its_json_is_identical() {
+    for hour in [0, 9, 16, 23] {
+        let now = Utc.with_ymd_and_hms(2026, 12, 2, hour, 40, 0).unwrap();
+        let d = for_app(now, Lang::En);
+        let back: Data = serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
+        let newer = crate::domain::merge::newer_here(&d, &back);
+        assert!(
+            newer.counts().iter().all(|(_, n)| *n == 0),
+            "{hour}: {:?}",
+            newer.counts()
+        );
+        assert_eq!(back, d);
+    }
+}
