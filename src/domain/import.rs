@@ -6,6 +6,7 @@
 mod detail;
 mod flags;
 mod semantics;
+mod split;
 
 pub use detail::TypeDetail;
 pub use flags::{flags, Flag, FlagKind};
@@ -14,8 +15,10 @@ use super::backup::{Backup, FORMAT, SCHEMA_VERSION};
 use super::data::{Collection, Data, Record, Visitor, VisitorMut};
 use super::migrate::migrate;
 use super::model::Id;
+use serde_json::value::{to_raw_value, RawValue};
 use serde_json::{Map, Value};
-use std::collections::{HashMap, HashSet};
+use split::{Collections, Part};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Larger than any real workspace: ten years of a busy shop's responses are ~1 GB less.
 pub const MAX_FILE_BYTES: usize = 256 * 1024 * 1024;
@@ -96,10 +99,16 @@ pub fn parse(bytes: &[u8], existing: &Data) -> Result<Backup, Vec<Problem>> {
     checking.finish(existing)
 }
 
+fn refused<T>(path: &str, kind: ProblemKind) -> Result<T, Vec<Problem>> {
+    Err(vec![Problem::at(path, kind)])
+}
+
 /// A file whose syntax, header and shape are checked, its records read a batch at a time
 /// (`read`), so a page can show progress and stay responsive between batches.
 pub struct Checking {
-    file: Map<String, Value>,
+    /// Everything but `data`, parsed.
+    header: Map<String, Value>,
+    collections: Collections,
     data: Data,
     problems: Vec<Problem>,
     /// The next record to read: an index into `Collection::ALL`, and one into its array.
@@ -111,9 +120,8 @@ pub struct Checking {
 /// The checks that need the whole file parsed: size, JSON syntax, format, schema version
 /// (migrating older ones), header, and each collection's shape.
 pub fn begin(bytes: &[u8]) -> Result<Checking, Vec<Problem>> {
-    let one = |path: &str, kind| Err(vec![Problem::at(path, kind)]);
     if bytes.len() > MAX_FILE_BYTES {
-        return one(
+        return refused(
             "$",
             ProblemKind::TooLarge {
                 limit: MAX_FILE_BYTES as u64,
@@ -123,13 +131,15 @@ pub fn begin(bytes: &[u8]) -> Result<Checking, Vec<Problem>> {
     // Notepad and some editors start UTF-8 files with a byte order mark; JSON has none.
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return one("$", ProblemKind::Empty);
+        return refused("$", ProblemKind::Empty);
     }
-    let value: Value = match serde_json::from_slice(bytes) {
+    // Only a top level that is not an object is a type error here: the rest stays raw.
+    let top: split::Top = match serde_json::from_slice(bytes) {
         Ok(v) => v,
-        Err(e) if e.is_eof() => return one("$", ProblemKind::Truncated),
+        Err(e) if e.is_eof() => return refused("$", ProblemKind::Truncated),
+        Err(e) if e.is_data() => return refused("$", ProblemKind::NotAnObject),
         Err(e) => {
-            return one(
+            return refused(
                 "$",
                 ProblemKind::NotJson {
                     line: e.line(),
@@ -138,22 +148,20 @@ pub fn begin(bytes: &[u8]) -> Result<Checking, Vec<Problem>> {
             )
         }
     };
-    let Value::Object(mut file) = value else {
-        return one("$", ProblemKind::NotAnObject);
-    };
-    if file.get("format").and_then(Value::as_str) != Some(FORMAT) {
-        return one("format", ProblemKind::WrongFormat);
+    let mut header = top.header;
+    if header.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return refused("format", ProblemKind::WrongFormat);
     }
-    let version = match file.get("schema_version") {
+    let version = match header.get("schema_version") {
         None => {
-            return one(
+            return refused(
                 "schema_version",
                 ProblemKind::MissingField("schema_version".into()),
             )
         }
         Some(v) => match v.as_u64() {
             Some(n) if n > SCHEMA_VERSION as u64 => {
-                return one(
+                return refused(
                     "schema_version",
                     ProblemKind::NewerSchema {
                         found: n,
@@ -162,35 +170,71 @@ pub fn begin(bytes: &[u8]) -> Result<Checking, Vec<Problem>> {
                 )
             }
             Some(n) if n >= 1 => n as u32,
-            _ => return one("schema_version", ProblemKind::BadSchemaVersion),
+            _ => return refused("schema_version", ProblemKind::BadSchemaVersion),
         },
     };
-    migrate(&mut file, version);
-
-    let mut problems = Vec::new();
-    check_header(&file, &mut problems);
-    let collections = match file.get("data") {
-        Some(Value::Object(d)) => d,
-        Some(_) => return one("data", ProblemKind::WrongType(TypeDetail::ExpectedObject)),
-        None => return one("data", ProblemKind::MissingField("data".into())),
+    let raw = match top.data {
+        None => return refused("data", ProblemKind::MissingField("data".into())),
+        Some(Part::Not) => {
+            return refused("data", ProblemKind::WrongType(TypeDetail::ExpectedObject))
+        }
+        Some(Part::Is(split::Data(parts))) => parts,
     };
-    check_shape(collections, &mut problems);
+    let mut problems = Vec::new();
+    check_header(&header, &mut problems);
+    let mut collections = shape(raw, &mut problems);
+    if version < SCHEMA_VERSION {
+        upgrade(&mut header, &mut collections, version);
+    }
+    check_texts(&collections, &mut problems);
     if !problems.is_empty() {
+        problems.truncate(MAX_PROBLEMS);
         return Err(problems);
     }
     let total = Collection::ALL
         .iter()
-        .filter_map(|c| collections.get(c.name()).and_then(Value::as_array))
+        .filter_map(|c| collections.get(c.name()))
         .map(Vec::len)
         .sum();
     Ok(Checking {
-        file,
+        header,
+        collections,
         data: Data::default(),
         problems: Vec::new(),
         next: (0, 0),
         done: 0,
         total,
     })
+}
+
+/// Migrations work on a parsed file; an older file is parsed whole for them, then split
+/// into records again. Older files come from older, smaller workspaces.
+fn upgrade(header: &mut Map<String, Value>, collections: &mut Collections, from: u32) {
+    let data: Map<String, Value> = std::mem::take(collections)
+        .into_iter()
+        .map(|(name, records)| {
+            let records = records
+                .iter()
+                .map(|r| serde_json::from_str(r.get()).unwrap_or(Value::Null))
+                .collect();
+            (name, Value::Array(records))
+        })
+        .collect();
+    header.insert("data".into(), Value::Object(data));
+    migrate(header, from);
+    if let Some(Value::Object(data)) = header.remove("data") {
+        *collections = data
+            .into_iter()
+            .filter_map(|(name, records)| match records {
+                Value::Array(a) => Some((name, a)),
+                _ => None,
+            })
+            .map(|(name, a)| {
+                let raw = a.iter().filter_map(|r| to_raw_value(r).ok()).collect();
+                (name, raw)
+            })
+            .collect();
+    }
 }
 
 impl Checking {
@@ -202,22 +246,16 @@ impl Checking {
     /// Reads up to `n` more records, each on its own so bad ones are reported with their
     /// paths; true when every record is read (or there are problems enough to stop).
     pub fn read(&mut self, mut n: usize) -> bool {
-        let Some(Value::Object(collections)) = self.file.get("data") else {
-            return true;
-        };
         while n > 0 && self.problems.len() < MAX_PROBLEMS {
             let (c, i) = self.next;
             let Some(&collection) = Collection::ALL.get(c) else {
                 return true;
             };
-            let len = collections
-                .get(collection.name())
-                .and_then(Value::as_array)
-                .map_or(0, Vec::len);
+            let len = self.collections.get(collection.name()).map_or(0, Vec::len);
             let to = len.min(i.saturating_add(n));
             let mut batch = Batch {
                 reader: Reader {
-                    collections,
+                    collections: &self.collections,
                     problems: std::mem::take(&mut self.problems),
                 },
                 collection,
@@ -235,17 +273,13 @@ impl Checking {
     /// The checks across records, against what is on the device: ids, references, and what
     /// the parts say about each other.
     pub fn finish(mut self, existing: &Data) -> Result<Backup, Vec<Problem>> {
-        let one = |path: &str, kind| Err(vec![Problem::at(path, kind)]);
-        if let Some(Value::Object(collections)) = self.file.get("data") {
-            let mut reader = Reader {
-                collections,
-                problems: std::mem::take(&mut self.problems),
-            };
-            self.data.tombstones = reader.read_all(TOMBSTONES, 0..usize::MAX);
-            self.problems = reader.problems;
-        }
-        if !self.problems.is_empty() {
-            return Err(self.problems);
+        let mut reader = Reader {
+            collections: &self.collections,
+            problems: std::mem::take(&mut self.problems),
+        };
+        self.data.tombstones = reader.read_all(TOMBSTONES, 0..usize::MAX);
+        if !reader.problems.is_empty() {
+            return Err(reader.problems);
         }
         let (data, mut problems) = (self.data, Vec::new());
         check_integrity(&data, existing, &mut problems);
@@ -255,11 +289,12 @@ impl Checking {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let header: Backup = match serde_json::from_value(Value::Object(header_only(&self.file))) {
-            Ok(b) => b,
-            Err(e) => return one("$", detail::from_serde(&e.to_string())),
-        };
-        Ok(Backup { data, ..header })
+        let mut header = self.header;
+        header.insert("data".into(), Value::Object(Map::new()));
+        match serde_json::from_value::<Backup>(Value::Object(header)) {
+            Ok(b) => Ok(Backup { data, ..b }),
+            Err(e) => refused("$", detail::from_serde(&e.to_string())),
+        }
     }
 }
 
@@ -287,45 +322,55 @@ fn check_header(file: &Map<String, Value>, problems: &mut Vec<Problem>) {
 /// The key of the deletions beside the collections in `data`.
 const TOMBSTONES: &str = "tombstones";
 
-/// Known collections, arrays, within size limits, no absurd text.
-fn check_shape(collections: &Map<String, Value>, problems: &mut Vec<Problem>) {
-    for (name, value) in collections {
+/// Known collections, each an array within the size limit, split into its records.
+fn shape(
+    raw: BTreeMap<String, Part<Vec<Box<RawValue>>>>,
+    problems: &mut Vec<Problem>,
+) -> Collections {
+    let mut out = Collections::new();
+    for (name, value) in raw {
         let path = format!("data.{name}");
-        if name != TOMBSTONES && Collection::from_name(name).is_none() {
-            problems.push(Problem::at(
-                path,
-                ProblemKind::UnknownCollection(name.clone()),
-            ));
+        if name != TOMBSTONES && Collection::from_name(&name).is_none() {
+            problems.push(Problem::at(path, ProblemKind::UnknownCollection(name)));
             continue;
         }
         match value {
-            Value::Array(a) if a.len() > MAX_RECORDS => problems.push(Problem::at(
+            Part::Is(a) if a.len() > MAX_RECORDS => problems.push(Problem::at(
                 path,
                 ProblemKind::TooLarge {
                     limit: MAX_RECORDS as u64,
                 },
             )),
-            Value::Array(a) => {
-                // The path is written only for a text that is too long: building one for
-                // every value of a 100,000-record file took most of the check.
-                for (i, r) in a.iter().enumerate() {
-                    if let Some(at) = too_long(r) {
-                        problems.push(Problem::at(
-                            format!("{path}[{i}]{at}"),
-                            ProblemKind::TooLarge {
-                                limit: MAX_TEXT_CHARS as u64,
-                            },
-                        ));
-                    }
-                }
+            Part::Is(a) => {
+                out.insert(name, a);
             }
-            _ => problems.push(Problem::at(
+            Part::Not => problems.push(Problem::at(
                 path,
                 ProblemKind::WrongType(TypeDetail::ExpectedArray),
             )),
         }
-        if problems.len() >= MAX_PROBLEMS {
-            return;
+    }
+    out
+}
+
+/// No absurd text. A record's JSON holds at least a byte per character of each of its
+/// texts, so only a record longer than the limit is parsed to look.
+fn check_texts(collections: &Collections, problems: &mut Vec<Problem>) {
+    for (name, records) in collections {
+        let long = records
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.get().len() > MAX_TEXT_CHARS);
+        for (i, r) in long {
+            let value: Value = serde_json::from_str(r.get()).unwrap_or(Value::Null);
+            if let Some(at) = too_long(&value) {
+                problems.push(Problem::at(
+                    format!("data.{name}[{i}]{at}"),
+                    ProblemKind::TooLarge {
+                        limit: MAX_TEXT_CHARS as u64,
+                    },
+                ));
+            }
         }
     }
 }
@@ -350,7 +395,7 @@ fn too_long(v: &Value) -> Option<String> {
 
 /// Reads each record on its own, so several bad records are reported with their paths.
 struct Reader<'a> {
-    collections: &'a Map<String, Value>,
+    collections: &'a Collections,
     problems: Vec<Problem>,
 }
 
@@ -361,7 +406,7 @@ impl Reader<'_> {
         name: &str,
         range: std::ops::Range<usize>,
     ) -> Vec<T> {
-        let Some(Value::Array(items)) = self.collections.get(name) else {
+        let Some(items) = self.collections.get(name) else {
             return Vec::new();
         };
         let end = range.end.min(items.len());
@@ -373,7 +418,8 @@ impl Reader<'_> {
             if self.problems.len() >= MAX_PROBLEMS {
                 break;
             }
-            match serde_path_to_error::deserialize::<_, T>(item) {
+            let mut json = serde_json::Deserializer::from_str(item.get());
+            match serde_path_to_error::deserialize::<_, T>(&mut json) {
                 Ok(r) => out.push(r),
                 Err(e) => {
                     let inner = e.path().to_string();
@@ -382,12 +428,21 @@ impl Reader<'_> {
                     } else {
                         format!("data.{name}[{i}].{inner}")
                     };
-                    let kind = detail::from_serde(&e.into_inner().to_string());
+                    let kind = detail::from_serde(&without_position(&e.into_inner()));
                     self.problems.push(Problem::at(path, kind));
                 }
             }
         }
         out
+    }
+}
+
+/// serde_json's message without its " at line 1 column 80": the path says where.
+fn without_position(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
     }
 }
 
@@ -472,16 +527,6 @@ fn check_integrity(data: &Data, existing: &Data, problems: &mut Vec<Problem>) {
             return;
         }
     }
-}
-
-fn header_only(file: &Map<String, Value>) -> Map<String, Value> {
-    let mut h: Map<String, Value> = file
-        .iter()
-        .filter(|(k, _)| k.as_str() != "data")
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
-    h.insert("data".into(), Value::Object(Map::new()));
-    h
 }
 
 #[cfg(test)]

@@ -26,6 +26,10 @@ pub fn newer<'a, R: Record>(a: &'a R, b: &'a R) -> &'a R {
 
 fn compare<R: Record>(a: &R, b: &R) -> Ordering {
     a.updated_at().cmp(&b.updated_at()).then_with(|| {
+        // Equal copies are the common tie (a file merged again): no text to write for them.
+        if a == b {
+            return Ordering::Equal;
+        }
         let text = |r: &R| serde_json::to_string(r).unwrap_or_default();
         text(a).cmp(&text(b))
     })

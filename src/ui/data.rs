@@ -203,17 +203,20 @@ fn ImportCard() -> impl IntoView {
                     break;
                 }
             }
-            state.set(
-                app.data
-                    .with_untracked(|existing| match checking.finish(existing) {
-                        Err(problems) => ImportState::Refused(problems),
-                        Ok(b) => {
-                            let preview = merge::preview(existing, &b.data);
-                            let flags = import::flags(&b, browser::now());
-                            ImportState::Preview(Box::new(b.data), preview, flags)
-                        }
-                    }),
-            );
+            // The checks across records, then the comparison with the device, each a task.
+            let checked = app
+                .data
+                .with_untracked(|existing| checking.finish(existing));
+            let b = match checked {
+                Ok(b) => b,
+                Err(problems) => return state.set(ImportState::Refused(problems)),
+            };
+            browser::next_task().await;
+            let preview = app
+                .data
+                .with_untracked(|existing| merge::preview(existing, &b.data));
+            let flags = import::flags(&b, browser::now());
+            state.set(ImportState::Preview(Box::new(b.data), preview, flags));
         });
     };
     let on_pick = move |ev: leptos::ev::Event| {
