@@ -32,7 +32,7 @@ fn main() {
     let (scan, _) = timed(|| serde_json::from_slice::<serde::de::IgnoredAny>(&bytes).is_ok());
     let (tree, _) = timed(|| serde_json::from_slice::<serde_json::Value>(&bytes).is_ok());
     let (begin, _) = timed(|| import::begin(&bytes).is_ok());
-    let mut checking = import::begin(&bytes).ok().expect("a valid backup");
+    let mut checking = import::begin(&bytes).expect("a valid backup");
     let (mut read, mut slice) = (Duration::ZERO, Duration::ZERO);
     loop {
         let t = Instant::now();
