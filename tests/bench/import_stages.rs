@@ -44,10 +44,7 @@ fn main() {
         }
     }
     let t = Instant::now();
-    let backup = checking
-        .finish(&Data::default())
-        .ok()
-        .expect("a valid backup");
+    let backup = checking.finish(&Data::default()).expect("a valid backup");
     let finish = t.elapsed();
     let (empty, _) = timed(|| merge::preview(&Data::default(), &backup.data));
     let (again, _) = timed(|| merge::preview(&backup.data, &backup.data));
