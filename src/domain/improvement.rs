@@ -13,7 +13,7 @@ pub mod open;
 pub mod stage;
 
 pub use effect::{effect, Comparison, Effect, StepEffect, Verdict, DEFAULT_WINDOW_DAYS};
-pub use open::{condition, open, prefill_root_cause};
+pub use open::{alert_trigger, condition, open, prefill_root_cause};
 pub use stage::{move_to, MoveError};
 
 /// The KPI of a stored code (`Kpi::code`), if it names one.

@@ -478,6 +478,18 @@ pub enum RootCause {
     Measurement,
 }
 
+impl RootCause {
+    /// The six categories (人机料法环测), in the fishbone's order.
+    pub const ALL: [RootCause; 6] = [
+        RootCause::People,
+        RootCause::Process,
+        RootCause::Equipment,
+        RootCause::Materials,
+        RootCause::Environment,
+        RootCause::Measurement,
+    ];
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FeedbackStatus {

@@ -2,9 +2,11 @@
 
 use crate::domain::exports::{Col, Label};
 use crate::domain::import::{ProblemKind, TypeDetail};
+use crate::domain::improvement::{MoveError, Verdict};
 use crate::domain::kpi::Kpi;
 use crate::domain::model::{
-    Channel, Dimension, Evaluator, FeedbackKind, FeedbackStatus, RootCause, Tier,
+    Channel, Dimension, Evaluator, FeedbackKind, FeedbackStatus, PdcaStage, RootCause, Tier,
+    Trigger,
 };
 use crate::domain::period_choice::PeriodChoice;
 use crate::domain::process_analysis::FlagReason;
@@ -315,5 +317,49 @@ pub fn flag_reason(r: FlagReason) -> Key {
         FlagReason::OverrunShare => Key::ReasonOverrunShare,
         FlagReason::LowCompliance => Key::ReasonLowCompliance,
         FlagReason::MeanOverLimit => Key::ReasonMeanOverLimit,
+    }
+}
+
+pub fn pdca(s: PdcaStage) -> Key {
+    match s {
+        PdcaStage::Plan => Key::PdcaPlan,
+        PdcaStage::Do => Key::PdcaDo,
+        PdcaStage::Check => Key::PdcaCheck,
+        PdcaStage::Act => Key::PdcaAct,
+        PdcaStage::Done => Key::PdcaDone,
+        PdcaStage::Abandoned => Key::PdcaAbandoned,
+    }
+}
+
+pub fn trigger(t: &Trigger) -> Key {
+    match t {
+        Trigger::Manual => Key::TrigManual,
+        Trigger::Feedback { .. } => Key::TrigFeedback,
+        Trigger::ParetoCause { .. } => Key::TrigPareto,
+        Trigger::StepHealth { .. } => Key::TrigStepHealth,
+        Trigger::Alert { .. } => Key::TrigAlert,
+        Trigger::AuditFinding { .. } => Key::TrigAudit,
+    }
+}
+
+pub fn verdict(v: Verdict) -> Key {
+    match v {
+        Verdict::Improved => Key::VerdictImproved,
+        Verdict::Worsened => Key::VerdictWorsened,
+        Verdict::NoClearChange => Key::VerdictNoClear,
+        Verdict::NotEnoughData => Key::VerdictNotEnough,
+        Verdict::NoInterval => Key::VerdictNoInterval,
+    }
+}
+
+pub fn move_error(e: MoveError) -> Key {
+    match e {
+        MoveError::Closed => Key::MoveClosed,
+        MoveError::SameStage | MoveError::NotAdjacent => Key::MoveNotAdjacent,
+        MoveError::ReasonRequired => Key::MoveReason,
+        MoveError::NoGoal => Key::MoveNoGoal,
+        MoveError::NoTasks => Key::MoveNoTasks,
+        MoveError::OpenTasks => Key::MoveOpenTasks,
+        MoveError::NoEvidence => Key::MoveNoEvidence,
     }
 }

@@ -16,6 +16,7 @@ mod processes;
 mod query_url;
 mod reports;
 mod responses;
+mod root_cause;
 mod settings;
 mod shell;
 mod staff;

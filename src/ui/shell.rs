@@ -125,6 +125,9 @@ fn page(route: Route) -> AnyView {
         Route::Section(Section::Improvement) => {
             view! { <super::improvement::ImprovementPage/> }.into_any()
         }
+        Route::Detail(Section::Improvement, id, _) => {
+            view! { <super::improvement::ImprovementDetail id/> }.into_any()
+        }
         _ => view! { <NotFound/> }.into_any(),
     }
 }

@@ -104,6 +104,13 @@ for (const [locale, lang] of [['zh-CN', 'zh'], ['en-US', 'en']]) {
     await visit(page, '#/staff/trainings', '[data-page="staff"]');
     await check('staff trainings');
 
+    // The PDCA board (the demo has actions in every stage) and one action's A3 card.
+    await visit(page, '#/improvement', '[data-testid="pdca-board"] .pdca-card');
+    await check('improvement board');
+    const action = await page.getAttribute('.pdca-card a.pdca-title', 'href');
+    await visit(page, action, '[data-testid="action-plan"]');
+    await check('improvement action');
+
     await visit(page, '#/data', '[data-testid="load-demo"]');
     await check('data');
     await visit(page, '#/reports', '[data-page="reports"]');

@@ -3,6 +3,7 @@
 //! complaints (or the Pareto bar) and an audit finding's note as the notes. The title, goal
 //! and countermeasures are the owner's to write.
 
+use crate::domain::alerts::{Alert, AlertKind};
 use crate::domain::kpi::{self, Filter, Kpi, Span};
 use crate::domain::model::*;
 use crate::domain::period::Period;
@@ -45,6 +46,31 @@ pub fn trigger_kpi(t: &Trigger) -> Option<Kpi> {
         Trigger::StepHealth { .. } | Trigger::AuditFinding { .. } => Some(Kpi::Compliance),
         Trigger::Alert { kpi, .. } => super::kpi_of(kpi),
         Trigger::Manual => None,
+    }
+}
+
+/// What an alert raised over `period` starts: a step's alert the step itself (its health
+/// and its step-level effect), the others the alert, with the first day it was raised for.
+pub fn alert_trigger(a: &Alert, period: Period) -> Trigger {
+    let (kpi, on) = match &a.kind {
+        AlertKind::LowStep {
+            step_id,
+            process_id,
+            ..
+        } => {
+            return Trigger::StepHealth {
+                process_id: *process_id,
+                step_id: *step_id,
+            }
+        }
+        AlertKind::LowCsat => (Kpi::Csat, period.from),
+        AlertKind::LowNps => (Kpi::Nps, period.from),
+        AlertKind::ComplaintDay(day) => (Kpi::ComplaintRate, *day),
+    };
+    Trigger::Alert {
+        key: a.key.clone(),
+        kpi: kpi.code().to_string(),
+        on,
     }
 }
 

@@ -726,3 +726,44 @@ fn kpi_codes_round_trip() {
     }
     assert_eq!(kpi_of("Average service time (min)"), None);
 }
+
+#[test]
+fn an_alert_starts_an_action_on_its_kpi_and_day_a_step_alert_on_its_step() {
+    use crate::domain::alerts::{Alert, AlertKind};
+    let period = Period::new(date(11, 1), date(11, 30)).unwrap();
+    let raised = |kind| Alert {
+        key: "k".into(),
+        kind,
+        value: 1.0,
+        threshold: 2.0,
+        n: 40,
+    };
+    let t = alert_trigger(&raised(AlertKind::ComplaintDay(date(11, 17))), period);
+    assert_eq!(
+        t,
+        Trigger::Alert {
+            key: "k".into(),
+            kpi: "complaint_rate".into(),
+            on: date(11, 17)
+        }
+    );
+    assert_eq!(open::trigger_kpi(&t), Some(Kpi::ComplaintRate));
+    let t = alert_trigger(&raised(AlertKind::LowCsat), period);
+    assert!(matches!(t, Trigger::Alert { ref kpi, on, .. } if kpi == "csat" && on == date(11, 1)));
+    let (step, process) = (Id::from_u128(7), Id::from_u128(8));
+    let t = alert_trigger(
+        &raised(AlertKind::LowStep {
+            step_id: step,
+            process_id: process,
+            name: Default::default(),
+        }),
+        period,
+    );
+    assert_eq!(
+        t,
+        Trigger::StepHealth {
+            process_id: process,
+            step_id: step
+        }
+    );
+}

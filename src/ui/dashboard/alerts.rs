@@ -3,11 +3,13 @@
 //! below with who saw them, when, and what they noted.
 
 use super::super::app_data::app_data;
+use super::super::improvement::StartButton;
 use super::super::{browser, ctx};
 use super::{records, span};
 use crate::domain::alerts::{acknowledge, acknowledgements, alerts, Alert, AlertKind};
 use crate::domain::dashboard::Query;
 use crate::domain::drill::Focus;
+use crate::domain::improvement::alert_trigger;
 use crate::domain::kpi::Kpi;
 use crate::domain::model::AlertAck;
 use crate::domain::period::Period;
@@ -64,6 +66,14 @@ fn drill(a: &Alert, query: &Query) -> String {
             records::href(&one_day, Focus::Kpi(Kpi::ComplaintRate))
         }
         AlertKind::LowStep { step_id, .. } => records::href(query, Focus::Step(*step_id)),
+    }
+}
+
+/// The local days an alert was raised over: a complaint day's own, else the page's period.
+fn raised_over(a: &Alert, query: &Query) -> Period {
+    match a.kind {
+        AlertKind::ComplaintDay(day) => Period::new(day, day).expect("one day"),
+        _ => query.period.resolve(browser::today()),
     }
 }
 
@@ -146,6 +156,9 @@ fn OpenAlert(alert: Alert, query: RwSignal<Query>) -> impl IntoView {
         move || drill(&a, &query.get())
     };
     let stored = StoredValue::new(alert);
+    let trigger =
+        move || stored.with_value(|a| alert_trigger(a, raised_over(a, &query.get_untracked())));
+    let period = move || stored.with_value(|a| raised_over(a, &query.get_untracked()));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let id = browser::new_id();
@@ -174,6 +187,7 @@ fn OpenAlert(alert: Alert, query: RwSignal<Query>) -> impl IntoView {
         <li class="alert alert-warn" data-alert=key.clone() data-testid="alert-open">
             <p><strong>{text}</strong></p>
             <p><a href=href>{c.t(Key::DrillOpen)}</a></p>
+            <div class="row-actions"><StartButton trigger period/></div>
             {move || if editing.get() {
                 let form_id = form_id.clone();
                 view! {

@@ -3,11 +3,12 @@
 //! period and filters, newest first, each linked to where it is handled.
 
 use super::super::app_data::app_data;
+use super::super::improvement::StartButton;
 use super::super::{browser, ctx, labels};
 use super::span;
 use crate::domain::dashboard::Query;
 use crate::domain::drill::{behind, Focus};
-use crate::domain::model::{Answer, FeedbackKind};
+use crate::domain::model::{Answer, FeedbackKind, Trigger};
 use crate::domain::Data;
 use crate::i18n::{format_date, format_datetime, pick, Key, Lang};
 use crate::route::{Route, Section};
@@ -51,6 +52,27 @@ fn focus_text(d: &Data, focus: Focus, lang: Lang) -> String {
     }
 }
 
+/// The improvement a Pareto bar or a step's records can start.
+fn start_from(d: &Data, focus: Focus) -> Option<Trigger> {
+    match focus {
+        Focus::Cause(cause) => Some(Trigger::ParetoCause { cause }),
+        Focus::Step(step_id) => d
+            .process_versions
+            .iter()
+            .find(|v| {
+                v.stages
+                    .iter()
+                    .flat_map(|s| &s.steps)
+                    .any(|s| s.id == step_id)
+            })
+            .map(|v| Trigger::StepHealth {
+                process_id: v.process_id,
+                step_id,
+            }),
+        Focus::Kpi(_) | Focus::Hour { .. } => None,
+    }
+}
+
 #[component]
 pub fn RecordsPage() -> impl IntoView {
     let c = ctx();
@@ -87,6 +109,11 @@ pub fn RecordsPage() -> impl IntoView {
                     view! {
                         <h1 data-testid="drill-title">{title}</h1>
                         <p class="muted">{period_text}</p>
+                        {start_from(d, focus).map(StoredValue::new).map(|trigger| view! {
+                            <div class="row-actions">
+                                <StartButton trigger=move || trigger.get_value() period=move || view_of.get_untracked().0.period.resolve(browser::today())/>
+                            </div>
+                        })}
                         {empty.then(|| view! { <p data-testid="drill-empty">{c.t(Key::DrillNone)}</p> })}
                         {(!b.responses.is_empty()).then(|| responses(d, &b.responses, lang))}
                         {(!b.feedback.is_empty()).then(|| feedback(d, &b.feedback, lang))}

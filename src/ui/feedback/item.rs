@@ -3,26 +3,18 @@
 
 use super::super::app_data::app_data;
 use super::super::conflict::ConflictPrompt;
+use super::super::improvement::{recent, StartButton};
 use super::super::processes::step_choices;
+use super::super::root_cause::{self, RootCauseFields};
 use super::super::{browser, ctx, labels};
 use crate::domain::edit::{self, Rebased};
 use crate::domain::feedback::{self as fb};
-use crate::domain::model::{Feedback, FeedbackStatus, Id, Resolution, RootCause};
+use crate::domain::model::{Feedback, FeedbackStatus, Id, Resolution, Trigger};
 use crate::domain::Data;
 use crate::i18n::{format_datetime, format_elapsed, Key};
 use crate::route::{Route, Section};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-const CAUSES: [RootCause; 6] = [
-    RootCause::People,
-    RootCause::Process,
-    RootCause::Equipment,
-    RootCause::Materials,
-    RootCause::Environment,
-    RootCause::Measurement,
-];
-const WHYS: usize = 5;
 
 /// The forward moves offered for an item in `from`, named for what the person does.
 /// Resolving and reopening have their own forms, since each must say what happened.
@@ -59,6 +51,9 @@ pub fn FeedbackDetail(id: String) -> impl IntoView {
             <a href=Route::Section(Section::Feedback).href() class="back-link">{c.t(Key::FbBack)}</a>
             <Show when=move || exists.get() fallback=move || view! { <p class="alert alert-warn">{c.t(Key::FbNotFound)}</p> }>
                 <Header item/>
+                <div class="row-actions">
+                    <StartButton trigger=move || Trigger::Feedback { feedback_ids: fid.into_iter().collect() } period=recent/>
+                </div>
                 <Status item/>
                 <HistoryList item/>
                 <Causes item/>
@@ -335,9 +330,7 @@ fn Causes(item: Memo<Option<Feedback>>) -> impl IntoView {
     let base = StoredValue::new(f.clone());
     let show = move |f: &Feedback| {
         cause.set(f.root_cause);
-        let mut w = f.whys.clone();
-        w.resize(WHYS, String::new());
-        whys.set(w);
+        whys.set(root_cause::padded(&f.whys));
         base.set_value(f.clone());
     };
     show(&f);
@@ -346,14 +339,7 @@ fn Causes(item: Memo<Option<Feedback>>) -> impl IntoView {
     let mine = move || {
         let mut f = base.get_value();
         f.root_cause = cause.get_untracked();
-        f.whys = whys
-            .get_untracked()
-            .into_iter()
-            .map(|w| w.trim().to_string())
-            .collect();
-        while f.whys.last().is_some_and(String::is_empty) {
-            f.whys.pop();
-        }
+        f.whys = root_cause::trimmed(whys.get_untracked());
         f
     };
     let write = move |f: Feedback| {
@@ -389,26 +375,7 @@ fn Causes(item: Memo<Option<Feedback>>) -> impl IntoView {
     view! {
         <form class="card form-grid" on:submit=submit data-testid="root-cause">
             <h2 class="span-2">{c.t(Key::FbRootCauseTitle)}</h2>
-            <div class="field span-2">
-                <label for="fb-cause">{c.t(Key::FbRootCause)}</label>
-                <select id="fb-cause" on:change=move |ev| { cause.set(event_target_value(&ev).parse::<usize>().ok().and_then(|i| CAUSES.get(i).copied())); saved.set(false); }>
-                    <option value="">"–"</option>
-                    {CAUSES.into_iter().enumerate().map(|(i, rc)| view! {
-                        <option value=i.to_string() selected=move || cause.get() == Some(rc)>{c.t(labels::root_cause(rc))}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            <p class="muted small span-2">{c.t(Key::FbWhysHelp)}</p>
-            {(0..WHYS).map(|i| {
-                let id = format!("why-{}", i + 1);
-                view! {
-                    <div class="field span-2">
-                        <label for=id.clone()>{move || format!("{} {}", Key::FbWhy.text(c.lang.get()), i + 1)}</label>
-                        <input id=id prop:value=move || whys.with(|w| w[i].clone())
-                            on:input=move |ev| { let v = event_target_value(&ev); whys.update(|w| w[i] = v); saved.set(false); }/>
-                    </div>
-                }
-            }).collect_view()}
+            <RootCauseFields cause_id="fb-cause" why_id="why-" cause whys edited=move || saved.set(false)/>
             <button type="submit" data-testid="save-causes">{c.t(Key::Save)}</button>
             <Show when=move || conflict.get()>
                 <ConflictPrompt on_reload=reload on_keep=keep/>
