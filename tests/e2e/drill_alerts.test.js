@@ -4,14 +4,10 @@
 // the dashboard and is acknowledged with a name and a note, on every reload after.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveAndLaunch, openContext, openApp, loaded, readStore, screenshot, addressMatches } from './harness.js';
+import { serveAndLaunch, loaded, readStore, screenshot, addressMatches } from './harness.js';
+import { OFFSET_H, NOW, OCTOBER, demo } from './fixed_demo.js';
 
 const env = serveAndLaunch();
-const ZONE = 'Asia/Shanghai';
-const OFFSET_H = 8;
-// Friday 20 November 2026, noon in Shanghai.
-const NOW = new Date('2026-11-20T04:00:00Z');
-const OCTOBER = [Date.UTC(2026, 9, 1) - OFFSET_H * 3600e3, Date.UTC(2026, 10, 1) - OFFSET_H * 3600e3];
 const NOVEMBER = [OCTOBER[1], Date.UTC(2026, 11, 1) - OFFSET_H * 3600e3];
 
 const within = ([start, end], iso) => {
@@ -33,15 +29,6 @@ function starQuestions(db) {
 
 const hasStar = (stars, r) => Object.entries(r.answers).some(([q, a]) => stars.has(`${r.survey_version_id}/${q}`) && a.kind === 'score');
 
-async function demo(locale = 'en-US') {
-  const opened = await openContext(env.browser, { locale, timezoneId: ZONE });
-  await opened.page.clock.setFixedTime(NOW);
-  await openApp(opened.page, env.server.base, '#/');
-  await opened.page.tap('[data-testid="start-demo"]');
-  await opened.page.waitForSelector('[data-page="processes"]');
-  return opened;
-}
-
 async function dashboard(page, period) {
   await page.goto(`${env.server.base}/#/dashboard?period=${period}`);
   await loaded(page);
@@ -55,7 +42,7 @@ async function drillCount(page, kind) {
 }
 
 test('a tile, a Pareto bar, a heat-map cell and a step row open the records behind them', async () => {
-  const { context, page, problems } = await demo();
+  const { context, page, problems } = await demo(env);
   await dashboard(page, '2026-10');
   const db = await readStore(page);
   const stars = starQuestions(db);
@@ -131,7 +118,7 @@ test('a tile, a Pareto bar, a heat-map cell and a step row open the records behi
 });
 
 test('an alert set in Settings appears, is refused without a name, and stays acknowledged', async () => {
-  const { context, page, problems } = await demo('zh-CN');
+  const { context, page, problems } = await demo(env, 'zh-CN');
   // A bad line is refused with a message and nothing is stored.
   await page.goto(`${env.server.base}/#/settings`);
   await loaded(page);

@@ -6,25 +6,12 @@
 // overdue filter counted by the test from the stored actions.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveAndLaunch, openContext, openApp, loaded, readStore, screenshot } from './harness.js';
+import { serveAndLaunch, loaded, readStore, screenshot } from './harness.js';
+import { OCTOBER, demo } from './fixed_demo.js';
 
 const env = serveAndLaunch();
-const ZONE = 'Asia/Shanghai';
-const OFFSET_H = 8;
-// Friday 20 November 2026, noon in Shanghai.
-const NOW = new Date('2026-11-20T04:00:00Z');
 const TODAY = '2026-11-20';
-const OCTOBER = [Date.UTC(2026, 9, 1) - OFFSET_H * 3600e3, Date.UTC(2026, 10, 1) - OFFSET_H * 3600e3];
 const inOctober = (iso) => Date.parse(iso) >= OCTOBER[0] && Date.parse(iso) < OCTOBER[1];
-
-async function demo(locale = 'en-US') {
-  const opened = await openContext(env.browser, { locale, timezoneId: ZONE });
-  await opened.page.clock.setFixedTime(NOW);
-  await openApp(opened.page, env.server.base, '#/');
-  await opened.page.tap('[data-testid="start-demo"]');
-  await opened.page.waitForSelector('[data-page="processes"]');
-  return opened;
-}
 
 const stage = (page) => page.textContent('[data-testid="action-stage"]');
 
@@ -37,7 +24,7 @@ async function refusal(page, re) {
 }
 
 test('from a Pareto bar an action is started pre-filled, planned, moved through its stages and abandoned', async () => {
-  const { context, page, problems } = await demo();
+  const { context, page, problems } = await demo(env);
   await page.goto(`${env.server.base}/#/dashboard?period=2026-10`);
   await loaded(page);
   const pareto = page.locator('[data-chart="pareto"]');
@@ -143,7 +130,7 @@ function overdue(a, today) {
 }
 
 test('the board by touch at 768 px in Chinese: a column per stage, overdue ones marked and filtered', async () => {
-  const { context, page, problems } = await demo('zh-CN');
+  const { context, page, problems } = await demo(env, 'zh-CN');
   await page.tap('nav a[data-section="improvement"]');
   await page.waitForSelector('[data-testid="pdca-board"] .pdca-card');
   const actions = (await readStore(page)).improvement_actions;

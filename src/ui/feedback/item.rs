@@ -14,7 +14,6 @@ use crate::domain::Data;
 use crate::i18n::{format_datetime, format_elapsed, Key};
 use crate::route::{Route, Section};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// The forward moves offered for an item in `from`, named for what the person does.
 /// Resolving and reopening have their own forms, since each must say what happened.
@@ -63,17 +62,9 @@ pub fn FeedbackDetail(id: String) -> impl IntoView {
 }
 
 fn save(f: Feedback) {
-    let app = app_data();
-    spawn_local(async move {
-        let _ = app
-            .save(
-                Data {
-                    feedback: vec![f],
-                    ..Data::default()
-                },
-                Vec::new(),
-            )
-            .await;
+    app_data().save_later(Data {
+        feedback: vec![f],
+        ..Data::default()
     });
 }
 

@@ -17,18 +17,13 @@ use crate::i18n::{format_date, format_datetime, format_number, pick, Key};
 use crate::route::{Route, Section};
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 pub(super) type Action = Memo<Option<ImprovementAction>>;
 
 pub(super) fn save(a: ImprovementAction) {
-    let app = app_data();
-    spawn_local(async move {
-        let changes = Data {
-            improvement_actions: vec![a],
-            ..Data::default()
-        };
-        let _ = app.save(changes, Vec::new()).await;
+    app_data().save_later(Data {
+        improvement_actions: vec![a],
+        ..Data::default()
     });
 }
 
