@@ -9,19 +9,21 @@ pub enum Section {
     Feedback,
     Staff,
     Improvement,
+    Audits,
     Reports,
     Data,
     Settings,
 }
 
 impl Section {
-    pub const ALL: [Section; 9] = [
+    pub const ALL: [Section; 10] = [
         Section::Dashboard,
         Section::Processes,
         Section::Surveys,
         Section::Feedback,
         Section::Staff,
         Section::Improvement,
+        Section::Audits,
         Section::Reports,
         Section::Data,
         Section::Settings,
@@ -35,6 +37,7 @@ impl Section {
             Section::Feedback => "feedback",
             Section::Staff => "staff",
             Section::Improvement => "improvement",
+            Section::Audits => "audits",
             Section::Reports => "reports",
             Section::Data => "data",
             Section::Settings => "settings",

@@ -1,6 +1,7 @@
 //! 巡检 / 神秘顾客 Service audits: the score of a walk (passed ÷ seen, overall, per stage and
 //! per tier), the re-check failed steps lead to, the audit score of a period, each step's
-//! audit results for step health, and false ticking (`false_ticking`).
+//! audit results for step health, false ticking (`false_ticking`) and recording a walk
+//! (`walk`).
 
 use super::kpi::{Filter, Span, Value};
 use super::model::*;
@@ -10,7 +11,9 @@ use chrono::{Duration, NaiveDate};
 use std::collections::{BTreeMap, HashMap};
 
 mod false_ticking;
+mod walk;
 pub use false_ticking::{false_ticking, FalseTicking, Ticked};
+pub use walk::{record, settled_by, Walk, WalkError};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AuditScore {
@@ -122,6 +125,35 @@ pub fn recheck_setting(days: u32) -> Result<AuditSettings, RecheckError> {
         .contains(&days)
         .then_some(AuditSettings { recheck_days: days })
         .ok_or(RecheckError::DaysOutOfRange)
+}
+
+/// Where an audit's re-check stands on local day `today`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecheckState {
+    /// Nothing failed, or no re-check was asked for.
+    None,
+    Due(NaiveDate),
+    /// Its due day has passed.
+    Overdue(NaiveDate),
+    /// Closed: by the audit that re-checked it, or by hand.
+    Done(Option<Id>),
+}
+
+pub fn recheck_state(a: &Audit, today: NaiveDate) -> RecheckState {
+    match &a.recheck {
+        None => RecheckState::None,
+        Some(r) if r.is_done() => RecheckState::Done(r.audit_id),
+        Some(r) if r.due_on < today => RecheckState::Overdue(r.due_on),
+        Some(r) => RecheckState::Due(r.due_on),
+    }
+}
+
+/// The same from what was typed: a whole number of days.
+pub fn recheck_setting_typed(text: &str) -> Result<AuditSettings, RecheckError> {
+    text.trim()
+        .parse()
+        .map_err(|_| RecheckError::DaysOutOfRange)
+        .and_then(recheck_setting)
 }
 
 /// Re-checks not done whose due day is before `today`.

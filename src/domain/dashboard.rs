@@ -89,6 +89,7 @@ pub fn target(t: &Targets, k: Kpi) -> Option<f64> {
         Kpi::ComplianceTier(Tier::Basic) => t.compliance,
         Kpi::ComplianceTier(_) => return None,
         Kpi::OnTimeSteps => t.on_time,
+        Kpi::AuditScore => t.audit_score,
         Kpi::Turnover => t.turnover,
         Kpi::TrainingCoverage => t.training_coverage,
     })
@@ -134,6 +135,7 @@ pub fn with_target(t: &Targets, k: Kpi, v: f64) -> Option<Targets> {
         Kpi::Compliance => &mut t.compliance,
         Kpi::ComplianceTier(_) => return None,
         Kpi::OnTimeSteps => &mut t.on_time,
+        Kpi::AuditScore => &mut t.audit_score,
         Kpi::Turnover => &mut t.turnover,
         Kpi::TrainingCoverage => &mut t.training_coverage,
     };

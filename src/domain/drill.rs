@@ -86,6 +86,7 @@ pub struct Behind<'d> {
     pub feedback: Vec<&'d Feedback>,
     pub runs: Vec<&'d ProcessRun>,
     pub staff: Vec<&'d Staff>,
+    pub audits: Vec<&'d Audit>,
 }
 
 /// The records a figure of `span` under `f` was computed from. `now` decides which complaints
@@ -154,6 +155,11 @@ pub fn behind<'d>(
             Kpi::Compliance | Kpi::ComplianceTier(_) | Kpi::OnTimeSteps => {
                 b.runs = kpi::runs(d, span, f).collect()
             }
+            Kpi::AuditScore => {
+                b.audits = super::audit::audits_in(d, span, f)
+                    .map(|(a, _)| a)
+                    .collect()
+            }
             Kpi::Turnover | Kpi::TrainingCoverage => {
                 b.staff = d
                     .staff
@@ -189,6 +195,7 @@ pub fn behind<'d>(
     b.responses.sort_by_key(|r| Reverse(r.submitted_at));
     b.feedback.sort_by_key(|c| Reverse(c.created_at));
     b.runs.sort_by_key(|r| Reverse(r.finished_at));
+    b.audits.sort_by_key(|a| Reverse(a.date));
     b
 }
 
@@ -286,6 +293,18 @@ mod tests {
                 .iter()
                 .all(|r| r.finished_at.is_some_and(|t| span.instants.contains(&t)))
         );
+        // The audit score's n is the steps seen in the audits behind it.
+        let audits = behind(&d, &span, &f, Focus::Kpi(Kpi::AuditScore), now, &utc).audits;
+        assert!(!audits.is_empty(), "the demo month has audits");
+        let seen: usize = audits
+            .iter()
+            .flat_map(|a| &a.results)
+            .filter(|r| r.result != AuditResult::NotSeen)
+            .count();
+        assert_eq!(seen, figs[&Kpi::AuditScore].n);
+        assert!(audits
+            .iter()
+            .all(|a| (span.days.0..=span.days.1).contains(&a.date)));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! 持续改进 The rules of improvement actions: which stage moves are allowed (`stage`), a new
 //! action pre-filled from what triggered it (`open`), its effect measured before and after
-//! the change (`effect`), and here what the board and the list need: the KPI an action is
+//! the change (`effect`), the period report's section (`report`), and here what the board and the list need: the KPI an action is
 //! about, the process it concerns, whether it is overdue, and the list's filters.
 
 use super::kpi::{Filter, Kpi};
@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 
 pub mod effect;
 pub mod open;
+pub mod report;
 pub mod stage;
 
 pub use effect::{effect, Comparison, Effect, StepEffect, Verdict, DEFAULT_WINDOW_DAYS};
@@ -128,6 +129,30 @@ pub fn list<'d>(d: &'d Data, f: &ListFilter, today: NaiveDate) -> Vec<&'d Improv
         .collect();
     kept.sort_by_key(|(late, a)| (!late, a.due_on.is_none(), a.due_on, a.created_at));
     kept.into_iter().map(|(_, a)| a).collect()
+}
+
+/// The actions a new version of `process` can name as the one it carries out: the open
+/// ones, those about this process (or about no process yet) first, then the rest, each
+/// group oldest first.
+pub fn for_version(d: &Data, process: Id) -> Vec<&ImprovementAction> {
+    let mut open: Vec<(bool, &ImprovementAction)> = d
+        .improvement_actions
+        .iter()
+        .filter(|a| a.stage.is_open())
+        .map(|a| {
+            let about = action_process(d, a);
+            (about.is_some() && about != Some(process), a)
+        })
+        .collect();
+    open.sort_by_key(|(elsewhere, a)| (*elsewhere, a.created_at));
+    open.into_iter().map(|(_, a)| a).collect()
+}
+
+/// The action that made `version` the standard, if one names it.
+pub fn made_standard_by(d: &Data, version: Id) -> Option<&ImprovementAction> {
+    d.improvement_actions
+        .iter()
+        .find(|a| a.process_version_id == Some(version))
 }
 
 #[cfg(test)]

@@ -38,6 +38,8 @@ pub enum Kpi {
     ComplianceTier(Tier),
     /// Steps done within their time limit ÷ steps done, %.
     OnTimeSteps,
+    /// 巡检 Audited steps passed ÷ seen, pooled over the period's audits, %.
+    AuditScore,
     /// Staff who left ÷ average headcount, %.
     Turnover,
     /// Staff employed in the period with a training in it ÷ staff employed, %.
@@ -45,7 +47,7 @@ pub enum Kpi {
 }
 
 impl Kpi {
-    pub const ALL: [Kpi; 19] = [
+    pub const ALL: [Kpi; 20] = [
         Kpi::Csat,
         Kpi::Nps,
         Kpi::Ces,
@@ -63,6 +65,7 @@ impl Kpi {
         Kpi::ComplianceTier(Tier::Standard),
         Kpi::ComplianceTier(Tier::Custom),
         Kpi::OnTimeSteps,
+        Kpi::AuditScore,
         Kpi::Turnover,
         Kpi::TrainingCoverage,
     ];
@@ -94,6 +97,7 @@ impl Kpi {
             Kpi::ComplianceTier(Tier::Standard) => "compliance_standard",
             Kpi::ComplianceTier(Tier::Custom) => "compliance_custom",
             Kpi::OnTimeSteps => "on_time_steps",
+            Kpi::AuditScore => "audit_score",
             Kpi::Turnover => "turnover",
             Kpi::TrainingCoverage => "training_coverage",
         }
@@ -421,6 +425,7 @@ fn others(d: &Data, span: &Span, f: &Filter, now: Time, responses: usize) -> BTr
             Kpi::TrainingCoverage,
             Value::ratio(trained, employed.len(), 100.0),
         ),
+        (Kpi::AuditScore, super::audit::score_in(d, span, f)),
     ])
 }
 

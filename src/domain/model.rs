@@ -55,6 +55,8 @@ pub struct Targets {
     pub training_coverage: f64,
     /// Complaints resolved at the first attempt (never reopened), %.
     pub first_contact_resolution: f64,
+    /// Audited steps passed, %.
+    pub audit_score: f64,
 }
 
 impl Default for Targets {
@@ -71,6 +73,7 @@ impl Default for Targets {
             turnover: 5.0,
             training_coverage: 50.0,
             first_contact_resolution: 80.0,
+            audit_score: 90.0,
         }
     }
 }

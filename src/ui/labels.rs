@@ -190,6 +190,7 @@ pub fn kpi(k: Kpi) -> Key {
         Kpi::ComplianceTier(Tier::Standard) => Key::KpiComplianceStandard,
         Kpi::ComplianceTier(Tier::Custom) => Key::KpiComplianceCustom,
         Kpi::OnTimeSteps => Key::KpiOnTime,
+        Kpi::AuditScore => Key::KpiAudit,
         Kpi::Turnover => Key::KpiTurnover,
         Kpi::TrainingCoverage => Key::KpiTraining,
     }
@@ -208,6 +209,7 @@ pub fn kpi_formula(k: Kpi) -> Key {
         Kpi::Compliance => Key::FormulaCompliance,
         Kpi::ComplianceTier(_) => Key::FormulaComplianceTier,
         Kpi::OnTimeSteps => Key::FormulaOnTime,
+        Kpi::AuditScore => Key::FormulaAudit,
         Kpi::Turnover => Key::FormulaTurnover,
         Kpi::TrainingCoverage => Key::FormulaTraining,
     }
@@ -361,5 +363,14 @@ pub fn move_error(e: MoveError) -> Key {
         MoveError::NoTasks => Key::MoveNoTasks,
         MoveError::OpenTasks => Key::MoveOpenTasks,
         MoveError::NoEvidence => Key::MoveNoEvidence,
+    }
+}
+
+/// An action's title, or "untitled" for one not named yet.
+pub fn action_title(title: &str, lang: Lang) -> String {
+    if title.trim().is_empty() {
+        Key::ImpUntitled.text(lang).to_string()
+    } else {
+        title.to_string()
     }
 }

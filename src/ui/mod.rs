@@ -2,6 +2,7 @@
 
 mod alert_rules;
 mod app_data;
+mod audits;
 mod browser;
 mod conflict;
 mod dashboard;

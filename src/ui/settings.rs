@@ -52,6 +52,7 @@ pub fn SettingsPage() -> impl IntoView {
             </form>
             <super::targets::TargetsCard/>
             <super::alert_rules::AlertRulesCard/>
+            <super::audits::RecheckSettingCard/>
             <KioskSettingsCard/>
             <div class="card">
                 <h2>{c.t(Key::Language)}</h2>

@@ -15,6 +15,7 @@ pub fn nav_key(section: Section) -> Key {
         Section::Feedback => Key::NavFeedback,
         Section::Staff => Key::NavStaff,
         Section::Improvement => Key::NavImprovement,
+        Section::Audits => Key::NavAudits,
         Section::Reports => Key::NavReports,
         Section::Data => Key::NavData,
         Section::Settings => Key::NavSettings,
@@ -127,6 +128,13 @@ fn page(route: Route) -> AnyView {
         }
         Route::Detail(Section::Improvement, id, _) => {
             view! { <super::improvement::ImprovementDetail id/> }.into_any()
+        }
+        Route::Section(Section::Audits) => view! { <super::audits::AuditsPage/> }.into_any(),
+        Route::Detail(Section::Audits, id, _) if id == super::audits::NEW => {
+            view! { <super::audits::WalkPage/> }.into_any()
+        }
+        Route::Detail(Section::Audits, id, _) => {
+            view! { <super::audits::AuditDetail id/> }.into_any()
         }
         _ => view! { <NotFound/> }.into_any(),
     }

@@ -150,6 +150,17 @@ fn failed_steps_set_a_recheck_within_seven_to_fifteen_days() {
     assert_eq!(rechecks_overdue(&d, date(16)).len(), 1);
     assert_eq!(recheck_setting(7), Ok(AuditSettings { recheck_days: 7 }));
     assert_eq!(recheck_setting(16), Err(RecheckError::DaysOutOfRange));
+    assert_eq!(
+        recheck_setting_typed(" 15 "),
+        Ok(AuditSettings { recheck_days: 15 })
+    );
+    for bad in ["", "8.5", "-7", "seven", "6"] {
+        assert_eq!(
+            recheck_setting_typed(bad),
+            Err(RecheckError::DaysOutOfRange),
+            "{bad}"
+        );
+    }
     assert_eq!(AuditSettings::default().recheck_days, 10);
     assert_eq!(recheck_days(&Data::default()), 10);
 }
@@ -179,6 +190,16 @@ fn a_recheck_is_closed_once_by_the_audit_that_did_it() {
         ..Data::default()
     };
     assert!(rechecks_overdue(&d, date(20)).is_empty());
+    assert_eq!(
+        recheck_state(&d.audits[0], date(20)),
+        RecheckState::Done(Some(id(3)))
+    );
+    assert_eq!(recheck_state(&due, date(15)), RecheckState::Due(date(15)));
+    assert_eq!(
+        recheck_state(&due, date(16)),
+        RecheckState::Overdue(date(15))
+    );
+    assert_eq!(recheck_state(&a, date(16)), RecheckState::None);
 }
 
 fn october() -> Span {
@@ -334,4 +355,89 @@ fn a_tick_meets_the_audit_of_its_local_day() {
     assert_eq!(f.staff[&id(50)].failed, 1);
     let f = false_ticking(&d, &october(), &Filter::default(), at(9));
     assert!(f.staff.is_empty());
+}
+
+fn walk(results: &[(u128, AuditResult)]) -> Walk {
+    Walk {
+        auditor: "  Li  ".into(),
+        kind: AuditKind::Anonymous,
+        date: date(5),
+        results: results
+            .iter()
+            .map(|&(s, r)| (id(s), (r, format!(" note {s} "))))
+            .collect(),
+        recheck: true,
+    }
+}
+
+#[test]
+fn a_walk_is_stored_only_when_every_step_is_judged() {
+    let now = Utc.with_ymd_and_hms(2026, 10, 5, 12, 0, 0).unwrap();
+    let v = version();
+    let rec = |w: &Walk, today| record(&v, w, 10, today, id(7), now);
+    let all = [
+        (1, NotSeen),
+        (2, Failed),
+        (3, Passed),
+        (4, Failed),
+        (5, Passed),
+    ];
+    assert_eq!(rec(&walk(&all[..3]), date(5)), Err(WalkError::Unjudged(2)));
+    let mut w = walk(&all);
+    w.auditor = " ".into();
+    assert_eq!(rec(&w, date(5)), Err(WalkError::NoAuditor));
+    assert_eq!(rec(&walk(&all), date(4)), Err(WalkError::FutureDate));
+    let unseen: Vec<_> = (1..=5).map(|s| (s, NotSeen)).collect();
+    assert_eq!(rec(&walk(&unseen), date(5)), Err(WalkError::NothingSeen));
+    let mut draft = v.clone();
+    draft.status = VersionStatus::Draft;
+    assert_eq!(
+        record(&draft, &walk(&all), 10, date(5), id(7), now),
+        Err(WalkError::NotPublished)
+    );
+
+    // Stored in the version's step order, trimmed, with a re-check 10 days on.
+    let a = rec(&walk(&all), date(5)).unwrap();
+    assert_eq!(a.auditor, "Li");
+    assert_eq!(
+        a.results.iter().map(|r| r.step_id).collect::<Vec<_>>(),
+        (1..=5).map(id).collect::<Vec<_>>()
+    );
+    assert_eq!(a.results[1].note, "note 2");
+    assert_eq!(a.recheck.as_ref().unwrap().due_on, date(15));
+    assert_eq!(score(&a, &v).overall, share(2, 4));
+    // No re-check when asked for none, or when nothing failed.
+    let mut w = walk(&all);
+    w.recheck = false;
+    assert_eq!(rec(&w, date(5)).unwrap().recheck, None);
+    let passed: Vec<_> = (1..=5).map(|s| (s, Passed)).collect();
+    assert_eq!(rec(&walk(&passed), date(5)).unwrap().recheck, None);
+}
+
+#[test]
+fn a_later_walk_that_sees_the_failed_steps_again_settles_the_recheck() {
+    let now = Utc.with_ymd_and_hms(2026, 10, 12, 0, 0, 0).unwrap();
+    let first = with_recheck(&audit(2, 5, &[(2, Failed), (4, Failed)]), 10, now).unwrap();
+    let d = Data {
+        process_versions: vec![version()],
+        audits: vec![first.clone()],
+        ..Data::default()
+    };
+    // Step 4 not seen again: the re-check stays open.
+    let partial = audit(3, 12, &[(2, Passed), (4, NotSeen)]);
+    assert!(settled_by(&d, &partial, now).is_empty());
+    // Dated before the first: it cannot re-check it.
+    let earlier = audit(4, 4, &[(2, Passed), (4, Passed)]);
+    assert!(settled_by(&d, &earlier, now).is_empty());
+    let again = audit(5, 12, &[(2, Passed), (4, Failed)]);
+    let closed = settled_by(&d, &again, now);
+    assert_eq!(closed.len(), 1);
+    assert_eq!(closed[0].id, first.id);
+    assert_eq!(closed[0].recheck.as_ref().unwrap().audit_id, Some(id(5)));
+    // A closed re-check is not closed twice.
+    let d = Data {
+        audits: closed,
+        ..d
+    };
+    assert!(settled_by(&d, &audit(6, 13, &[(2, Passed), (4, Passed)]), now).is_empty());
 }

@@ -411,6 +411,46 @@ fn csat_effect_with_its_interval() {
 }
 
 #[test]
+fn a_new_version_names_an_open_action_of_its_process_first() {
+    let (here, there) = (Id::from_u128(60), Id::from_u128(62));
+    let about = |n: u128, process: Id, stage: PdcaStage, day: u32| ImprovementAction {
+        id: Id::from_u128(n),
+        created_at: utc(10, day, 0, 0, 0),
+        trigger: Trigger::StepHealth {
+            process_id: process,
+            step_id: Id::from_u128(61),
+        },
+        ..blank(stage)
+    };
+    let mut unscoped = blank(PdcaStage::Plan);
+    unscoped.id = Id::from_u128(5);
+    unscoped.created_at = utc(10, 9, 0, 0, 0);
+    let mut linked = about(6, here, PdcaStage::Act, 3);
+    linked.process_version_id = Some(Id::from_u128(90));
+    let d = Data {
+        improvement_actions: vec![
+            about(2, there, PdcaStage::Plan, 1),
+            about(3, here, PdcaStage::Done, 1),
+            unscoped,
+            about(4, here, PdcaStage::Do, 8),
+            linked,
+        ],
+        ..Data::default()
+    };
+    let ids: Vec<u128> = for_version(&d, here)
+        .iter()
+        .map(|a| a.id.as_u128())
+        .collect();
+    // Done ones are not offered; another process's come last.
+    assert_eq!(ids, vec![6, 4, 5, 2]);
+    assert_eq!(
+        made_standard_by(&d, Id::from_u128(90)).map(|a| a.id),
+        Some(Id::from_u128(6))
+    );
+    assert_eq!(made_standard_by(&d, Id::from_u128(91)), None);
+}
+
+#[test]
 fn the_published_version_is_the_change_date_before_do_finished() {
     let s = survey();
     let mut d = csat_data(&s);
@@ -766,4 +806,57 @@ fn an_alert_starts_an_action_on_its_kpi_and_day_a_step_alert_on_its_step() {
             step_id: step
         }
     );
+}
+
+#[test]
+fn the_report_counts_the_actions_of_the_period_and_measures_the_finished_ones() {
+    let s = survey();
+    let d0 = csat_data(&s);
+    let moved = |to: PdcaStage, at: Time| StageMove {
+        from: PdcaStage::Act,
+        to,
+        at,
+        note: String::new(),
+    };
+    let mut done = checked_at(change(), Kpi::Csat);
+    done.id = Id::from_u128(10);
+    done.stage = PdcaStage::Done;
+    done.moves
+        .push(moved(PdcaStage::Done, utc(11, 15, 0, 0, 0)));
+    let mut gone = blank(PdcaStage::Abandoned);
+    gone.id = Id::from_u128(11);
+    gone.moves
+        .push(moved(PdcaStage::Abandoned, utc(10, 20, 0, 0, 0)));
+    let mut later = blank(PdcaStage::Plan);
+    later.id = Id::from_u128(12);
+    later.created_at = utc(12, 5, 0, 0, 0);
+    let mut doing = blank(PdcaStage::Do);
+    doing.id = Id::from_u128(13);
+    // Done before November: counted nowhere in November.
+    let mut old = done.clone();
+    old.id = Id::from_u128(14);
+    old.moves.last_mut().unwrap().at = utc(10, 31, 15, 0, 0);
+    let d = Data {
+        improvement_actions: vec![done, gone, later, doing, old],
+        ..d0
+    };
+    let [_, november] = windows(change(), 30, plus8());
+    let r = report::in_period(&d, &november, plus8(), utc(12, 1, 0, 0, 0));
+    let count = |st: PdcaStage| r.by_stage.iter().find(|(x, _)| *x == st).unwrap().1;
+    assert_eq!(
+        [
+            PdcaStage::Plan,
+            PdcaStage::Do,
+            PdcaStage::Done,
+            PdcaStage::Abandoned
+        ]
+        .map(count),
+        [0, 1, 1, 0]
+    );
+    assert_eq!(r.finished.len(), 1);
+    let (a, e) = &r.finished[0];
+    assert_eq!(a.id, Id::from_u128(10));
+    let e = e.as_ref().unwrap();
+    assert_eq!((e.figure.before.n, e.figure.after.n), (40, 50));
+    assert_eq!(e.figure.verdict, Verdict::Improved);
 }

@@ -105,7 +105,7 @@ pub fn RecordsPage() -> impl IntoView {
                 app.data.with(|d| {
                     let b = behind(d, &s, &query.filter, focus, browser::now(), &browser::utc_offset_at);
                     let title = format!("{} · {}", c.t(Key::DrillTitle)(), focus_text(d, focus, lang));
-                    let empty = b.responses.is_empty() && b.feedback.is_empty() && b.runs.is_empty() && b.staff.is_empty();
+                    let empty = b.responses.is_empty() && b.feedback.is_empty() && b.runs.is_empty() && b.staff.is_empty() && b.audits.is_empty();
                     view! {
                         <h1 data-testid="drill-title">{title}</h1>
                         <p class="muted">{period_text}</p>
@@ -119,6 +119,7 @@ pub fn RecordsPage() -> impl IntoView {
                         {(!b.feedback.is_empty()).then(|| feedback(d, &b.feedback, lang))}
                         {(!b.runs.is_empty()).then(|| runs(d, &b.runs, lang))}
                         {(!b.staff.is_empty()).then(|| staff(&b.staff, lang))}
+                        {(!b.audits.is_empty()).then(|| audits(d, &b.audits, lang))}
                     }.into_any()
                 })
             }}
@@ -326,6 +327,43 @@ fn staff(staff: &[&crate::domain::model::Staff], lang: Lang) -> AnyView {
         Key::DrillStaff,
         staff.len(),
         vec![Key::ColStaff, Key::DrillJoined, Key::DrillLeft],
+        rows,
+        lang,
+    )
+}
+
+fn audits(d: &Data, list: &[&crate::domain::model::Audit], lang: Lang) -> AnyView {
+    let rows = list
+        .iter()
+        .take(SHOWN)
+        .map(|a| {
+            let link = Route::Detail(Section::Audits, a.id.to_string(), None).href();
+            let score = d
+                .process_versions
+                .iter()
+                .find(|v| v.id == a.process_version_id)
+                .map(|v| {
+                    super::super::audits::score_text(
+                        crate::domain::audit::score(a, v).overall,
+                        lang,
+                    )
+                })
+                .unwrap_or_default();
+            view! {
+                <tr data-id=a.id.to_string()>
+                    <td><a href=link>{format_date(a.date, lang)}</a></td>
+                    <td>{a.auditor.clone()}</td>
+                    <td>{score}</td>
+                </tr>
+            }
+            .into_any()
+        })
+        .collect();
+    table(
+        "audits",
+        Key::DrillAudits,
+        list.len(),
+        vec![Key::AuditDate, Key::AuditAuditor, Key::AuditScore],
         rows,
         lang,
     )

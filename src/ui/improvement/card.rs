@@ -87,11 +87,7 @@ fn Header(action: Action) -> impl IntoView {
                 format_date(k.to, lang)
             )
         });
-        let title = if a.title.trim().is_empty() {
-            Key::ImpUntitled.text(lang).to_string()
-        } else {
-            a.title.clone()
-        };
+        let title = labels::action_title(&a.title, lang);
         Some(view! {
             <h1 data-testid="action-title">{title}</h1>
             <div class="card" class:overdue=late>

@@ -17,7 +17,12 @@ const MIN_DAYS: u32 = 7;
 const MAX_DAYS: u32 = 365;
 
 /// One comparison as a table row: name, before (n), after (n), change, interval, verdict.
-fn row(name: String, cmp: &Comparison, text: impl Fn(f64) -> String, lang: Lang) -> AnyView {
+pub(in crate::ui) fn row(
+    name: String,
+    cmp: &Comparison,
+    text: impl Fn(f64) -> String,
+    lang: Lang,
+) -> AnyView {
     let side = |v: crate::domain::kpi::Value| match v.value {
         Some(x) => format!("{} (n={})", text(x), v.n),
         None => format!("– (n={})", v.n),

@@ -2,7 +2,7 @@
 //! and lateness, overdue ones first and marked; each card opens its A3 (`card`).
 
 mod card;
-mod effect;
+pub(super) mod effect;
 mod start;
 mod tasks;
 
@@ -107,7 +107,7 @@ fn BoardCard(action: ImprovementAction) -> impl IntoView {
     let lang = move || c.lang.get();
     view! {
         <li class="pdca-card" class:overdue=late data-action=action.id.to_string()>
-            <a class="pdca-title" href=href>{move || if title.trim().is_empty() { Key::ImpUntitled.text(lang()).to_string() } else { title.clone() }}</a>
+            <a class="pdca-title" href=href>{move || labels::action_title(&title, lang())}</a>
             {late.then(|| view! { " "<span class="badge badge-danger" data-testid="overdue">{c.t(Key::ImpOverdue)}</span> })}
             <p class="muted small">
                 {move || kpi.map(|k| labels::kpi(k).text(lang()))}

@@ -5,7 +5,7 @@ use super::super::app_data::{app_data, AppData};
 use super::super::{browser, ctx, labels};
 use super::list::status_key;
 use crate::domain::model::*;
-use crate::domain::process_edit::{self as edit, EditError, IssueKind};
+use crate::domain::process_edit::{self as edit, IssueKind};
 use crate::domain::process_library as library;
 use crate::domain::Data;
 use crate::i18n::{format_minutes, pick, Key, Lang};
@@ -20,7 +20,7 @@ pub fn stage_key(k: StageKind) -> Key {
     }
 }
 
-fn issue_key(k: IssueKind) -> Key {
+pub(super) fn issue_key(k: IssueKind) -> Key {
     match k {
         IssueKind::EmptyName => Key::IssueEmptyName,
         IssueKind::MissingRole => Key::IssueMissingRole,
@@ -49,7 +49,7 @@ fn lines(text: &str) -> Vec<String> {
 /// What a text field shows: the stored value, except while the user is typing in it. Edits
 /// are saved as they are typed, and a save that lands after the next keystroke (or the
 /// stored form: trimmed lines, minutes) must not overwrite what is being written.
-fn shown(dom_id: String, stored: impl Fn() -> String) -> impl Fn() -> String {
+pub(super) fn shown(dom_id: String, stored: impl Fn() -> String) -> impl Fn() -> String {
     move || {
         let value = stored();
         document()
@@ -61,7 +61,11 @@ fn shown(dom_id: String, stored: impl Fn() -> String) -> impl Fn() -> String {
 }
 
 /// Applies `change` to the latest draft of the process and saves it.
-fn save_draft(app: AppData, process_id: Id, change: impl FnOnce(&mut ProcessVersion) + 'static) {
+pub(super) fn save_draft(
+    app: AppData,
+    process_id: Id,
+    change: impl FnOnce(&mut ProcessVersion) + 'static,
+) {
     let Some(current) = app
         .data
         .with_untracked(|d| library::latest(d, process_id).cloned())
@@ -102,7 +106,7 @@ pub fn Editor(process_id: Id) -> impl IntoView {
         </Show>
         <For each=move || kinds.get() key=|k| *k children=move |kind| view! { <StageBlock process_id kind version draft/> }/>
         <Show when=move || draft.get()>
-            <PublishForm process_id version/>
+            <super::publish::PublishForm process_id version/>
         </Show>
     }
 }
@@ -414,66 +418,5 @@ fn StepFields(process_id: Id, step_id: Id, step: Memo<Option<Step>>) -> impl Int
                 {c.t(Key::StepRemove)}
             </button>
         </div>
-    }
-}
-
-#[component]
-fn PublishForm(process_id: Id, version: Memo<Option<ProcessVersion>>) -> impl IntoView {
-    let c = ctx();
-    let app = app_data();
-    let error = RwSignal::new(None::<EditError>);
-    let publish = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(draft) = app
-            .data
-            .with_untracked(|d| library::latest(d, process_id).cloned())
-        else {
-            return;
-        };
-        match edit::publish(&draft, &draft.change_note, browser::now()) {
-            Ok(v) => {
-                error.set(None);
-                app.save_later(Data {
-                    process_versions: vec![v],
-                    ..Data::default()
-                });
-            }
-            Err(e) => error.set(Some(e)),
-        }
-    };
-    let step_name = move |id: Option<Id>| -> String {
-        let Some(id) = id else { return String::new() };
-        app.data.with_untracked(|d| {
-            library::latest(d, process_id)
-                .and_then(|v| {
-                    edit::steps(v)
-                        .find(|s| s.id == id)
-                        .map(|s| pick(&s.name, c.lang.get_untracked()).to_string())
-                })
-                .unwrap_or_default()
-        })
-    };
-    view! {
-        <form class="card form" on:submit=publish data-testid="publish-form">
-            <h2>{c.t(Key::Publish)}</h2>
-            <label for="change-note">{c.t(Key::ChangeNote)}</label>
-            <textarea id="change-note" rows="2"
-                prop:value=shown("change-note".into(), move || version.with(|v| v.as_ref().map(|v| v.change_note.clone()).unwrap_or_default()))
-                on:input=move |ev| { let v = event_target_value(&ev); save_draft(app, process_id, move |d| d.change_note = v); }></textarea>
-            {move || error.get().map(|e| match e {
-                EditError::NoteRequired => view! { <p class="alert alert-error" role="alert">{c.t(Key::PublishNeedsNote)}</p> }.into_any(),
-                EditError::Invalid(issues) => view! {
-                    <div class="alert alert-error" role="alert" data-testid="publish-issues">
-                        <p>{c.t(Key::PublishFixFirst)}</p>
-                        <ul>{issues.into_iter().map(|i| {
-                            let name = step_name(i.step_id);
-                            view! { <li>{(!name.is_empty()).then(|| format!("{name}: "))}{c.t(issue_key(i.kind))}</li> }
-                        }).collect_view()}</ul>
-                    </div>
-                }.into_any(),
-                EditError::NotADraft | EditError::NoSuchStep => ().into_any(),
-            })}
-            <button type="submit" data-testid="publish">{c.t(Key::Publish)}</button>
-        </form>
     }
 }

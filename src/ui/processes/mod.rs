@@ -4,6 +4,7 @@ mod analysis;
 mod editor;
 mod flowchart;
 mod list;
+mod publish;
 mod run;
 mod run_summary;
 mod sheet;
@@ -16,6 +17,7 @@ use crate::i18n::{pick, Key};
 use crate::route::{ProcessView, Route, Section};
 use leptos::prelude::*;
 
+pub use editor::stage_key;
 pub use list::ProcessesPage;
 
 /// Every step of the published processes as (id, "process · step"): what a survey question

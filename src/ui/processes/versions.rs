@@ -5,6 +5,7 @@ use super::super::app_data::app_data;
 use super::super::{browser, ctx, labels};
 use super::editor::stage_key;
 use super::list::status_key;
+use crate::domain::improvement;
 use crate::domain::model::{Id, LocalText};
 use crate::domain::process_diff::{diff, FieldValue, StepField};
 use crate::domain::process_library as library;
@@ -85,6 +86,20 @@ pub fn Versions(process_id: Id) -> impl IntoView {
             .or_else(|| numbers.with(|n| n.len().checked_sub(back).and_then(|i| n.get(i).copied())))
     };
     let chosen = move || (pick_or(left, 2), pick_or(right, 1));
+    // The improvement action a version carries out, linked.
+    let carried_out = move |version: Id| {
+        app.data.with(|d| {
+            improvement::made_standard_by(d, version).map(|a| {
+                let href = Route::Detail(Section::Improvement, a.id.to_string(), None).href();
+                let title = labels::action_title(&a.title, c.lang.get());
+                view! { <a data-testid="version-action" href=href>{c.t(Key::VersionCarriesOut)}": "{title}</a> }
+            })
+        })
+    };
+    let right_version = move || {
+        let n = chosen().1?;
+        versions.with(|vs| vs.iter().find(|v| v.number == n).map(|v| v.id))
+    };
     let result = move || {
         let (Some(a), Some(b)) = chosen() else {
             return None;
@@ -113,6 +128,7 @@ pub fn Versions(process_id: Id) -> impl IntoView {
                         <td>{c.t(status_key(v.status))}</td>
                         <td>{v.published_at.map(|t| format_datetime(t, browser::utc_offset_at(t), c.lang.get()))}</td>
                         <td>{v.change_note.clone()}</td>
+                        <td>{carried_out(v.id)}</td>
                         <td><a class="touch-link" data-testid="open-version" href=Route::Detail(Section::Processes, process_id.to_string(), Some(ProcessView::Version(v.number).slug())).href()>{c.t(Key::VersionOpen)}</a></td>
                     </tr>
                 }).collect_view()}
@@ -128,6 +144,7 @@ pub fn Versions(process_id: Id) -> impl IntoView {
                 {select(right, "diff-right", 1)}
             </div>
             <div data-testid="version-diff">
+                <p>{move || right_version().and_then(carried_out)}</p>
                 {move || result().map(|d| {
                     if d.is_empty() {
                         return view! { <p>{c.t(Key::DiffNone)}</p> }.into_any();

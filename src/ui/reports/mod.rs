@@ -3,6 +3,8 @@
 //! dashboard's own figures and charts, so the two can never disagree. Sections can be left
 //! out; the choice is remembered on this device.
 
+mod improvement;
+
 use super::app_data::app_data;
 use super::dashboard::charts::{trend_chart, trend_points, trend_table, Figure, ParetoFigure};
 use super::dashboard::picker::Picker;
@@ -33,15 +35,17 @@ enum Part {
     Complaints,
     Processes,
     Staff,
+    Improvement,
     Formulas,
 }
 
-const PARTS: [(Part, &str, Key); 6] = [
+const PARTS: [(Part, &str, Key); 7] = [
     (Part::Kpis, "kpis", Key::ReportSecKpis),
     (Part::Trends, "trends", Key::ReportSecTrends),
     (Part::Complaints, "complaints", Key::ReportSecComplaints),
     (Part::Processes, "processes", Key::ReportSecProcesses),
     (Part::Staff, "staff", Key::ReportSecStaff),
+    (Part::Improvement, "improvement", Key::ReportSecImprovement),
     (Part::Formulas, "formulas", Key::ReportSecFormulas),
 ];
 
@@ -143,6 +147,7 @@ pub fn ReportsPage() -> impl IntoView {
             {move || shown("complaints").then(|| view! { <ComplaintsPart query/> })}
             {move || shown("processes").then(|| view! { <ProcessesPart query/> })}
             {move || shown("staff").then(|| view! { <StaffPart query/> })}
+            {move || shown("improvement").then(|| view! { <improvement::ImprovementPart query/> })}
             {move || shown("formulas").then(|| view! { <FormulasPart/> })}
             </td></tr></tbody>
             </table>
