@@ -111,6 +111,19 @@ for (const [locale, lang] of [['zh-CN', 'zh'], ['en-US', 'en']]) {
     await visit(page, action, '[data-testid="action-plan"]');
     await check('improvement action');
 
+    // Audits: the list with false ticking, one audit, and the walk form with a refusal.
+    const day = (ago) => new Date(Date.now() - ago * 864e5).toISOString().slice(0, 10);
+    await visit(page, `#/audits?period=${day(60)}..${day(0)}`, '[data-testid="audit-list"] [data-audit]');
+    await check('audits');
+    const oneAudit = await page.getAttribute('[data-audit] a', 'href');
+    await visit(page, oneAudit, '[data-testid="audit-score"]');
+    await check('audit');
+    await visit(page, '#/audits/new', '[data-testid="audit-walk"] [data-step]');
+    await page.locator('[data-testid="audit-walk"] .score-option').first().tap();
+    await page.tap('[data-testid="save-audit"]');
+    await page.waitForSelector('[data-testid="walk-refused"]');
+    await check('audit walk');
+
     await visit(page, '#/data', '[data-testid="load-demo"]');
     await check('data');
     await visit(page, '#/reports', '[data-page="reports"]');
