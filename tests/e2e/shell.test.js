@@ -11,6 +11,7 @@ const SECTIONS = [
   ['feedback', '投诉建议', 'Feedback'],
   ['staff', '员工能力', 'Staff'],
   ['improvement', '持续改进', 'Improvement'],
+  ['audits', '巡检', 'Audits'],
   ['reports', '报表', 'Reports'],
   ['data', '数据', 'Data'],
   ['settings', '设置', 'Settings'],
