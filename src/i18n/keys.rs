@@ -925,6 +925,10 @@ keys! {
     ImpStepTime => "平均用时(秒)", "Mean time (s)";
     ImpOverdueOnly => "只看逾期", "Overdue only";
     ImpAll => "全部", "All";
+    ImpView => "显示方式", "View";
+    ImpBoard => "看板", "Board";
+    ImpList => "列表", "List";
+    ImpStageFilter => "阶段", "Stage";
     ImpProcess => "流程", "Process";
     ImpSaved => "已保存改进行动。", "Improvement action saved.";
     VerdictImproved => "改善的幅度超出了偶然波动能解释的范围。", "The improvement is larger than chance would explain.";

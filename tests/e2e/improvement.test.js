@@ -149,6 +149,18 @@ test('the board by touch at 768 px in Chinese: a column per stage, overdue ones 
   await page.waitForFunction((n) => document.querySelectorAll('.pdca-card').length === n, actions.length);
   assert.ok(!(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)), 'no sideways scroll at 768 px');
   assert.match(await page.textContent('[data-stage="plan"] h2'), /计划/);
+
+  // The list view, filtered by stage: the same actions, by touch.
+  await page.tap('label:has(#imp-list)');
+  await page.waitForSelector('[data-testid="improvement-list"]');
+  assert.equal(await page.locator('[data-testid="improvement-list"] tbody tr').count(), actions.length);
+  await page.selectOption('#imp-stage', 'plan');
+  const plans = actions.filter((a) => a.stage === 'plan').length;
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="improvement-list"] tbody tr').length === n, plans);
+  assert.equal(await page.locator('[data-testid="improvement-list"] tbody tr[data-stage="plan"]').count(), plans);
+  await page.selectOption('#imp-stage', '');
+  await page.tap('label:has(#imp-board)');
+  await page.waitForSelector('[data-testid="pdca-board"]:not([hidden])');
   await screenshot(page, 'improvement-board-zh');
 
   // A card opens by touch, in Chinese.

@@ -31,6 +31,7 @@ pub fn ImprovementPage() -> impl IntoView {
     let c = ctx();
     let app = app_data();
     let filter = RwSignal::new(ListFilter::default());
+    let as_list = RwSignal::new(false);
     let shown = Memo::new(move |_| {
         let f = filter.get();
         app.data.with(|d| {
@@ -58,6 +59,16 @@ pub fn ImprovementPage() -> impl IntoView {
             </div>
             {move || none().then(|| view! { <p class="muted" data-testid="improvement-none">{c.t(Key::ImprovementNone)}</p> })}
             <div class="toolbar" data-testid="improvement-filters">
+                <fieldset class="choices">
+                    <legend class="visually-hidden">{c.t(Key::ImpView)}</legend>
+                    <label class="check"><input type="radio" name="imp-view" id="imp-board" prop:checked=move || !as_list.get() on:change=move |_| as_list.set(false)/>{c.t(Key::ImpBoard)}</label>
+                    <label class="check"><input type="radio" name="imp-view" id="imp-list" prop:checked=move || as_list.get() on:change=move |_| as_list.set(true)/>{c.t(Key::ImpList)}</label>
+                </fieldset>
+                <label for="imp-stage">{c.t(Key::ImpStageFilter)}</label>
+                <select id="imp-stage" on:change=move |ev| { let code = event_target_value(&ev); filter.update(|f| f.stage = BOARD.into_iter().find(|s| stage_code(*s) == code)); }>
+                    <option value="">{c.t(Key::ImpAll)}</option>
+                    {BOARD.into_iter().map(|s| view! { <option value=stage_code(s)>{c.t(labels::pdca(s))}</option> }).collect_view()}
+                </select>
                 <label for="imp-owner">{c.t(Key::ImpOwner)}</label>
                 <select id="imp-owner" on:change=move |ev| filter.update(|f| f.owner = event_target_value(&ev).parse().ok())>
                     <option value="">{c.t(Key::ImpAll)}</option>
@@ -73,11 +84,14 @@ pub fn ImprovementPage() -> impl IntoView {
                     {c.t(Key::ImpOverdueOnly)}
                 </label>
             </div>
-            <div class="pdca-board" data-testid="pdca-board">
+            <Show when=move || as_list.get()>
+                <ActionList shown/>
+            </Show>
+            <div class="pdca-board" data-testid="pdca-board" hidden=move || as_list.get()>
                 {BOARD.into_iter().map(|stage| {
                     let cards = move || shown.with(|all| all.iter().filter(|a| a.stage == stage).cloned().collect::<Vec<_>>());
                     view! {
-                        <section class="card pdca-column" data-stage=format!("{stage:?}").to_lowercase()>
+                        <section class="card pdca-column" data-stage=stage_code(stage)>
                             <h2>{c.t(labels::pdca(stage))}" ("<span data-testid="stage-count">{move || cards().len()}</span>")"</h2>
                             <ul class="improvement-list">
                                 {move || cards().into_iter().map(|a| view! { <BoardCard action=a/> }).collect_view()}
@@ -87,6 +101,48 @@ pub fn ImprovementPage() -> impl IntoView {
                 }).collect_view()}
             </div>
         </section>
+    }
+}
+
+fn stage_code(s: PdcaStage) -> String {
+    format!("{s:?}").to_lowercase()
+}
+
+/// The same actions as a table, for reading many at once.
+#[component]
+fn ActionList(shown: Memo<Vec<ImprovementAction>>) -> impl IntoView {
+    let c = ctx();
+    let app = app_data();
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label=c.t(Key::ImpList)>
+            <table class="report-table" data-testid="improvement-list">
+                <thead><tr>
+                    <th scope="col">{c.t(Key::ImpTitle)}</th>
+                    <th scope="col">{c.t(Key::ImpStageFilter)}</th>
+                    <th scope="col">{c.t(Key::ImpOwner)}</th>
+                    <th scope="col">{c.t(Key::ImprovementDue)}</th>
+                </tr></thead>
+                <tbody>
+                    {move || {
+                        let lang = c.lang.get();
+                        let today = browser::today();
+                        shown.get().into_iter().map(|a| {
+                            let late = !improvement::overdue(&a, today).is_empty();
+                            let owner = a.owner_id.and_then(|id| app.data.with_untracked(|d| d.staff_member(id).map(|s| s.name.clone())));
+                            view! {
+                                <tr data-action=a.id.to_string() data-stage=stage_code(a.stage)>
+                                    <th scope="row"><a href=Route::Detail(Section::Improvement, a.id.to_string(), None).href()>{labels::action_title(&a.title, lang)}</a>
+                                        {late.then(|| view! { " "<span class="badge badge-danger">{Key::ImpOverdue.text(lang)}</span> })}</th>
+                                    <td>{labels::pdca(a.stage).text(lang)}</td>
+                                    <td>{owner.unwrap_or_else(|| "–".into())}</td>
+                                    <td>{a.due_on.map(|d| format_date(d, lang)).unwrap_or_else(|| "–".into())}</td>
+                                </tr>
+                            }
+                        }).collect_view()
+                    }}
+                </tbody>
+            </table>
+        </div>
     }
 }
 
