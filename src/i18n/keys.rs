@@ -865,7 +865,7 @@ keys! {
     WalkNotPublished => "只能检查已发布的版本。", "Only a published version can be audited.";
     WalkNoAuditor => "请填写检查人。", "Enter the auditor.";
     WalkFutureDate => "巡检日期不能晚于今天。", "The audit cannot be dated after today.";
-    WalkUnjudged => "还有 {n} 个步骤没有选择结果(看不到的请选“未看到”)。", "{n} steps have no result yet (choose “Not seen” for those you could not watch).";
+    WalkUnjudged => "还有 {n} 个步骤没有选择结果(看不到的请选“未看到”)。", "Steps with no result yet: {n}. Choose “Not seen” for those you could not watch.";
     WalkNothingSeen => "所有步骤都未看到,这次巡检无法评分。", "Every step is marked not seen: the audit says nothing.";
     WalkNothingPublished => "还没有已发布的流程可以巡检。", "No process is published yet, so there is nothing to audit.";
     FalseTickTitle => "虚假打勾", "False ticking";

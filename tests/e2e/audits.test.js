@@ -52,7 +52,7 @@ test('an audit with two failed steps: its score, step health, the audit tile, a 
   await page.fill('#walk-auditor', 'Inspector Chen');
   await judge(page, ids[0], 'failed', 'Nobody greeted us for three minutes');
   await page.tap('[data-testid="save-audit"]');
-  await page.waitForFunction((n) => document.querySelector('[data-testid="walk-refused"]')?.textContent.startsWith(`${n} steps have no result`), ids.length - 1);
+  await page.waitForFunction((n) => document.querySelector('[data-testid="walk-refused"]')?.textContent.startsWith(`Steps with no result yet: ${n}.`), ids.length - 1);
   assert.equal((await readStore(page)).audits.length, db.audits.length);
 
   await judge(page, ids[1], 'failed', 'Menu handed over without a word');

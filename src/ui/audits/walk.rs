@@ -178,6 +178,7 @@ pub fn WalkPage() -> impl IntoView {
                                 </div>
                                 <label for=note_id.clone() class="small">{c.t(Key::AuditNote)}</label>
                                 <input id=note_id type="text" autocomplete="off"
+                                    prop:value=move || walk.with(|w| w.results.get(&sid).map(|x| x.1.clone()).unwrap_or_default())
                                     disabled=move || walk.with(|w| !w.results.contains_key(&sid))
                                     on:input=move |ev| { let n = event_target_value(&ev); walk.update(|w| if let Some(x) = w.results.get_mut(&sid) { x.1 = n; }); }/>
                             </fieldset>
