@@ -1,6 +1,7 @@
-// Trunk post_build hook (Trunk.toml): puts the SHA-256 of every inline <script> of the staged
-// index.html into the CSP's script-src, so the policy needs no 'unsafe-inline'. Trunk writes
-// its module loader inline, with hashed file names that change each build (and `trunk serve`
+// Trunk post_build step (scripts/post-build.mjs, scripts/kiosk.Trunk.toml): puts the SHA-256
+// of every inline <script> of the staged page (index.html, or the file named as the argument)
+// into the CSP's script-src, so the policy needs no 'unsafe-inline'. Trunk writes its module
+// loader inline, with hashed file names that change each build (and `trunk serve`
 // adds its live-reload client), so the hashes can only be known after Trunk has written them.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -8,7 +9,7 @@ import path from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('csp-hashes: TRUNK_STAGING_DIR is not set (run me as a Trunk hook)');
-const file = path.join(dir, 'index.html');
+const file = path.join(dir, process.argv[2] ?? 'index.html');
 // `trunk serve` fills its live-reload client's placeholders into each response, with the
 // request's Host header, so that text cannot be hashed here. Filled with what the browser
 // knows instead (the values Trunk itself falls back to: this host, this page's directory),

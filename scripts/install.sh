@@ -37,6 +37,6 @@ fi
 # wasm-opt (npm binaryen) for Trunk, and playwright-core for the end-to-end tests.
 if ! tests/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q 'version 132' \
    || [ ! -d tests/node_modules/playwright-core ] || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
-  say "npm packages in tests/ (binaryen, playwright-core, ajv)"
+  say "npm packages in tests/ (binaryen, playwright-core, ajv, SurveyJS for the kiosk benchmark)"
   (cd tests && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -83,6 +83,21 @@ impl Route {
         }
     }
 
+    /// The page a route is shown on. The kiosk has its own (`kiosk.html`, a binary of its
+    /// own), so that a customer's tablet downloads none of the manager's pages.
+    pub fn page(&self) -> &'static str {
+        match self {
+            Route::Kiosk(_) => "kiosk.html",
+            _ => "./",
+        }
+    }
+
+    /// A link that works from either page: the page, then the fragment.
+    pub fn url(&self) -> String {
+        format!("{}{}", self.page(), self.href())
+    }
+
+    /// The fragment alone, for links within one page.
     pub fn href(&self) -> String {
         match self {
             Route::Section(s) => format!("#/{}", s.slug()),
@@ -136,6 +151,16 @@ mod tests {
     fn empty_hash_is_dashboard() {
         assert_eq!(Route::parse(""), Route::Section(Section::Dashboard));
         assert_eq!(Route::parse("#/"), Route::Section(Section::Dashboard));
+    }
+
+    #[test]
+    fn the_kiosk_has_a_page_of_its_own_and_links_reach_across() {
+        let kiosk = Route::Kiosk(Some("x".into()));
+        assert_eq!(kiosk.url(), "kiosk.html#/kiosk/x");
+        assert_eq!(Route::Section(Section::Surveys).url(), "./#/surveys");
+        // Either page reads the fragment of a link to the other back to the same route.
+        let fragment = |url: &str| url.split_once('#').map(|(_, f)| f.to_string()).unwrap();
+        assert_eq!(Route::parse(&fragment(&kiosk.url())), kiosk);
     }
 
     #[test]

@@ -6,7 +6,9 @@ use js_sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{DomException, IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
+use web_sys::{
+    DomException, IdbDatabase, IdbKeyRange, IdbRequest, IdbTransaction, IdbTransactionMode,
+};
 
 /// Why a storage operation failed, as a code the UI translates.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -110,10 +112,23 @@ pub(crate) async fn read_all(
     db: &IdbDatabase,
     store: &str,
 ) -> Result<Vec<(String, String)>, StoreError> {
+    read_range(db, store, None).await
+}
+
+/// The keys and values of a store within `range` (all of them without one).
+pub(crate) async fn read_range(
+    db: &IdbDatabase,
+    store: &str,
+    range: Option<&IdbKeyRange>,
+) -> Result<Vec<(String, String)>, StoreError> {
     let tx = transaction(db, &[store], IdbTransactionMode::Readonly)?;
     let os = tx.object_store(store).map_err(StoreError::from_js)?;
-    let keys_req = os.get_all_keys().map_err(StoreError::from_js)?;
-    let vals_req = os.get_all().map_err(StoreError::from_js)?;
+    let (keys_req, vals_req) = match range {
+        Some(r) => (os.get_all_keys_with_key(r), os.get_all_with_key(r)),
+        None => (os.get_all_keys(), os.get_all()),
+    };
+    let keys_req = keys_req.map_err(StoreError::from_js)?;
+    let vals_req = vals_req.map_err(StoreError::from_js)?;
     let keys: Array = request(&keys_req).await?.unchecked_into();
     let vals: Array = request(&vals_req).await?.unchecked_into();
     let mut out = Vec::with_capacity(keys.length() as usize);

@@ -1,10 +1,13 @@
 //! Browser storage behind one small interface: records in IndexedDB (`store`), small
-//! settings in localStorage (`settings`).
+//! settings in localStorage (`settings`); the kiosk page reads and adds one collection at a
+//! time (`collection`).
 
+mod collection;
 mod idb;
 pub mod kiosk;
 pub mod settings;
 pub mod store;
 
+pub use collection::Adding;
 pub use idb::StoreError;
 pub use store::{open, Store};

@@ -25,15 +25,15 @@ use web_sys::{
 
 pub const DB_NAME: &str = "serviceflow";
 const DB_VERSION: u32 = 1;
-const RECORDS: &str = "records";
+pub(super) const RECORDS: &str = "records";
 const SEGMENTS: &str = "segments";
 const SNAPSHOTS: &str = "snapshots";
 /// The key prefix of tombstones in `RECORDS`.
-const TOMBSTONES: &str = "tombstones";
+pub(super) const TOMBSTONES: &str = "tombstones";
 pub const SEGMENT: usize = 1000;
 const KEEP_SNAPSHOTS: usize = 3;
 
-fn segmented(c: Collection) -> bool {
+pub(super) fn segmented(c: Collection) -> bool {
     matches!(c, Collection::Responses | Collection::Runs)
 }
 
@@ -53,7 +53,7 @@ impl Pending<'_> {
 }
 
 pub struct Store {
-    db: IdbDatabase,
+    pub(super) db: IdbDatabase,
     /// Loose entries per segmented collection, to know when to fold them into segments.
     loose: RefCell<HashMap<Collection, usize>>,
 }
@@ -105,7 +105,7 @@ fn segment_key(c: Collection, n: usize) -> String {
     format!("{}/{n:06}", c.name())
 }
 
-fn collection_range(c: Collection) -> Result<IdbKeyRange, StoreError> {
+pub(super) fn collection_range(c: Collection) -> Result<IdbKeyRange, StoreError> {
     IdbKeyRange::bound(
         &JsValue::from_str(&format!("{}/", c.name())),
         &JsValue::from_str(&format!("{}/\u{ffff}", c.name())),
@@ -146,7 +146,7 @@ fn put_collection<R: Record>(
     Ok(())
 }
 
-fn put_record<R: Record>(os: &IdbObjectStore, r: &R) -> Result<(), StoreError> {
+pub(super) fn put_record<R: Record>(os: &IdbObjectStore, r: &R) -> Result<(), StoreError> {
     let json = serde_json::to_string(r).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     os.put_with_key(
         &JsValue::from_str(&json),

@@ -70,12 +70,28 @@ pub fn lock(lock: RwSignal<Option<String>>, survey: &str) -> Result<(), String> 
     Ok(())
 }
 
-/// Ends the lock (after the PIN) and goes to `to`.
+/// Ends the lock (after the PIN) and goes to `to`, on the manager's page.
 pub fn unlock(lock: RwSignal<Option<String>>, to: &Route) {
     let _ = stored::set_locked(None);
     GUARDED.set(false);
     lock.set(None);
-    let _ = window().location().set_hash(&to.href());
+    let _ = window().location().set_href(&to.url());
+}
+
+/// The kiosk to show instead of `route`: the one this device is locked to, or `route` itself
+/// when it is a kiosk address.
+pub fn kiosk_route(route: &Route) -> Option<Route> {
+    match (stored::locked(), route) {
+        (Some(id), _) => Some(Route::Kiosk(Some(id))),
+        (None, Route::Kiosk(_)) => Some(route.clone()),
+        (None, _) => None,
+    }
+}
+
+/// Goes to `route` on its own page, in place of this entry: the Back button does not
+/// return to an address that only forwarded.
+pub fn go(route: &Route) {
+    let _ = window().location().replace(&route.url());
 }
 
 fn guard(survey: &str) {

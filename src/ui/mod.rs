@@ -25,7 +25,8 @@ mod surveys;
 mod sync;
 mod targets;
 
-use crate::i18n::{Key, Lang};
+use crate::domain::model::LocalText;
+use crate::i18n::{pick, Key, Lang};
 use crate::route::Route;
 use crate::storage::settings as stored;
 use leptos::prelude::*;
@@ -46,6 +47,11 @@ impl Ctx {
         move || key.text(self.lang.get())
     }
 
+    /// A record's text in the reader's language, re-read when the language changes.
+    pub fn pick(self, text: LocalText) -> impl Fn() -> String + 'static {
+        move || pick(&text, self.lang.get()).to_string()
+    }
+
     pub fn set_lang(self, lang: Lang) {
         self.lang.set(lang);
         stored::save_lang(lang);
@@ -56,16 +62,27 @@ pub fn ctx() -> Ctx {
     expect_context::<Ctx>()
 }
 
+/// The manager's page (`index.html`). A kiosk address, or a device locked to its kiosk, goes
+/// to the kiosk's own page before anything else is loaded.
 pub fn mount() {
+    if let Some(kiosk) = kiosk_lock::kiosk_route(&current_route()) {
+        return kiosk_lock::go(&kiosk);
+    }
     leptos::mount::mount_to_body(App);
+}
+
+/// The kiosk's page (`kiosk.html`), a binary of its own: see docs/ARCHITECTURE.md.
+pub fn mount_kiosk() {
+    kiosk::mount();
 }
 
 fn current_route() -> Route {
     Route::parse(&window().location().hash().unwrap_or_default())
 }
 
-#[component]
-fn App() -> impl IntoView {
+/// What both pages start with: the language, the route followed from the address, the kiosk
+/// lock, and `<html lang>` and the title kept in the reader's language.
+pub(crate) fn provide_ctx() -> Ctx {
     let lang = RwSignal::new(stored::load_lang().unwrap_or_else(browser_lang));
     let route = RwSignal::new(current_route());
     let kiosk_lock = kiosk_lock::install(route);
@@ -75,12 +92,9 @@ fn App() -> impl IntoView {
         kiosk_lock,
     };
     provide_context(ctx);
-    provide_context(app_data::AppData::new());
-
     let listener =
         window_event_listener(leptos::ev::hashchange, move |_| route.set(current_route()));
     on_cleanup(move || listener.remove());
-
     // <html lang> lets screen readers and fonts pick the right language.
     Effect::new(move |_| {
         let lang = lang.get();
@@ -89,10 +103,19 @@ fn App() -> impl IntoView {
         }
         document().set_title(Key::AppName.text(lang));
     });
+    ctx
+}
 
-    let shown = kiosk_lock::shown(kiosk_lock, route);
+#[component]
+fn App() -> impl IntoView {
+    let ctx = provide_ctx();
+    provide_context(app_data::AppData::new());
+    let shown = kiosk_lock::shown(ctx.kiosk_lock, ctx.route);
     move || match shown.get() {
-        Route::Kiosk(survey) => view! { <kiosk::Kiosk survey/> }.into_any(),
+        kiosk @ Route::Kiosk(_) => {
+            kiosk_lock::go(&kiosk);
+            ().into_any()
+        }
         other => view! { <shell::Shell route=other/> }.into_any(),
     }
 }

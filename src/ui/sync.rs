@@ -5,6 +5,7 @@
 //! others to reload.
 
 use super::app_data::AppData;
+use crate::domain::model::{Feedback, Response};
 use crate::domain::{merge, Data};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -34,12 +35,31 @@ thread_local! {
 
 fn post(msg: &Message) {
     if let Ok(json) = serde_json::to_string(msg) {
-        TAB.with(|ch| {
-            if let Some(ch) = ch {
-                let _ = ch.post_message(&JsValue::from_str(&json));
-            }
-        });
+        post_text(&json);
     }
+}
+
+fn post_text(json: &str) {
+    TAB.with(|ch| {
+        if let Some(ch) = ch {
+            let _ = ch.post_message(&JsValue::from_str(json));
+        }
+    });
+}
+
+/// `announce` of a kiosk's new response and its recovery item. The message is put together
+/// here rather than serialised from a `Data`, so that the kiosk page does not carry the
+/// serialiser of every collection; the other tabs read it as `Message::Changed`.
+pub fn announce_response(response: &Response, recovery: Option<&Feedback>) {
+    let (Ok(r), Ok(f)) = (
+        serde_json::to_string(response),
+        serde_json::to_string(&recovery.into_iter().collect::<Vec<_>>()),
+    ) else {
+        return;
+    };
+    post_text(&format!(
+        r#"{{"Changed":{{"changes":{{"responses":[{r}],"feedback":{f}}}}}}}"#
+    ));
 }
 
 pub fn announce(changes: &Data) {
@@ -58,8 +78,13 @@ pub fn announce_reload() {
     post(&Message::Reload);
 }
 
+/// Calls `heard` whatever another tab saved: the kiosk page just re-reads what it shows.
+pub fn on_any_change(heard: impl Fn() + 'static) {
+    subscribe(move |_| heard());
+}
+
 pub fn listen(app: AppData) {
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+    subscribe(move |ev: MessageEvent| {
         let Some(json) = ev.data().as_string() else {
             return;
         };
@@ -79,6 +104,10 @@ pub fn listen(app: AppData) {
             Ok(Message::Reload) | Err(_) => spawn_local(app.reload()),
         }
     });
+}
+
+fn subscribe(on: impl FnMut(MessageEvent) + 'static) {
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(on);
     TAB.with(|ch| {
         if let Some(ch) = ch {
             ch.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

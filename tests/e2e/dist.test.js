@@ -1,6 +1,6 @@
 // The release dist/ as a host serves it: every text and wasm asset has a .gz and a .br twin
 // that decompress to exactly its bytes (for nginx gzip_static / brotli_static), and the
-// whole app, gzipped, does not creep past its current size.
+// whole app, gzipped, does not creep past its current size; the kiosk's page stays in budget.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -12,6 +12,9 @@ const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|svg|json|webmanifest|txt)$/;
 // A ratchet, not the goal: issue 14 asks for 500 KB (and a 200 KB kiosk entry). Until that
 // lands, this stops the app growing unnoticed; lower it whenever the app shrinks.
 const CREEP_LIMIT_KB = 1600;
+// The customer's path (kiosk.html and everything it loads): issue 14's budget is 200 KB;
+// a ratchet at today's size until it is met.
+const KIOSK_LIMIT_KB = 250;
 
 function assets(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -31,11 +34,27 @@ test('every asset has gzip and brotli twins holding exactly its bytes', () => {
   }
 });
 
+/** What a page downloads on a first visit: itself and every asset of dist/ it names. */
+function loads(page) {
+  const html = fs.readFileSync(path.join(DIST, page), 'utf8');
+  const named = [...html.matchAll(/(?:href|src)="([^"#]+)"/g)].map((m) => m[1]);
+  const files = [page, ...new Set(named)].map((u) => path.join(DIST, u)).filter((f) => fs.existsSync(f) && COMPRESSIBLE.test(f));
+  const size = (ext) => files.reduce((n, f) => n + fs.statSync(`${f}${ext}`).size, 0);
+  return { files, gz: size('.gz'), br: size('.br') };
+}
+
 test('the app a first visit downloads stays under its size ratchet, gzipped', () => {
-  // What index.html loads: itself, the wasm, its JS glue and the stylesheets.
-  const files = assets(DIST).filter((f) => /(index\.html|\.wasm|serviceflow-[^/]*\.js|\.css)$/.test(f));
-  const gz = files.reduce((n, f) => n + fs.statSync(`${f}.gz`).size, 0);
-  const br = files.reduce((n, f) => n + fs.statSync(`${f}.br`).size, 0);
-  console.log(`# whole app: ${Math.round(gz / 1024)} KB gzip, ${Math.round(br / 1024)} KB brotli (${files.length} files)`);
-  assert.ok(gz <= CREEP_LIMIT_KB * 1024, `${Math.round(gz / 1024)} KB gzip > ${CREEP_LIMIT_KB} KB`);
+  const app = loads('index.html');
+  assert.ok(app.files.some((f) => /serviceflow-[^/]*_bg\.wasm$/.test(f)), 'the manager page loads its wasm');
+  console.log(`# whole app: ${Math.round(app.gz / 1024)} KB gzip, ${Math.round(app.br / 1024)} KB brotli (${app.files.length} files)`);
+  assert.ok(app.gz <= CREEP_LIMIT_KB * 1024, `${Math.round(app.gz / 1024)} KB gzip > ${CREEP_LIMIT_KB} KB`);
+});
+
+test('the kiosk page loads its own small wasm and none of the manager\'s, within its budget, gzipped', () => {
+  const kiosk = loads('kiosk.html');
+  const wasm = kiosk.files.filter((f) => f.endsWith('.wasm')).map((f) => path.basename(f));
+  assert.equal(wasm.length, 1, wasm.join());
+  assert.match(wasm[0], /^kiosk-[0-9a-f]+_bg\.wasm$/);
+  console.log(`# kiosk entry: ${Math.round(kiosk.gz / 1024)} KB gzip, ${Math.round(kiosk.br / 1024)} KB brotli (${kiosk.files.length} files)`);
+  assert.ok(kiosk.gz <= KIOSK_LIMIT_KB * 1024, `${Math.round(kiosk.gz / 1024)} KB gzip > ${KIOSK_LIMIT_KB} KB`);
 });

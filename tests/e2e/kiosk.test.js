@@ -114,6 +114,39 @@ test('the kiosk works offline after the first load', async () => {
   await context.close();
 });
 
+test("a kiosk link opens the kiosk's own page, which downloads none of the manager's; a bookmark of the old address still works", async () => {
+  const { context, page, surveyId, problems } = await setUp();
+  assert.match(page.url(), /\/kiosk\.html#\/kiosk\//, 'the shift was started on the kiosk page');
+  const fresh = await context.newPage();
+  const asked = [];
+  fresh.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  await fresh.goto(`${env.server.base}/kiosk.html#/kiosk/${surveyId}`);
+  await fresh.waitForSelector('[data-testid="kiosk-question"]');
+  assert.ok(asked.some((p) => /\/kiosk-[0-9a-f]+_bg\.wasm$/.test(p)), asked.join(' '));
+  assert.deepEqual(asked.filter((p) => /serviceflow-/.test(p)), [], "the manager's code is not downloaded");
+  await fresh.close();
+  // An address from before the kiosk had its own page lands there.
+  const old = await context.newPage();
+  await old.goto(`${env.server.base}/#/kiosk/${surveyId}`);
+  await old.waitForURL(/\/kiosk\.html#\/kiosk\//);
+  await old.waitForSelector('[data-testid="kiosk-question"]');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the shift screen follows what a manager tab saves: a new member of staff can go on duty', async () => {
+  const { context, page, problems } = await setUp({ start: false });
+  const manager = await context.newPage();
+  await manager.goto(`${env.server.base}/#/staff`);
+  await manager.waitForSelector('#staff-name');
+  await manager.fill('#staff-name', 'Zhao Lei');
+  await manager.tap('[data-testid="add-staff"] button[type="submit"]');
+  await page.waitForFunction(() => [...document.querySelectorAll('#duty option')].some((o) => o.textContent === 'Zhao Lei'));
+  await manager.close();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('responses are listed, filtered, opened and deleted with confirmation', async () => {
   const { context, page, surveyId, staffId } = await setUp();
   await page.tap('.kiosk-answer[data-score="2"]');

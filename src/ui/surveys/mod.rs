@@ -185,7 +185,7 @@ pub fn SurveysPage() -> impl IntoView {
                             <div class="row-actions">
                                 <a class="button button-secondary" data-testid="edit-survey" href=Route::Detail(Section::Surveys, id.to_string(), None).href()>{c.t(Key::SurveysEdit)}</a>
                                 <a class="button button-secondary" data-testid="survey-results" href=Route::Detail(Section::Surveys, id.to_string(), Some("results".into())).href()>{c.t(Key::SurveysResults)}</a>
-                                <a class="button" data-testid="open-kiosk" href=Route::Kiosk(Some(id.to_string())).href()>{c.t(Key::SurveysOpenKiosk)}</a>
+                                <a class="button" data-testid="open-kiosk" href=Route::Kiosk(Some(id.to_string())).url()>{c.t(Key::SurveysOpenKiosk)}</a>
                                 <button type="button" class="button-secondary" data-testid="archive-survey" on:click=move |_| archive(id, true)>{c.t(Key::SurveysArchive)}</button>
                             </div>
                         </li>

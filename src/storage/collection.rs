@@ -1,0 +1,73 @@
+//! The store one collection at a time, for the kiosk page: it reads the few small
+//! collections it shows and adds the records a customer makes, without the code that loads,
+//! folds or merges everything (which would be most of the manager's download).
+
+use super::idb::{committed, read_range, transaction, StoreError};
+use super::store::{collection_range, put_record, segmented, Store, RECORDS, TOMBSTONES};
+use crate::domain::tombstone::Tombstone;
+use crate::domain::Record;
+use std::collections::HashMap;
+use wasm_bindgen::JsValue;
+use web_sys::{IdbKeyRange, IdbObjectStore, IdbTransaction, IdbTransactionMode};
+
+/// New records written in one transaction, as loose entries: the manager's next start
+/// reads them like any other, and folds them into segments when there are enough.
+pub struct Adding {
+    tx: IdbTransaction,
+    os: IdbObjectStore,
+}
+
+impl Adding {
+    /// On failure the whole write is abandoned: nothing of it is stored.
+    pub fn put<R: Record>(&self, r: &R) -> Result<(), StoreError> {
+        put_record(&self.os, r).inspect_err(|_| {
+            let _ = self.tx.abort();
+        })
+    }
+
+    pub async fn commit(self) -> Result<(), StoreError> {
+        committed(&self.tx).await
+    }
+}
+
+impl Store {
+    /// The stored records of one collection that is not kept in segments, without those a
+    /// stored tombstone hides (the same rule `Store::load` applies).
+    pub async fn load_collection<R: Record>(&self) -> Result<Vec<R>, StoreError> {
+        let c = R::COLLECTION;
+        if segmented(c) {
+            return Err(StoreError::Corrupt(format!(
+                "{}: kept in segments",
+                c.name()
+            )));
+        }
+        let name = c.name();
+        let corrupt = |e: serde_json::Error| StoreError::Corrupt(format!("{name}: {e}"));
+        let prefix = format!("{TOMBSTONES}/{name}/");
+        let graves = IdbKeyRange::bound(
+            &JsValue::from_str(&prefix),
+            &JsValue::from_str(&format!("{prefix}\u{ffff}")),
+        )
+        .map_err(StoreError::from_js)?;
+        let mut hidden = HashMap::new();
+        for (_, json) in read_range(&self.db, RECORDS, Some(&graves)).await? {
+            let t: Tombstone = serde_json::from_str(&json).map_err(corrupt)?;
+            hidden.insert(t.id, t);
+        }
+        let mut out = Vec::new();
+        for (_, json) in read_range(&self.db, RECORDS, Some(&collection_range(c)?)).await? {
+            let r: R = serde_json::from_str(&json).map_err(corrupt)?;
+            if !hidden.get(&r.id()).is_some_and(|t| t.hides(r.updated_at())) {
+                out.push(r);
+            }
+        }
+        Ok(out)
+    }
+
+    /// A write of new records; nothing is stored until `Adding::commit` resolves.
+    pub fn adding(&self) -> Result<Adding, StoreError> {
+        let tx = transaction(&self.db, &[RECORDS], IdbTransactionMode::Readwrite)?;
+        let os = tx.object_store(RECORDS).map_err(StoreError::from_js)?;
+        Ok(Adding { tx, os })
+    }
+}
