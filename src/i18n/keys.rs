@@ -5,19 +5,32 @@ use super::Lang;
 
 macro_rules! keys {
     ($($key:ident => $zh:literal, $en:literal;)*) => {
+        /// A text in both languages. Each key is a constant of its own rather than a variant
+        /// of one enum matched in one function, so a binary holds only the texts it uses: the
+        /// kiosk's page does not carry the manager's (see docs/ARCHITECTURE.md, "Two pages").
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Key { $($key),* }
+        pub struct Key {
+            zh: &'static str,
+            en: &'static str,
+        }
 
+        #[allow(non_upper_case_globals)]
         impl Key {
-            pub const ALL: &'static [Key] = &[$(Key::$key),*];
+            $(pub const $key: Key = Key { zh: $zh, en: $en };)*
 
-            pub fn text(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $((Key::$key, Lang::Zh) => $zh, (Key::$key, Lang::En) => $en,)*
-                }
-            }
+            #[cfg(test)]
+            pub const ALL: &'static [(&'static str, Key)] = &[$((stringify!($key), Key::$key)),*];
         }
     };
+}
+
+impl Key {
+    pub fn text(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.en,
+        }
+    }
 }
 
 keys! {
@@ -1005,10 +1018,10 @@ mod tests {
 
     #[test]
     fn every_key_has_text_in_both_languages() {
-        for key in Key::ALL {
+        for (name, key) in Key::ALL {
             for lang in Lang::ALL {
                 let text = key.text(lang);
-                assert!(!text.trim().is_empty(), "{key:?} is empty in {lang:?}");
+                assert!(!text.trim().is_empty(), "{name} is empty in {lang:?}");
             }
         }
     }
@@ -1017,9 +1030,9 @@ mod tests {
     fn chinese_texts_are_chinese() {
         // A copy-pasted English text in the Chinese column is a missing translation.
         let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
-        for key in Key::ALL {
+        for (name, key) in Key::ALL {
             let zh = key.text(Lang::Zh);
-            assert!(zh.chars().any(han), "{key:?} has no Chinese text: {zh}");
+            assert!(zh.chars().any(han), "{name} has no Chinese text: {zh}");
         }
     }
 }

@@ -4,9 +4,10 @@
 
 use super::idb::{committed, read_range, transaction, StoreError};
 use super::store::{collection_range, put_record, segmented, Store, RECORDS, TOMBSTONES};
+use crate::domain::model::Id;
 use crate::domain::tombstone::Tombstone;
-use crate::domain::Record;
-use std::collections::HashMap;
+use crate::domain::{Collection, Record};
+use std::collections::BTreeMap;
 use wasm_bindgen::JsValue;
 use web_sys::{IdbKeyRange, IdbObjectStore, IdbTransaction, IdbTransactionMode};
 
@@ -30,6 +31,10 @@ impl Adding {
     }
 }
 
+fn corrupt(c: Collection, e: serde_json::Error) -> StoreError {
+    StoreError::Corrupt(format!("{}: {e}", c.name()))
+}
+
 impl Store {
     /// The stored records of one collection that is not kept in segments, without those a
     /// stored tombstone hides (the same rule `Store::load` applies).
@@ -41,27 +46,31 @@ impl Store {
                 c.name()
             )));
         }
-        let name = c.name();
-        let corrupt = |e: serde_json::Error| StoreError::Corrupt(format!("{name}: {e}"));
-        let prefix = format!("{TOMBSTONES}/{name}/");
-        let graves = IdbKeyRange::bound(
-            &JsValue::from_str(&prefix),
-            &JsValue::from_str(&format!("{prefix}\u{ffff}")),
-        )
-        .map_err(StoreError::from_js)?;
-        let mut hidden = HashMap::new();
-        for (_, json) in read_range(&self.db, RECORDS, Some(&graves)).await? {
-            let t: Tombstone = serde_json::from_str(&json).map_err(corrupt)?;
-            hidden.insert(t.id, t);
-        }
+        let hidden = self.tombstones_of(c).await?;
         let mut out = Vec::new();
         for (_, json) in read_range(&self.db, RECORDS, Some(&collection_range(c)?)).await? {
-            let r: R = serde_json::from_str(&json).map_err(corrupt)?;
+            let r: R = serde_json::from_str(&json).map_err(|e| corrupt(c, e))?;
             if !hidden.get(&r.id()).is_some_and(|t| t.hides(r.updated_at())) {
                 out.push(r);
             }
         }
         Ok(out)
+    }
+
+    /// Apart from `load_collection`, so that it is compiled once, not once per record type.
+    async fn tombstones_of(&self, c: Collection) -> Result<BTreeMap<Id, Tombstone>, StoreError> {
+        let prefix = format!("{TOMBSTONES}/{}/", c.name());
+        let range = IdbKeyRange::bound(
+            &JsValue::from_str(&prefix),
+            &JsValue::from_str(&format!("{prefix}\u{ffff}")),
+        )
+        .map_err(StoreError::from_js)?;
+        let mut hidden = BTreeMap::new();
+        for (_, json) in read_range(&self.db, RECORDS, Some(&range)).await? {
+            let t: Tombstone = serde_json::from_str(&json).map_err(|e| corrupt(c, e))?;
+            hidden.insert(t.id, t);
+        }
+        Ok(hidden)
     }
 
     /// A write of new records; nothing is stored until `Adding::commit` resolves.

@@ -12,9 +12,8 @@ const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|svg|json|webmanifest|txt)$/;
 // A ratchet, not the goal: issue 14 asks for 500 KB (and a 200 KB kiosk entry). Until that
 // lands, this stops the app growing unnoticed; lower it whenever the app shrinks.
 const CREEP_LIMIT_KB = 1600;
-// The customer's path (kiosk.html and everything it loads): issue 14's budget is 200 KB;
-// a ratchet at today's size until it is met.
-const KIOSK_LIMIT_KB = 250;
+// Issue 14's budget for the customer's path: kiosk.html and everything it loads.
+const KIOSK_LIMIT_KB = 200;
 
 function assets(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -244,7 +244,8 @@ pub(super) fn PinScreen(
             return leave();
         };
         if now < k.locked_until {
-            let wait = ((k.locked_until - now) / 1000.0).ceil();
+            // Whole seconds, written as an integer: no float formatting on the kiosk's page.
+            let wait = ((k.locked_until - now) / 1000.0).ceil() as u64;
             message.set(Some(format!("{} {wait}", c.t(Key::KioskPinWait)())));
             return;
         }
