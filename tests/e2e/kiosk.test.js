@@ -1,7 +1,7 @@
 // The customer kiosk at tablet size, by touch, with real IndexedDB and the service worker.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveAndLaunch, screenshot } from './harness.js';
+import { serveAndLaunch, screenshot, loaded } from './harness.js';
 import { kioskSetUp, stored } from './kiosk_setup.js';
 
 const env = serveAndLaunch();
@@ -159,6 +159,8 @@ test('responses are listed, filtered, opened and deleted with confirmation', asy
   await page.fill('#pin', '2468');
   await page.tap('[data-testid="pin-ok"]');
   await page.waitForSelector('[data-testid="responses"]');
+  // The PIN leads to the manager's page, which reads the records anew.
+  await loaded(page);
   const matching = () => page.textContent('[data-testid="response-matching"]');
   assert.ok(Number(await matching()) > 1, 'demo responses are listed too');
   await page.selectOption('#resp-survey', surveyId);

@@ -24,7 +24,7 @@ test('without a PIN the kiosk cannot be handed over; the shift screen names the 
   const { context, page, problems } = await kioskSetUp(env, { pin: null, start: false });
   assert.match(await page.textContent('[data-testid="shift-survey"]'), /CSAT/);
   assert.ok(await page.isDisabled('[data-testid="kiosk-start"]'), 'no hand-over without a PIN');
-  await page.waitForSelector('[data-testid="shift-no-pin"] a[href="#/settings"]');
+  await page.waitForSelector('[data-testid="shift-no-pin"] a[href$="#/settings"]');
   assert.match(await page.textContent('.kiosk-pinning'), /Guided Access/);
   assert.match(await page.textContent('.kiosk-pinning'), /pinning/i);
   // Before locking, the way back is open.
