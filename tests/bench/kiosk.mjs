@@ -3,7 +3,7 @@
 // written for this, tests/bench/surveyjs.html), in one browser session, alternating peers per
 // round so a noisy machine moves both. Every page is served gzip -9 (as hosts do), each run
 // in a fresh context (empty HTTP cache, no service worker). Prints a table; asserts nothing.
-//   trunk build --release && node tests/bench/kiosk.mjs [rounds]
+//   trunk build --release && node tests/bench/kiosk.mjs [rounds]   (BENCH_ONLY=<n>: one scenario)
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -15,6 +15,7 @@ import { DIST, launch } from '../e2e/harness.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const MODULES = path.resolve(here, '../node_modules');
 const ROUNDS = Number(process.argv[2] ?? 5);
+const ONLY = process.env.BENCH_ONLY;
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json' };
 
 // The survey: overall satisfaction, five attributes, NPS, effort, a choice and a comment.
@@ -130,7 +131,7 @@ async function coldStart(peer, { link, cpu }) {
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   if (link) await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 10e6 / 8 });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  if (cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => window.__first !== undefined, null, { timeout: 120_000, polling: 20 });
   const first = await page.evaluate(() => window.__first);
@@ -144,16 +145,18 @@ async function coldStart(peer, { link, cpu }) {
       const n = String(i + 2);
       if (QUESTIONS[i].kind === 'single_choice') await page.tap('.kiosk-answer[data-choice="0"]');
       else await page.tap('.kiosk-answer[data-score="4"]');
-      await page.waitForFunction((n) => document.querySelector('.kiosk-progress')?.textContent.startsWith(n), n);
+      await page.waitForFunction((n) => document.querySelector('.kiosk-progress')?.textContent.startsWith(n), n, { timeout: 10_000 });
     }
     await page.fill('#kiosk-text', 'All good');
-    submit = await page.evaluate(() => new Promise((resolve) => {
-      const t0 = performance.now();
+    await page.evaluate(() => {
       new MutationObserver((_, mo) => {
-        if (document.querySelector('[data-testid="kiosk-thanks"]')) { mo.disconnect(); resolve(performance.now() - t0); }
+        if (document.querySelector('[data-testid="kiosk-thanks"]')) { mo.disconnect(); window.__thanks = performance.now(); }
       }).observe(document, { childList: true, subtree: true });
-      document.querySelector('[data-testid="kiosk-next"]').click();
-    }));
+      window.__tapped = performance.now();
+    });
+    await page.tap('[data-testid="kiosk-next"]');
+    await page.waitForFunction(() => window.__thanks !== undefined, null, { timeout: 10_000 });
+    submit = await page.evaluate(() => window.__thanks - window.__tapped);
   }
   await context.close();
   return { first, longest, submit };
@@ -168,7 +171,7 @@ const SCENARIOS = [
 ];
 const rows = [];
 const extra = { submit: [], longest: [] };
-for (const s of SCENARIOS) {
+for (const s of SCENARIOS.filter((_, i) => !ONLY || String(i) === ONLY)) {
   const times = { ours: [], peer: [] };
   for (let r = 0; r < ROUNDS; r++) {
     // Alternate which goes first, so neither always meets a warmer machine.
