@@ -3,13 +3,14 @@
 //! folds or merges everything (which would be most of the manager's download).
 
 use super::idb::{committed, read_range, transaction, StoreError};
-use super::store::{collection_range, put_record, segmented, Store, RECORDS, TOMBSTONES};
+use super::store::{
+    collection_range, prefix_range, put_record, segmented, Store, RECORDS, TOMBSTONES,
+};
 use crate::domain::model::Id;
 use crate::domain::tombstone::Tombstone;
 use crate::domain::{Collection, Record};
 use std::collections::BTreeMap;
-use wasm_bindgen::JsValue;
-use web_sys::{IdbKeyRange, IdbObjectStore, IdbTransaction, IdbTransactionMode};
+use web_sys::{IdbObjectStore, IdbTransaction, IdbTransactionMode};
 
 /// New records written in one transaction, as loose entries: the manager's next start
 /// reads them like any other, and folds them into segments when there are enough.
@@ -59,12 +60,7 @@ impl Store {
 
     /// Apart from `load_collection`, so that it is compiled once, not once per record type.
     async fn tombstones_of(&self, c: Collection) -> Result<BTreeMap<Id, Tombstone>, StoreError> {
-        let prefix = format!("{TOMBSTONES}/{}/", c.name());
-        let range = IdbKeyRange::bound(
-            &JsValue::from_str(&prefix),
-            &JsValue::from_str(&format!("{prefix}\u{ffff}")),
-        )
-        .map_err(StoreError::from_js)?;
+        let range = prefix_range(&format!("{TOMBSTONES}/{}/", c.name()))?;
         let mut hidden = BTreeMap::new();
         for (_, json) in read_range(&self.db, RECORDS, Some(&range)).await? {
             let t: Tombstone = serde_json::from_str(&json).map_err(|e| corrupt(c, e))?;

@@ -106,9 +106,14 @@ fn segment_key(c: Collection, n: usize) -> String {
 }
 
 pub(super) fn collection_range(c: Collection) -> Result<IdbKeyRange, StoreError> {
+    prefix_range(&format!("{}/", c.name()))
+}
+
+/// Every key that starts with `prefix`.
+pub(super) fn prefix_range(prefix: &str) -> Result<IdbKeyRange, StoreError> {
     IdbKeyRange::bound(
-        &JsValue::from_str(&format!("{}/", c.name())),
-        &JsValue::from_str(&format!("{}/\u{ffff}", c.name())),
+        &JsValue::from_str(prefix),
+        &JsValue::from_str(&format!("{prefix}\u{ffff}")),
     )
     .map_err(StoreError::from_js)
 }

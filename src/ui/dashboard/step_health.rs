@@ -48,9 +48,7 @@ pub fn StepHealthTable(query: RwSignal<Query>) -> impl IntoView {
     });
     let process_name = move |id| {
         app.data.with(|d| {
-            d.processes
-                .iter()
-                .find(|p| p.id == id)
+            d.process(id)
                 .map(|p| pick(&p.name, c.lang.get()).to_string())
                 .unwrap_or_default()
         })

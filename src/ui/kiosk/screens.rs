@@ -21,9 +21,7 @@ pub(super) fn ShiftStart(
     let people = move || records.data.with(Data::active_staff);
     let name = move || {
         records.data.with(|d| {
-            d.surveys
-                .iter()
-                .find(|s| s.id == survey_id)
+            d.survey(survey_id)
                 .map(|s| pick(&s.name, c.lang.get()).to_string())
                 .unwrap_or_default()
         })

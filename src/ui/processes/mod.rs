@@ -110,9 +110,7 @@ pub fn ProcessDetail(id: String, view: Option<String>) -> impl IntoView {
     });
     let name = move || {
         app.data.with(|d| {
-            d.processes
-                .iter()
-                .find(|p| p.id == process_id)
+            d.process(process_id)
                 .map(|p| pick(&p.name, c.lang.get()).to_string())
         })
     };

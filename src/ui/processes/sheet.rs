@@ -137,9 +137,7 @@ pub fn SopCard(process_id: Id) -> impl IntoView {
     };
     let title = move || {
         app.data.with(|d| {
-            d.processes
-                .iter()
-                .find(|p| p.id == process_id)
+            d.process(process_id)
                 .map(|p| pick(&p.name, c.lang.get()).to_string())
         })
     };

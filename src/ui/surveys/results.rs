@@ -73,9 +73,7 @@ pub fn Results(survey_id: Id) -> impl IntoView {
     let follow_up = RwSignal::new(None::<Id>);
     let name = move || {
         app.data.with(|d| {
-            d.surveys
-                .iter()
-                .find(|s| s.id == survey_id)
+            d.survey(survey_id)
                 .map(|s| pick(&s.name, c.lang.get()).to_string())
         })
     };
