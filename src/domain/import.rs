@@ -5,6 +5,7 @@
 
 mod detail;
 mod flags;
+mod path;
 mod semantics;
 mod split;
 
@@ -418,17 +419,16 @@ impl Reader<'_> {
             if self.problems.len() >= MAX_PROBLEMS {
                 break;
             }
-            let mut json = serde_json::Deserializer::from_str(item.get());
-            match serde_path_to_error::deserialize::<_, T>(&mut json) {
+            match serde_json::from_str::<T>(item.get()) {
                 Ok(r) => out.push(r),
                 Err(e) => {
-                    let inner = e.path().to_string();
-                    let path = if inner == "." {
+                    let inner = path::of_error(item.get(), &e);
+                    let path = if inner.is_empty() {
                         format!("data.{name}[{i}]")
                     } else {
                         format!("data.{name}[{i}].{inner}")
                     };
-                    let kind = detail::from_serde(&without_position(&e.into_inner()));
+                    let kind = detail::from_serde(&without_position(&e));
                     self.problems.push(Problem::at(path, kind));
                 }
             }
