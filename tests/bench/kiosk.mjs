@@ -148,6 +148,9 @@ async function coldStart(peer, { link, cpu }) {
       await page.waitForFunction((n) => document.querySelector('.kiosk-progress')?.textContent.startsWith(n), n, { timeout: 10_000 });
     }
     await page.fill('#kiosk-text', 'All good');
+    // The button is disabled for the tap guard (400 ms) after the previous answer; waiting
+    // here keeps the guard and Playwright's retry back-off out of the save's figure.
+    await page.waitForSelector('[data-testid="kiosk-next"]:not([disabled])');
     await page.evaluate(() => {
       new MutationObserver((_, mo) => {
         if (document.querySelector('[data-testid="kiosk-thanks"]')) { mo.disconnect(); window.__thanks = performance.now(); }
