@@ -5,6 +5,7 @@
 use super::plot::{self, nice_range, px, tick_text, GRID, INK};
 use super::svg::{escape, with_title, wrap};
 use super::ChartError;
+use crate::domain::sort;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::collections::BTreeMap;
@@ -42,7 +43,7 @@ pub fn pareto<K: Ord>(counts: Vec<(K, usize)>, other: Option<K>) -> Vec<ParetoRo
     let other = other.and_then(|k| summed.remove_entry(&k));
     // Stable: equal counts keep the map's key order.
     let mut rows: Vec<(K, usize)> = summed.into_iter().collect();
-    rows.sort_by_key(|r| std::cmp::Reverse(r.1));
+    sort::by_key(&mut rows, |r| std::cmp::Reverse(r.1));
     rows.extend(other);
     rows.retain(|r| r.1 > 0);
     let total: usize = rows.iter().map(|r| r.1).sum();

@@ -4,6 +4,7 @@
 use super::plot::{self, px, text_width, FONT, GRID, INK};
 use super::svg::{self, with_title};
 use super::ChartError;
+use crate::domain::sort;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::f64::consts::PI;
@@ -260,7 +261,7 @@ pub fn radar_svg(spec: &RadarSpec) -> Result<String, RadarError> {
         }
 
         let mut stack: Vec<&RadarSeries> = spec.series.iter().collect();
-        stack.sort_by_key(|s| s.kind);
+        sort::by_key(&mut stack, |s| s.kind);
         for s in stack {
             let pts: Vec<(i32, i32)> = radar_points(&s.values, spec.max, cx, cy, r)?
                 .into_iter()

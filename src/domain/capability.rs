@@ -6,6 +6,7 @@ use super::model::{
 };
 use super::period::Period;
 use super::scoring::{mean_of, Questions};
+use crate::domain::sort;
 use chrono::NaiveDate;
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
@@ -17,7 +18,7 @@ pub const SCORE_SCALE: (u8, u8) = (1, 5);
 /// The capabilities in use, in the order they were created (the radar's axis order).
 pub fn in_use(capabilities: &[Capability]) -> Vec<&Capability> {
     let mut caps: Vec<&Capability> = capabilities.iter().filter(|c| !c.archived).collect();
-    caps.sort_by_key(|c| (c.created_at, c.id));
+    sort::by_key(&mut caps, |c| (c.created_at, c.id));
     caps
 }
 
@@ -148,7 +149,7 @@ pub fn training_needs(
         })
         .collect();
     // A stable sort keeps the capability order among equal gaps.
-    needs.sort_by(|a, b| b.gap.total_cmp(&a.gap));
+    sort::by(&mut needs, |a, b| b.gap.total_cmp(&a.gap));
     needs
 }
 

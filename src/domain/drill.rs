@@ -6,6 +6,7 @@ use super::kpi::{self, Filter, Kpi, Span};
 use super::model::*;
 use super::scoring::{servqual_items, Questions};
 use super::Data;
+use crate::domain::sort;
 use chrono::{Datelike, FixedOffset, Timelike};
 use std::cmp::Reverse;
 use std::collections::HashSet;
@@ -192,10 +193,10 @@ pub fn behind<'d>(
             b.feedback = complaints(&|c| arrived(c) && c.step_id == Some(step));
         }
     }
-    b.responses.sort_by_key(|r| Reverse(r.submitted_at));
-    b.feedback.sort_by_key(|c| Reverse(c.created_at));
-    b.runs.sort_by_key(|r| Reverse(r.finished_at));
-    b.audits.sort_by_key(|a| Reverse(a.date));
+    sort::by_key(&mut b.responses, |r| Reverse(r.submitted_at));
+    sort::by_key(&mut b.feedback, |c| Reverse(c.created_at));
+    sort::by_key(&mut b.runs, |r| Reverse(r.finished_at));
+    sort::by_key(&mut b.audits, |a| Reverse(a.date));
     b
 }
 

@@ -55,14 +55,19 @@ pub fn rebase<R: Record>(base: &R, mine: R, stored: Option<&R>, now: Time) -> Re
             }
         }
     }
-    match serde_json::from_value::<R>(Value::Object(out)) {
+    // Through text, not `from_value`: a second `Deserialize` per record type (for `Value`)
+    // would cost the wasm tens of KB for this rare path; text reads with storage's own.
+    match serde_json::from_str::<R>(&Value::Object(out).to_string()) {
         Ok(r) => Rebased::Write(stamped(r, previous, now)),
         Err(_) => Rebased::Conflict,
     }
 }
 
 fn to_value<R: Record>(r: &R) -> Value {
-    serde_json::to_value(r).unwrap_or(Value::Null)
+    serde_json::to_string(r)
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or(Value::Null)
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use super::kpi::{self, Filter, Kpi, Span, Value};
 use super::model::*;
 use super::table::{Cell, Table};
 use super::Data;
+use crate::domain::sort;
 use chrono::FixedOffset;
 use std::collections::{BTreeMap, HashMap};
 
@@ -168,7 +169,7 @@ pub fn responses(
         .iter()
         .filter_map(|r| versions.get(&r.survey_version_id).copied())
         .collect();
-    answered.sort_by_key(|v| (v.survey_id, v.number));
+    sort::by_key(&mut answered, |v| (v.survey_id, v.number));
     answered.dedup_by_key(|v| v.id);
     for q in answered.iter().flat_map(|v| &v.questions) {
         if !questions.iter().any(|seen| seen.id == q.id) {

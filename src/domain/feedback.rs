@@ -177,7 +177,7 @@ pub fn resolution(f: &Feedback) -> Option<Duration> {
 /// The order of the list: overdue first (the most overdue on top), then unresolved before
 /// resolved, then newest first.
 pub fn sort(items: &mut [&Feedback], now: Time) {
-    items.sort_by_key(|f| {
+    crate::domain::sort::by_key(items, |f| {
         (
             !is_overdue(f, now),
             f.due_at.filter(|_| is_overdue(f, now)),

@@ -292,7 +292,9 @@ impl Checking {
         }
         let mut header = self.header;
         header.insert("data".into(), Value::Object(Map::new()));
-        match serde_json::from_value::<Backup>(Value::Object(header)) {
+        // Read from text, as every record was: `from_value` would instantiate each record
+        // type's `Deserialize` a second time, for `Value`.
+        match serde_json::from_str::<Backup>(&Value::Object(header).to_string()) {
             Ok(b) => Ok(Backup { data, ..b }),
             Err(e) => refused("$", detail::from_serde(&e.to_string())),
         }

@@ -6,6 +6,7 @@
 use super::kpi::{Filter, Kpi};
 use super::model::*;
 use super::Data;
+use crate::domain::sort;
 use chrono::NaiveDate;
 
 pub mod effect;
@@ -127,7 +128,9 @@ pub fn list<'d>(d: &'d Data, f: &ListFilter, today: NaiveDate) -> Vec<&'d Improv
         .map(|a| (!overdue(a, today).is_empty(), a))
         .filter(|(late, _)| *late || !f.overdue_only)
         .collect();
-    kept.sort_by_key(|(late, a)| (!late, a.due_on.is_none(), a.due_on, a.created_at));
+    sort::by_key(&mut kept, |(late, a)| {
+        (!late, a.due_on.is_none(), a.due_on, a.created_at)
+    });
     kept.into_iter().map(|(_, a)| a).collect()
 }
 
@@ -144,7 +147,7 @@ pub fn for_version(d: &Data, process: Id) -> Vec<&ImprovementAction> {
             (about.is_some() && about != Some(process), a)
         })
         .collect();
-    open.sort_by_key(|(elsewhere, a)| (*elsewhere, a.created_at));
+    sort::by_key(&mut open, |(elsewhere, a)| (*elsewhere, a.created_at));
     open.into_iter().map(|(_, a)| a).collect()
 }
 

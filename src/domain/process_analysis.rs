@@ -14,6 +14,7 @@
 use super::data::Data;
 use super::model::*;
 use super::process_edit::steps;
+use crate::domain::sort;
 use std::collections::HashMap;
 
 mod bottleneck;
@@ -86,7 +87,7 @@ pub fn median(values: &mut [f64]) -> Option<f64> {
     if values.is_empty() {
         return None;
     }
-    values.sort_by(|a, b| a.total_cmp(b));
+    sort::by(values, |a, b| a.total_cmp(b));
     let m = values.len() / 2;
     Some(if values.len() % 2 == 1 {
         values[m]
@@ -243,7 +244,7 @@ pub fn analyse(d: &Data, process_id: Id, from: Time, to: Time) -> ProcessAnalysi
         .map(|f| f.step_id)
         .collect();
     let mut by_tier: Vec<(Tier, Share)> = by_tier.into_iter().collect();
-    by_tier.sort_by_key(|(t, _)| *t);
+    sort::by_key(&mut by_tier, |(t, _)| *t);
     ProcessAnalysis {
         runs,
         compliance: total,

@@ -2,6 +2,7 @@
 //! a new draft starts from the latest version, keeping step ids so versions can be diffed.
 
 use super::model::*;
+use crate::domain::sort;
 
 /// Why a draft cannot be published, per step (or for the whole version).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -188,7 +189,7 @@ pub fn add_step(
                 kind: stage,
                 steps: vec![step],
             });
-            v.stages.sort_by_key(|s| s.kind);
+            sort::by_key(&mut v.stages, |s| s.kind);
         }
     }
 }

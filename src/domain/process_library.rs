@@ -2,6 +2,7 @@
 
 use super::data::Data;
 use super::model::*;
+use crate::domain::sort;
 
 /// All versions of a process, oldest first.
 pub fn versions(d: &Data, process_id: Id) -> Vec<&ProcessVersion> {
@@ -10,7 +11,7 @@ pub fn versions(d: &Data, process_id: Id) -> Vec<&ProcessVersion> {
         .iter()
         .filter(|v| v.process_id == process_id)
         .collect();
-    v.sort_by_key(|v| v.number);
+    sort::by_key(&mut v, |v| v.number);
     v
 }
 
@@ -42,7 +43,9 @@ pub fn search<'a>(d: &'a Data, query: &str, include_archived: bool) -> Vec<&'a S
                     .any(|t| t.to_lowercase().contains(&q))
         })
         .collect();
-    found.sort_by(|a, b| (&a.name.zh, &a.name.en).cmp(&(&b.name.zh, &b.name.en)));
+    sort::by(&mut found, |a, b| {
+        (&a.name.zh, &a.name.en).cmp(&(&b.name.zh, &b.name.en))
+    });
     found
 }
 

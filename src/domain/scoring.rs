@@ -8,6 +8,7 @@
 //!   overall unweighted (mean of dimensions) and weighted by 100-point importance.
 
 use super::model::*;
+use crate::domain::sort;
 use std::collections::BTreeMap;
 
 /// Below this many answers a figure is shown with a warning.
@@ -173,7 +174,7 @@ pub fn servqual_items(version: &SurveyVersion) -> Vec<ServqualItem> {
             _ => None,
         })
         .collect();
-    numbers.sort_unstable();
+    sort::by(&mut numbers, Ord::cmp);
     numbers.dedup();
     numbers
         .into_iter()

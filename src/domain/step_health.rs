@@ -8,6 +8,7 @@ use super::kpi::{self, Facts, Filter, Span, SIXTIETHS};
 use super::model::*;
 use super::process_analysis::{Share, LOW_COMPLIANCE, MIN_N, OVERRUN_SHARE};
 use super::Data;
+use crate::domain::sort;
 use std::collections::HashMap;
 
 /// A linked question's mean below this (on 1–5) is a concern.
@@ -122,7 +123,7 @@ pub fn step_health(d: &Data, facts: &Facts, span: &Span, f: &Filter) -> Vec<Step
         }
     }
     // Stable: steps with equal evidence keep their order in the process.
-    rows.sort_by(|a, b| {
+    sort::by(&mut rows, |a, b| {
         b.concerns
             .len()
             .cmp(&a.concerns.len())

@@ -6,6 +6,7 @@ use super::capability::to_five;
 use super::model::*;
 use super::period::{local_date, Period, PeriodKind};
 use super::scoring::{self, Figure, Questions};
+use crate::domain::sort;
 use chrono::{FixedOffset, NaiveDate};
 use std::collections::BTreeMap;
 
@@ -170,7 +171,7 @@ pub fn comments<'r>(
             });
         }
     }
-    out.sort_by_key(|c| std::cmp::Reverse(c.response.submitted_at));
+    sort::by_key(&mut out, |c| std::cmp::Reverse(c.response.submitted_at));
     out
 }
 

@@ -5,6 +5,7 @@ use super::capability::to_five;
 use super::data::Data;
 use super::model::*;
 use super::scoring::{mean_of, Questions};
+use crate::domain::sort;
 use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -54,7 +55,7 @@ pub fn visit_change(d: &Data, instant_survey: Id, follow_up_survey: Id) -> Visit
         }
         by_code
             .values_mut()
-            .for_each(|v| v.sort_by_key(|(t, _)| *t));
+            .for_each(|v| sort::by_key(v, |(t, _)| *t));
         by_code
     };
     let later = scored(follow_up_survey);

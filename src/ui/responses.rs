@@ -5,6 +5,7 @@ use super::app_data::app_data;
 use super::{browser, ctx};
 use crate::domain::model::{Answer, Id, Response};
 use crate::domain::period::Period;
+use crate::domain::sort;
 use crate::domain::Collection;
 use crate::i18n::{format_datetime, pick, Key, Lang};
 use leptos::prelude::*;
@@ -56,7 +57,7 @@ pub fn Responses() -> impl IntoView {
                         && staff.is_none_or(|s| r.staff_id == Some(s))
                 })
                 .collect();
-            rs.sort_by_key(|r| std::cmp::Reverse(r.submitted_at));
+            sort::by_key(&mut rs, |r| std::cmp::Reverse(r.submitted_at));
             (
                 rs.len(),
                 rs.into_iter().take(SHOWN).map(|r| r.id).collect::<Vec<_>>(),

@@ -13,6 +13,7 @@ use crate::domain::improvement::scope;
 use crate::domain::kpi::Kpi;
 use crate::domain::model::*;
 use crate::domain::period::Period;
+use crate::domain::sort;
 use crate::domain::Data;
 use chrono::{Duration, NaiveDate};
 
@@ -342,6 +343,6 @@ fn about(d: &Data, step: Option<Id>, keep: impl Fn(&Feedback) -> bool) -> Vec<Id
             c.kind == FeedbackKind::Complaint && c.step_id.is_some() && c.step_id == step && keep(c)
         })
         .collect();
-    hits.sort_by_key(|c| std::cmp::Reverse(c.created_at));
+    sort::by_key(&mut hits, |c| std::cmp::Reverse(c.created_at));
     hits.iter().take(EVIDENCE).map(|c| c.id).collect()
 }

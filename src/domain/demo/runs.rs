@@ -5,6 +5,7 @@ use super::clock::{is_peak, local_date};
 use super::texts::{custom_notes, SKIP_REASONS};
 use super::Gen;
 use crate::domain::model::*;
+use crate::domain::sort;
 use chrono::Duration;
 
 pub(super) struct Style {
@@ -131,7 +132,7 @@ pub(super) fn table_runs(
     bottleneck: Option<Id>,
 ) -> Vec<ProcessRun> {
     let mut starts: Vec<Time> = (0..count).map(|_| g.clock.meal_time(&mut g.rng)).collect();
-    starts.sort();
+    sort::by(&mut starts, Ord::cmp);
     let style = Style {
         gap_max_s: 45,
         may_skip: true,

@@ -4,6 +4,7 @@
 use super::effect::{effect, Effect, DEFAULT_WINDOW_DAYS};
 use crate::domain::kpi::Span;
 use crate::domain::model::*;
+use crate::domain::sort;
 use crate::domain::Data;
 use chrono::FixedOffset;
 
@@ -52,7 +53,7 @@ pub fn in_period<'d>(d: &'d Data, span: &Span, offset: FixedOffset, now: Time) -
             finished.push(a);
         }
     }
-    finished.sort_by_key(|a| closed_at(a));
+    sort::by_key(&mut finished, |a| closed_at(a));
     InPeriod {
         by_stage,
         finished: finished

@@ -9,6 +9,7 @@ use super::super::process_analysis::{outcomes, Share};
 use super::super::scoring::Questions;
 use super::super::Data;
 use super::{servqual_pairs, Filter, Span};
+use crate::domain::sort;
 use std::collections::HashMap;
 use std::ops::{AddAssign, Sub};
 
@@ -237,7 +238,7 @@ impl Facts {
                 }
             })
             .collect();
-        responses.sort_by_key(|r| r.at);
+        sort::by_key(&mut responses, |r| r.at);
 
         let versions: HashMap<Id, &ProcessVersion> =
             d.process_versions.iter().map(|v| (v.id, v)).collect();
@@ -271,7 +272,7 @@ impl Facts {
                 })
             })
             .collect();
-        runs.sort_by_key(|r| r.at);
+        sort::by_key(&mut runs, |r| r.at);
         Facts {
             answer_totals: running_totals(&responses, |r| &r.answers),
             step_totals: running_totals(&runs, |r| &r.done),
@@ -380,7 +381,7 @@ fn step_series(responses: &[ResponseFact], runs: &[RunFact]) -> HashMap<Id, Step
     events
         .into_iter()
         .map(|(id, mut e)| {
-            e.sort_by_key(|(t, _)| *t);
+            sort::by_key(&mut e, |(t, _)| *t);
             let mut sum = StepTotals::default();
             let mut totals = vec![sum];
             for (_, t) in &e {

@@ -4,6 +4,7 @@
 
 use super::{Share, StepFigures};
 use crate::domain::model::Id;
+use crate::domain::sort;
 
 /// Below this many runs of a step its shares say too little to flag it.
 pub const MIN_N: usize = 10;
@@ -67,7 +68,7 @@ pub fn bottlenecks(steps: &[StepFigures]) -> (Vec<Flagged>, Vec<Id>) {
         })
         .collect();
     let ratio = |s: Share| s.ratio().unwrap_or(0.0);
-    flagged.sort_by(|a, b| {
+    sort::by(&mut flagged, |a, b| {
         ratio(b.overrun)
             .total_cmp(&ratio(a.overrun))
             .then(ratio(a.compliance).total_cmp(&ratio(b.compliance)))

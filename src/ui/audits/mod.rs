@@ -20,6 +20,7 @@ use crate::domain::audit::{self, RecheckState};
 use crate::domain::dashboard::Query;
 use crate::domain::kpi::Kpi;
 use crate::domain::model::{Audit, AuditKind, ProcessVersion};
+use crate::domain::sort;
 use crate::domain::Data;
 use crate::i18n::{format_date, format_number, pick, Key, Lang};
 use crate::route::{Route, Section};
@@ -99,7 +100,7 @@ pub fn AuditsPage() -> impl IntoView {
                     )
                 })
                 .collect();
-            rows.sort_by_key(|r| std::cmp::Reverse((r.0.date, r.0.created_at)));
+            sort::by_key(&mut rows, |r| std::cmp::Reverse((r.0.date, r.0.created_at)));
             rows
         })
     });

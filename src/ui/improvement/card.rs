@@ -12,6 +12,7 @@ use crate::domain::edit::{self, Rebased};
 use crate::domain::improvement::{self, kpi_of, DEFAULT_WINDOW_DAYS};
 use crate::domain::kpi::Kpi;
 use crate::domain::model::{Goal, Id, ImprovementAction, PdcaStage, VersionStatus};
+use crate::domain::sort;
 use crate::domain::Data;
 use crate::i18n::{format_date, format_datetime, format_number, pick, Key};
 use crate::route::{Route, Section};
@@ -402,7 +403,7 @@ fn Standard(action: Action) -> impl IntoView {
                     (v.id, format!("{name} v{}", v.number))
                 })
                 .collect();
-            vs.sort_by(|a, b| a.1.cmp(&b.1));
+            sort::by(&mut vs, |a, b| a.1.cmp(&b.1));
             vs
         })
     };
@@ -413,7 +414,7 @@ fn Standard(action: Action) -> impl IntoView {
                 .iter()
                 .map(|t| (t.id, t.date, t.title.clone()))
                 .collect();
-            ts.sort_by_key(|t| std::cmp::Reverse(t.1));
+            sort::by_key(&mut ts, |t| std::cmp::Reverse(t.1));
             ts
         })
     };

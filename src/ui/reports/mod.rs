@@ -19,6 +19,7 @@ use crate::domain::model::Evaluator;
 use crate::domain::model::{FeedbackKind, Targets};
 use crate::domain::period_choice::PeriodChoice;
 use crate::domain::process_analysis::analyse;
+use crate::domain::sort;
 use crate::domain::table::{Cell, Table};
 use crate::domain::Data;
 use crate::i18n::{format_date, format_datetime, format_number, pick, Key, Lang};
@@ -236,7 +237,7 @@ fn ComplaintsPart(query: RwSignal<Query>) -> impl IntoView {
                 Some(Cell::DateTime(t)) => Some(*t),
                 _ => None,
             };
-            t.rows.sort_by_key(|r| std::cmp::Reverse(at(r)));
+            sort::by_key(&mut t.rows, |r| std::cmp::Reverse(at(r)));
             t.rows.truncate(10);
             let keep = [1, 5, 6, 9, 10];
             Table {

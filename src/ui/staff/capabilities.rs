@@ -10,6 +10,7 @@ use crate::domain::capabilities::{default_capabilities, DEFAULT_TARGET};
 use crate::domain::capability as cap;
 use crate::domain::edit::{self, Rebased};
 use crate::domain::model::{Capability, Dimension, Id, LocalText};
+use crate::domain::sort;
 use crate::domain::Data;
 use crate::i18n::{pick, Key};
 use crate::route::Section;
@@ -29,7 +30,7 @@ pub fn CapabilitiesPage() -> impl IntoView {
     let ids = Memo::new(move |_| {
         app.data.with(|d| {
             let mut caps: Vec<&Capability> = d.capabilities.iter().collect();
-            caps.sort_by_key(|c| (c.archived, c.created_at, c.id));
+            sort::by_key(&mut caps, |c| (c.archived, c.created_at, c.id));
             caps.into_iter().map(|c| c.id).collect::<Vec<_>>()
         })
     });

@@ -15,6 +15,7 @@ use crate::domain::model::{Dimension, Evaluation, Evaluator, Id, Staff, VersionS
 use crate::domain::period::Period;
 use crate::domain::process_analysis::staff_compliance;
 use crate::domain::scoring::Questions;
+use crate::domain::sort;
 use crate::domain::{Collection, Data};
 use crate::i18n::{format_date, format_number, format_percent, Key, Lang};
 use crate::route::{Route, Section};
@@ -424,7 +425,7 @@ fn History(staff_id: Id) -> impl IntoView {
                 .iter()
                 .filter(|e| e.staff_id == staff_id)
                 .collect();
-            evals.sort_by_key(|e| std::cmp::Reverse((e.period, e.updated_at)));
+            sort::by_key(&mut evals, |e| std::cmp::Reverse((e.period, e.updated_at)));
             evals
                 .into_iter()
                 .map(|e| {

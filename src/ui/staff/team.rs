@@ -8,6 +8,7 @@ use super::{capability_name, month_value, score_text, PeriodPicker, StaffTabs, V
 use crate::charts::radar::{RadarSpec, SeriesKind};
 use crate::domain::capability::{self as cap, Average};
 use crate::domain::model::{Evaluator, Id, LocalText, Role, Staff};
+use crate::domain::sort;
 use crate::domain::Data;
 use crate::i18n::{format_date, format_number, pick, Key};
 use crate::route::{Route, Section};
@@ -111,7 +112,7 @@ fn StaffList() -> impl IntoView {
         app.data.with(|d| {
             let mut staff: Vec<&Staff> = d.staff.iter().collect();
             // Current staff first, then by name.
-            staff.sort_by(|a, b| {
+            sort::by(&mut staff, |a, b| {
                 (a.left_on.is_some(), &a.name).cmp(&(b.left_on.is_some(), &b.name))
             });
             staff
@@ -220,7 +221,7 @@ fn TeamRadar(period: RwSignal<NaiveDate>) -> impl IntoView {
                     ))
                 })
                 .collect();
-            out.sort_by(|a, b| a.1.cmp(&b.1));
+            sort::by(&mut out, |a, b| a.1.cmp(&b.1));
             out
         })
     });

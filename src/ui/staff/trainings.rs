@@ -8,6 +8,7 @@ use super::{capability_name, month_value, staff_name, StaffTabs, View};
 use crate::charts::radar::{RadarSpec, SeriesKind};
 use crate::domain::capability::{self as cap, AttendeeEffect, TrainingEffect};
 use crate::domain::model::{Evaluation, Id, Training};
+use crate::domain::sort;
 use crate::domain::Data;
 use crate::i18n::{format_date, format_number, Key, Lang};
 use crate::route::Section;
@@ -20,7 +21,7 @@ pub fn TrainingsPage() -> impl IntoView {
     let ids = Memo::new(move |_| {
         app.data.with(|d| {
             let mut ts: Vec<&Training> = d.trainings.iter().collect();
-            ts.sort_by_key(|t| std::cmp::Reverse((t.date, t.created_at)));
+            sort::by_key(&mut ts, |t| std::cmp::Reverse((t.date, t.created_at)));
             ts.into_iter().map(|t| t.id).collect::<Vec<_>>()
         })
     });
