@@ -41,7 +41,8 @@ fn permute<T>(v: &mut [T], order: Vec<usize>) {
     }
 }
 
-#[cfg(test)]
+// proptest is a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;
