@@ -4,6 +4,9 @@
 //! tested natively; the browser layers (`storage`, `ui`) exist only on wasm32, so the
 //! domain core cannot reach `web-sys` even by accident.
 
+// Tests sort with the standard library: they are never in the wasm (clippy.toml).
+#![cfg_attr(test, allow(clippy::disallowed_methods))]
+
 pub mod charts;
 pub mod domain;
 pub mod i18n;

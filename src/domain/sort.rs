@@ -17,6 +17,7 @@ pub fn by_key<T, K: Ord>(v: &mut [T], f: impl Fn(&T) -> K) {
 }
 
 /// The indices `0..n` in the order `cmp` puts them, stably.
+#[allow(clippy::disallowed_methods)] // the one copy
 fn order(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&a, &b| cmp(a, b));

@@ -4,6 +4,9 @@
 //! Each step runs as one task in the page, so each is a freeze there (wasm is slower still).
 //!   cargo run --release --example gen_backup -- 100000 > /tmp/big.json
 //!   cargo run --release --example import_stages -- /tmp/big.json
+// A native benchmark, never in the wasm: the standard sorts are fine here (clippy.toml).
+#![allow(clippy::disallowed_methods)]
+
 use serviceflow::domain::{import, merge, Data};
 use std::time::{Duration, Instant};
 
