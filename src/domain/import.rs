@@ -424,13 +424,14 @@ impl Reader<'_> {
             match serde_json::from_str::<T>(item.get()) {
                 Ok(r) => out.push(r),
                 Err(e) => {
-                    let inner = path::of_error(item.get(), &e);
+                    let kind = detail::from_serde(&without_position(&e));
+                    let whole = matches!(kind, ProblemKind::MissingField(_));
+                    let inner = path::of_error(item.get(), &e, whole);
                     let path = if inner.is_empty() {
                         format!("data.{name}[{i}]")
                     } else {
                         format!("data.{name}[{i}].{inner}")
                     };
-                    let kind = detail::from_serde(&without_position(&e));
                     self.problems.push(Problem::at(path, kind));
                 }
             }

@@ -7,7 +7,7 @@
 //   cargo run --release --example gen_backup -- 100000 > /tmp/100k.json
 //   trunk build --release && node tests/bench/storage.mjs /tmp/10k.json /tmp/100k.json [rounds]
 import fs from 'node:fs';
-import { startServer, launch, openContext, openApp } from '../e2e/harness.js';
+import { startServer, launch, openContext, openApp, heapBytes } from '../e2e/harness.js';
 
 const files = process.argv.slice(2).filter((a) => a.endsWith('.json'));
 const ROUNDS = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 3);
@@ -22,13 +22,6 @@ const browser = await launch();
 // The wasm exports (its memory among them), as Trunk's loader announces them.
 const KEEP_WASM = `addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });`;
 
-async function heap(page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  await cdp.detach();
-  return usedSize;
-}
 
 async function ours(file, responses) {
   const { context, page } = await openContext(browser, { locale: 'en-US' });
@@ -58,7 +51,7 @@ async function ours(file, responses) {
     (n) => document.querySelector('tr[data-collection="responses"] td')?.textContent.replace(/,/g, '') === String(n),
     responses, LONG);
   const startup = performance.now() - t;
-  const js = await heap(page);
+  const js = await heapBytes(page);
   const wasm = await page.evaluate(() => window.__wasm.memory.buffer.byteLength);
   await context.close();
   return { import: check + write, check, write, freeze, export: exported, startup, js, wasm };

@@ -121,6 +121,15 @@ export async function loaded(page) {
   await page.waitForSelector('main[data-state="ready"]');
 }
 
+/** The page's JS heap in use, in bytes, after a garbage collection (not the wasm memory). */
+export async function heapBytes(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize;
+}
+
 export async function screenshot(page, name) {
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });

@@ -4,19 +4,11 @@
 // after a start-up instead of 2 MB; here 14 MB instead of 3.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveAndLaunch, openContext, openApp, loaded, readStore } from './harness.js';
+import { serveAndLaunch, openContext, openApp, loaded, readStore, heapBytes } from './harness.js';
 
 const env = serveAndLaunch();
 const COPIES = 100;
 const TEXT_CHARS = 100_000;
-
-async function heapBytes(page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  await cdp.detach();
-  return usedSize;
-}
 
 async function feedbackCount(page) {
   await loaded(page);
