@@ -34,9 +34,11 @@ if [ "$want" = test ] && ! { command -v chromium && command -v chromedriver && c
   DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq chromium chromium-driver fonts-noto-cjk poppler-utils >/dev/null
 fi
 
-# wasm-opt (npm binaryen) for Trunk, and playwright-core for the end-to-end tests.
+# wasm-opt (npm binaryen) for Trunk, playwright-core for the end-to-end tests, and
+# pouchdb-server, the CouchDB-protocol server the sync suite runs in memory.
 if ! tests/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q 'version 132' \
-   || [ ! -d tests/node_modules/playwright-core ] || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
-  say "npm packages in tests/ (binaryen, playwright-core, ajv, SurveyJS for the kiosk benchmark)"
+   || [ ! -d tests/node_modules/playwright-core ] || [ ! -x tests/node_modules/.bin/pouchdb-server ] \
+   || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
+  say "npm packages in tests/ (binaryen, playwright-core, ajv, pouchdb-server, SurveyJS for the kiosk benchmark)"
   (cd tests && npm ci --no-audit --no-fund --loglevel=error)
 fi

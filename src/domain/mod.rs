@@ -43,6 +43,7 @@ pub mod survey_edit;
 #[cfg(test)]
 mod survey_fixtures;
 pub mod survey_results;
+pub mod sync;
 pub mod table;
 pub mod templates;
 pub mod tombstone;

@@ -3,10 +3,12 @@
 //! folds or merges everything (which would be most of the manager's download).
 
 use super::idb::{committed, read_range, transaction, StoreError};
+use super::outbox::{put, SyncWrite, SYNC};
 use super::store::{
     collection_range, prefix_range, put_record, segmented, Store, RECORDS, TOMBSTONES,
 };
 use crate::domain::model::Id;
+use crate::domain::sync::DocId;
 use crate::domain::tombstone::Tombstone;
 use crate::domain::{Collection, Record};
 use std::collections::BTreeMap;
@@ -17,14 +19,28 @@ use web_sys::{IdbObjectStore, IdbTransaction, IdbTransactionMode};
 pub struct Adding {
     tx: IdbTransaction,
     os: IdbObjectStore,
+    /// Sync's store when sync is on: each new record also goes into the outbox.
+    sync: Option<IdbObjectStore>,
 }
 
 impl Adding {
     /// On failure the whole write is abandoned: nothing of it is stored.
     pub fn put<R: Record>(&self, r: &R) -> Result<(), StoreError> {
-        put_record(&self.os, r).inspect_err(|_| {
-            let _ = self.tx.abort();
-        })
+        let outbox = [(DocId::record(R::COLLECTION, r.id()), None)];
+        put_record(&self.os, r)
+            .and_then(|()| match &self.sync {
+                Some(os) => put(
+                    os,
+                    &SyncWrite {
+                        outbox_put: &outbox,
+                        ..SyncWrite::default()
+                    },
+                ),
+                None => Ok(()),
+            })
+            .inspect_err(|_| {
+                let _ = self.tx.abort();
+            })
     }
 
     pub async fn commit(self) -> Result<(), StoreError> {
@@ -69,10 +85,16 @@ impl Store {
         Ok(hidden)
     }
 
-    /// A write of new records; nothing is stored until `Adding::commit` resolves.
-    pub fn adding(&self) -> Result<Adding, StoreError> {
-        let tx = transaction(&self.db, &[RECORDS], IdbTransactionMode::Readwrite)?;
+    /// A write of new records; nothing is stored until `Adding::commit` resolves. With
+    /// `outbox`, each record also waits in sync's outbox.
+    pub fn adding(&self, outbox: bool) -> Result<Adding, StoreError> {
+        let stores: &[&str] = if outbox { &[RECORDS, SYNC] } else { &[RECORDS] };
+        let tx = transaction(&self.db, stores, IdbTransactionMode::Readwrite)?;
         let os = tx.object_store(RECORDS).map_err(StoreError::from_js)?;
-        Ok(Adding { tx, os })
+        let sync = match outbox {
+            true => Some(tx.object_store(SYNC).map_err(StoreError::from_js)?),
+            false => None,
+        };
+        Ok(Adding { tx, os, sync })
     }
 }

@@ -3,11 +3,14 @@
 //! time (`collection`).
 
 mod collection;
+pub mod couch;
 mod idb;
 pub mod kiosk;
+mod outbox;
 pub mod settings;
 pub mod store;
 
 pub use collection::Adding;
 pub use idb::StoreError;
+pub use outbox::SyncWrite;
 pub use store::{open, Store};

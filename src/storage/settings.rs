@@ -34,3 +34,26 @@ pub fn last_export() -> Option<String> {
 pub fn set_last_export(at: &str) {
     let _ = LocalStorage::set(LAST_EXPORT, at);
 }
+
+const SYNC: &str = "serviceflow.sync";
+
+/// The manager's CouchDB settings. They stay on this device: the password is in no backup,
+/// export or document.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct SyncSettings {
+    pub url: String,
+    pub db: String,
+    pub user: String,
+    pub password: String,
+    pub on: bool,
+}
+
+pub fn sync() -> SyncSettings {
+    LocalStorage::get(SYNC).unwrap_or_default()
+}
+
+/// Fails (with the browser's reason) when localStorage is full or refused.
+pub fn save_sync(s: &SyncSettings) -> Result<(), String> {
+    LocalStorage::set(SYNC, s).map_err(|e| e.to_string())
+}

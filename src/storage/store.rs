@@ -12,6 +12,7 @@
 //! Every write is one transaction: it lands whole or not at all.
 
 use super::idb::{committed, read_all, request, transaction, StoreError};
+use super::outbox::{self, SyncWrite, SYNC};
 use crate::domain::model::Id;
 use crate::domain::tombstone::Tombstone;
 use crate::domain::{merge, Collection, Data, PairVisitor, Record, VisitorMut};
@@ -24,7 +25,8 @@ use web_sys::{
 };
 
 pub const DB_NAME: &str = "serviceflow";
-const DB_VERSION: u32 = 1;
+/// 2 added the `sync` store (`outbox.rs`).
+const DB_VERSION: u32 = 2;
 pub(super) const RECORDS: &str = "records";
 const SEGMENTS: &str = "segments";
 const SNAPSHOTS: &str = "snapshots";
@@ -72,7 +74,7 @@ pub async fn open() -> Result<Store, StoreError> {
                 return;
             };
             let have = db.object_store_names();
-            for name in [RECORDS, SEGMENTS, SNAPSHOTS] {
+            for name in [RECORDS, SEGMENTS, SNAPSHOTS, SYNC] {
                 if !have.contains(name) {
                     let _ = db.create_object_store(name);
                 }
@@ -257,15 +259,17 @@ impl VisitorMut for Loader {
 }
 
 impl Store {
-    /// A read-write transaction over the two record stores.
+    /// A read-write transaction over the two record stores (and sync's, `with_sync`).
     fn record_stores(
         &self,
+        with_sync: bool,
     ) -> Result<(IdbTransaction, IdbObjectStore, IdbObjectStore), StoreError> {
-        let tx = transaction(
-            &self.db,
-            &[RECORDS, SEGMENTS],
-            IdbTransactionMode::Readwrite,
-        )?;
+        let stores: &[&str] = if with_sync {
+            &[RECORDS, SEGMENTS, SYNC]
+        } else {
+            &[RECORDS, SEGMENTS]
+        };
+        let tx = transaction(&self.db, stores, IdbTransactionMode::Readwrite)?;
         let records_os = tx.object_store(RECORDS).map_err(js)?;
         let segments_os = tx.object_store(SEGMENTS).map_err(js)?;
         Ok((tx, records_os, segments_os))
@@ -328,18 +332,20 @@ impl Store {
         deletes: &[(Collection, Id)],
         after: &Data,
     ) -> Result<(), StoreError> {
-        self.stage(changes, deletes, after)?.commit().await
+        self.stage(changes, deletes, after, None)?.commit().await
     }
 
     /// Issues every request of a write at once, without awaiting: the caller may drop its
-    /// borrow of `after` before awaiting `Pending::commit`.
+    /// borrow of `after` before awaiting `Pending::commit`. `sync`: sync's state that goes
+    /// with these records (outbox, checkpoint, conflicts), in the same transaction.
     pub fn stage(
         &self,
         changes: &Data,
         deletes: &[(Collection, Id)],
         after: &Data,
+        sync: Option<&SyncWrite>,
     ) -> Result<Pending<'_>, StoreError> {
-        let (tx, records_os, segments_os) = self.record_stores()?;
+        let (tx, records_os, segments_os) = self.record_stores(sync.is_some())?;
         let mut plan = WritePlan {
             records_os: &records_os,
             segments_os: &segments_os,
@@ -366,6 +372,10 @@ impl Store {
                 .map_err(js)
             })
         });
+        let planned = planned.and_then(|()| match sync {
+            Some(w) => outbox::put(&tx.object_store(SYNC).map_err(js)?, w),
+            None => Ok(()),
+        });
         if let Err(e) = planned {
             let _ = tx.abort();
             return Err(e);
@@ -379,7 +389,7 @@ impl Store {
 
     /// Replaces everything stored by `data`, in one transaction.
     pub async fn replace(&self, data: &Data) -> Result<(), StoreError> {
-        let (tx, records_os, segments_os) = self.record_stores()?;
+        let (tx, records_os, segments_os) = self.record_stores(false)?;
         records_os.clear().map_err(js)?;
         segments_os.clear().map_err(js)?;
         struct All<'a>(&'a IdbObjectStore, &'a IdbObjectStore, Option<StoreError>);

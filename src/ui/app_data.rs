@@ -3,11 +3,11 @@
 //! storage and the failure is shown. Other tabs hear of every saved change. Every deletion
 //! is saved with its tombstone, so no merge or other tab brings the record back.
 
-use super::sync;
+use super::tabs;
 use crate::domain::kpi::Facts;
 use crate::domain::model::{Id, Workspace};
 use crate::domain::{merge, tombstone, Collection, Data};
-use crate::storage::{self, settings, Store, StoreError};
+use crate::storage::{self, settings, Store, StoreError, SyncWrite};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::RefCell;
@@ -64,7 +64,7 @@ impl AppData {
                     let s = Rc::new(s);
                     STORE.with(|slot| *slot.borrow_mut() = Some(s.clone()));
                     app.reload().await;
-                    sync::listen(app);
+                    tabs::listen(app);
                     // Ask once per start; browsers grant it silently or remember the answer.
                     super::browser::request_persistence().await;
                 }
@@ -86,10 +86,6 @@ impl AppData {
         }
     }
 
-    /// Saves records (new or changed), tombstones `changes` carries (a merge's) and
-    /// deletions, each given a tombstone unless `changes` carries one. Resolves once
-    /// stored; on failure the error is shown, the in-memory copy is reloaded from storage,
-    /// and `Err` returned.
     /// Saves the workspace (the business's settings) as `change` leaves it.
     pub async fn save_workspace(
         self,
@@ -105,23 +101,54 @@ impl AppData {
         self.save(changes, Vec::new()).await
     }
 
+    /// Saves records (new or changed), tombstones `changes` carries (a merge's) and
+    /// deletions, each given a tombstone unless `changes` carries one. Resolves once
+    /// stored; on failure the error is shown, the in-memory copy is reloaded from storage,
+    /// and `Err` returned.
     pub async fn save(
         self,
         mut changes: Data,
         deletes: Vec<(Collection, Id)>,
+    ) -> Result<(), StoreError> {
+        let device = settings::device_id(|| super::browser::new_id().to_string());
+        self.data.with_untracked(|d| {
+            tombstone::stamp(&mut changes, &deletes, d, super::browser::now(), &device)
+        });
+        let outbox = self
+            .data
+            .with_untracked(|d| super::sync::outbox_for(&changes, d));
+        let write = SyncWrite {
+            outbox_put: &outbox,
+            ..SyncWrite::default()
+        };
+        let with_sync = (!outbox.is_empty()).then_some(&write);
+        self.write(&changes, deletes, with_sync).await?;
+        super::sync::saved(&outbox);
+        Ok(())
+    }
+
+    /// Stores what sync pulled (`changes`, already the merge's winners) with sync's state
+    /// for it, in one transaction.
+    pub async fn save_synced(self, changes: &Data, sync: &SyncWrite<'_>) -> Result<(), StoreError> {
+        self.write(changes, Vec::new(), Some(sync)).await
+    }
+
+    /// Applies `changes` in memory, writes them in one transaction, announces them; on
+    /// failure shows the error and re-reads storage.
+    async fn write(
+        self,
+        changes: &Data,
+        deletes: Vec<(Collection, Id)>,
+        sync: Option<&SyncWrite<'_>>,
     ) -> Result<(), StoreError> {
         let Some(s) = store() else {
             let e = StoreError::Unavailable(String::new());
             self.save_error.set(Some(e.clone()));
             return Err(e);
         };
-        let device = settings::device_id(|| super::browser::new_id().to_string());
-        self.data.with_untracked(|d| {
-            tombstone::stamp(&mut changes, &deletes, d, super::browser::now(), &device)
-        });
         let mut gone = Vec::new();
         self.data
-            .update_untracked(|d| gone = merge::apply(d, &changes));
+            .update_untracked(|d| gone = merge::apply(d, changes));
         // A record this tab does not hold may still be stored (another tab's): delete it too.
         for k in deletes {
             if !gone.contains(&k) {
@@ -130,7 +157,7 @@ impl AppData {
         }
         let staged = {
             let after = self.data.read_untracked();
-            s.stage(&changes, &gone, &after)
+            s.stage(changes, &gone, &after, sync)
         };
         let written = match staged {
             Ok(pending) => pending.commit().await,
@@ -138,8 +165,11 @@ impl AppData {
         };
         match written {
             Ok(()) => {
-                self.data.notify();
-                sync::announce(&changes);
+                // A pulled page may change nothing (the echo of this device's own push).
+                if changes.counts().iter().any(|(_, n)| *n > 0) || !changes.tombstones.is_empty() {
+                    self.data.notify();
+                    tabs::announce(changes);
+                }
                 Ok(())
             }
             Err(e) => {
@@ -164,8 +194,9 @@ impl AppData {
         };
         match s.replace(&data).await {
             Ok(()) => {
+                super::sync::replaced(&data).await;
                 self.data.set(data);
-                sync::announce_reload();
+                tabs::announce_reload();
                 Ok(())
             }
             Err(e) => {

@@ -21,6 +21,7 @@ pub fn DataPage() -> impl IntoView {
         <section class="page" data-page=Section::Data.slug()>
             <h1>{c.t(Key::NavData)}</h1>
             <StorageCard/>
+            <super::sync::ConflictsCard/>
             <ExportCard/>
             <ImportCard/>
             <SnapshotsCard/>

@@ -23,6 +23,7 @@ mod shell;
 mod staff;
 mod surveys;
 mod sync;
+mod tabs;
 mod targets;
 
 use crate::domain::model::LocalText;
@@ -109,7 +110,9 @@ pub(crate) fn provide_ctx() -> Ctx {
 #[component]
 fn App() -> impl IntoView {
     let ctx = provide_ctx();
-    provide_context(app_data::AppData::new());
+    let app = app_data::AppData::new();
+    provide_context(app);
+    sync::provide(app);
     let shown = kiosk_lock::shown(ctx.kiosk_lock, ctx.route);
     move || match shown.get() {
         kiosk @ Route::Kiosk(_) => {

@@ -88,6 +88,7 @@ pub fn Shell(route: Route) -> impl IntoView {
         </nav>
         <main id="main" class="app-main" tabindex="-1" data-state=move || app.state.with(LoadState::code)>
             <StatusBanner/>
+            <super::sync::SyncStatus/>
             {body}
         </main>
     }

@@ -1,7 +1,7 @@
 // The end-to-end harness: serves the release dist/ from a plain static server on 127.0.0.1
 // (no rewrite rules, no fallback: exactly what a cheap host or a file share gives) and drives
 // Debian's Chromium through playwright-core. Every page it opens records console errors, CSP
-// violations and any request that would leave 127.0.0.1.
+// violations and any request to a server other than the app's and a configured sync server.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,6 +24,16 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
+/**
+ * The origins a page may send requests to: the app's own server, and a sync server a test
+ * configured (`allowOrigin`). Anything else, 127.0.0.1 or not, fails the test.
+ */
+const allowedOrigins = new Set();
+
+export function allowOrigin(url) {
+  allowedOrigins.add(new URL(url).origin);
+}
+
 /** Serves dist/ at `/` and again under SUB_PATH. Unknown paths are 404. */
 export async function startServer() {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) {
@@ -44,6 +54,7 @@ export async function startServer() {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${server.address().port}`;
+  allowOrigin(base);
   return { base, close: () => new Promise((r) => server.close(r)) };
 }
 
@@ -79,8 +90,8 @@ const CSP_LISTENER = `
 /**
  * A fresh browser context (its own IndexedDB and localStorage) with one page, in the
  * machine's time zone unless `timezoneId` names one.
- * `problems` collects console errors, page errors, CSP violations and requests that leave
- * 127.0.0.1.
+ * `problems` collects console errors, page errors, CSP violations and requests to any
+ * server but the app's own and the sync servers a test allowed.
  */
 export async function openContext(browser, { locale = 'en-US', viewport = TABLET_PORTRAIT, hasTouch = true, timezoneId } = {}) {
   const context = await browser.newContext({ locale, viewport, hasTouch, timezoneId, acceptDownloads: true });
@@ -97,7 +108,8 @@ export async function openContext(browser, { locale = 'en-US', viewport = TABLET
   };
   context.on('request', (req) => {
     const url = req.url();
-    if (!/^(http:\/\/127\.0\.0\.1:\d+\/|data:|blob:)/.test(url)) problems.push(`request left the machine: ${url}`);
+    const origin = /^https?:/.test(url) ? new URL(url).origin : null;
+    if (!/^(data:|blob:)/.test(url) && !allowedOrigins.has(origin)) problems.push(`request to an unexpected server: ${url}`);
   });
   context.on('page', watch);
   const page = await context.newPage();

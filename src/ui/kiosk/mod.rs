@@ -3,6 +3,7 @@
 //! the manager PIN. Every response is stored the moment it is submitted.
 
 mod page;
+mod push;
 mod records;
 mod screens;
 

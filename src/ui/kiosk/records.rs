@@ -6,7 +6,7 @@ use crate::domain::model::{Feedback, Response};
 use crate::domain::Data;
 use crate::storage::{self, Store, StoreError};
 use crate::ui::app_data::LoadState;
-use crate::ui::sync;
+use crate::ui::tabs;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::RefCell;
@@ -36,9 +36,11 @@ impl KioskRecords {
         spawn_local(async move {
             match storage::open().await {
                 Ok(s) => {
-                    STORE.with(|slot| *slot.borrow_mut() = Some(Rc::new(s)));
+                    let s = Rc::new(s);
+                    STORE.with(|slot| *slot.borrow_mut() = Some(s.clone()));
                     records.reload().await;
-                    sync::on_any_change(move || spawn_local(records.reload()));
+                    super::push::start(s);
+                    tabs::on_any_change(move || spawn_local(records.reload()));
                 }
                 Err(e) => records.state.set(LoadState::Failed(e)),
             }
@@ -76,13 +78,14 @@ impl KioskRecords {
         recovery: Option<Feedback>,
     ) -> Result<(), StoreError> {
         let s = store().ok_or_else(|| StoreError::Unavailable(String::new()))?;
-        let adding = s.adding()?;
+        let adding = s.adding(super::push::on())?;
         adding.put(&response)?;
         if let Some(f) = &recovery {
             adding.put(f)?;
         }
         adding.commit().await?;
-        sync::announce_response(&response, recovery.as_ref());
+        tabs::announce_response(&response, recovery.as_ref());
+        super::push::soon();
         Ok(())
     }
 }

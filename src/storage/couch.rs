@@ -1,0 +1,136 @@
+//! HTTP to the business's CouchDB server with `fetch`: one request, its status and text.
+//! What the requests mean is `domain::sync::server`'s; this only carries them.
+
+use js_sys::{Function, Promise};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, Headers, RequestCredentials, RequestInit, RequestMode, Response};
+
+/// Why no answer came.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NetError {
+    /// `fetch` rejected: no network, no server, or an answer CORS hides from the page.
+    Failed,
+    /// Cancelled by the caller (a long poll cut short to push a change), or given up.
+    Aborted,
+}
+
+/// Cancels a request in flight; dropping it does not.
+#[derive(Clone)]
+pub struct Cancel(AbortController);
+
+impl Cancel {
+    pub fn new() -> Option<Cancel> {
+        AbortController::new().ok().map(Cancel)
+    }
+
+    pub fn cancel(&self) {
+        self.0.abort();
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.0.signal().aborted()
+    }
+}
+
+pub struct Request<'a> {
+    pub method: &'a str,
+    pub url: &'a str,
+    pub authorization: Option<&'a str>,
+    pub body: Option<&'a str>,
+    pub cancel: Option<&'a Cancel>,
+}
+
+fn init(r: &Request, cancel: &Cancel) -> Result<RequestInit, JsValue> {
+    let init = RequestInit::new();
+    init.set_method(r.method);
+    // Basic auth goes in the header; no cookies of the server's are sent or needed.
+    init.set_credentials(RequestCredentials::Omit);
+    init.set_mode(RequestMode::Cors);
+    let headers = Headers::new()?;
+    headers.set("Accept", "application/json")?;
+    if let Some(a) = r.authorization {
+        headers.set("Authorization", a)?;
+    }
+    if let Some(b) = r.body {
+        headers.set("Content-Type", "application/json")?;
+        init.set_body(&JsValue::from_str(b));
+    }
+    init.set_headers(&headers);
+    init.set_signal(Some(&cancel.0.signal()));
+    Ok(init)
+}
+
+/// The status and text of the answer; given up after `give_up_ms` without one.
+pub async fn send(r: Request<'_>, give_up_ms: i32) -> Result<(u16, String), NetError> {
+    let window = web_sys::window().ok_or(NetError::Failed)?;
+    let cancel = match r.cancel {
+        Some(c) => c.clone(),
+        None => Cancel::new().ok_or(NetError::Failed)?,
+    };
+    let init = init(&r, &cancel).map_err(|_| NetError::Failed)?;
+    let give_up = Closure::<dyn FnMut()>::new({
+        let cancel = cancel.clone();
+        move || cancel.cancel()
+    });
+    let timer = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            give_up.as_ref().unchecked_ref(),
+            give_up_ms,
+        )
+        .ok();
+    let answer = fetch(&window, r.url, &init).await;
+    if let Some(t) = timer {
+        window.clear_timeout_with_handle(t);
+    }
+    drop(give_up);
+    answer
+}
+
+async fn fetch(
+    window: &web_sys::Window,
+    url: &str,
+    init: &RequestInit,
+) -> Result<(u16, String), NetError> {
+    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, init))
+        .await
+        .map_err(|e| failure(&e))?
+        .unchecked_into();
+    let text = match response.text() {
+        Ok(p) => JsFuture::from(p).await.map_err(|e| failure(&e))?,
+        Err(_) => return Err(NetError::Failed),
+    };
+    Ok((response.status(), text.as_string().unwrap_or_default()))
+}
+
+fn failure(e: &JsValue) -> NetError {
+    match e.dyn_ref::<web_sys::DomException>() {
+        Some(d) if d.name() == "AbortError" => NetError::Aborted,
+        _ => NetError::Failed,
+    }
+}
+
+/// Whether anything answers at `url` at all, CORS or not: an opaque `no-cors` answer tells
+/// a server that refuses this page (CORS) from one that is not there.
+pub async fn answers_at_all(url: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let init = RequestInit::new();
+    init.set_mode(RequestMode::NoCors);
+    init.set_credentials(RequestCredentials::Omit);
+    JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .is_ok()
+}
+
+/// Resolves after `ms` milliseconds.
+pub async fn sleep(ms: i32) {
+    let promise = Promise::new(&mut |resolve: Function, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
