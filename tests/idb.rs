@@ -170,3 +170,121 @@ async fn replace_is_whole_and_snapshots_keep_the_newest_three() {
         .unwrap();
     assert!(json.contains("2026-01-04"));
 }
+
+#[wasm_bindgen_test]
+async fn big_batches_are_appended_as_segments_and_the_latest_copy_wins() {
+    let store = storage::open().await.expect("open");
+    store.replace(&Data::default()).await.unwrap();
+    let page = |from: u128, n: u128| -> Vec<Response> { (from..from + n).map(response).collect() };
+    // Three pages of a first sync, the third carrying a newer version of one record of the first.
+    let mut after = Data::default();
+    for batch in [
+        page(0, SEGMENT as u128),
+        page(SEGMENT as u128, SEGMENT as u128 + 5),
+    ] {
+        let changes = Data {
+            responses: batch,
+            ..Data::default()
+        };
+        merge::apply(&mut after, &changes);
+        store.write(&changes, &[], &after).await.unwrap();
+    }
+    let mut third = page(3 * SEGMENT as u128, SEGMENT as u128 - 1);
+    let mut newer = response(7);
+    newer.updated_at = t(500);
+    third.push(newer.clone());
+    let changes = Data {
+        responses: third,
+        ..Data::default()
+    };
+    merge::apply(&mut after, &changes);
+    store.write(&changes, &[], &after).await.unwrap();
+    let loaded = store.load().await.unwrap();
+    assert_eq!(
+        loaded.responses.len(),
+        after.responses.len(),
+        "no record twice"
+    );
+    assert_eq!(sorted(loaded.clone()), sorted(after.clone()));
+    assert!(loaded.responses.contains(&newer));
+
+    // A deletion is a loose mark; the next big batch then rewrites, and the mark holds.
+    let gone = response(3).id;
+    let stone = Data {
+        tombstones: vec![Tombstone {
+            collection: Collection::Responses,
+            id: gone,
+            deleted_at: t(600),
+            device_id: "tablet-1".into(),
+        }],
+        ..Data::default()
+    };
+    let deletes = merge::apply(&mut after, &stone);
+    store.write(&stone, &deletes, &after).await.unwrap();
+    let changes = Data {
+        responses: page(10 * SEGMENT as u128, SEGMENT as u128),
+        ..Data::default()
+    };
+    merge::apply(&mut after, &changes);
+    store.write(&changes, &[], &after).await.unwrap();
+    let loaded = store.load().await.unwrap();
+    assert!(!loaded.responses.iter().any(|r| r.id == gone));
+    assert_eq!(sorted(loaded), sorted(after.clone()));
+
+    // After a reload of the store's counts, appending continues after the last segment.
+    let reopened = storage::open().await.expect("open");
+    reopened.load().await.unwrap();
+    let changes = Data {
+        responses: page(20 * SEGMENT as u128, SEGMENT as u128),
+        ..Data::default()
+    };
+    merge::apply(&mut after, &changes);
+    reopened.write(&changes, &[], &after).await.unwrap();
+    assert_eq!(sorted(reopened.load().await.unwrap()), sorted(after));
+}
+
+#[wasm_bindgen_test]
+async fn sync_state_is_written_with_the_records_and_read_back() {
+    use serviceflow::domain::sync::DocId;
+    use serviceflow::storage::SyncWrite;
+    let store = storage::open().await.expect("open");
+    store.replace(&Data::default()).await.unwrap();
+    let changes = Data {
+        roles: vec![role(1, "前台")],
+        ..Data::default()
+    };
+    let id = DocId::record(Collection::Roles, role(1, "x").id);
+    let put = [(id, Some(t(1)))];
+    let w = SyncWrite {
+        outbox_put: &put,
+        checkpoint: Some(("https://couch shop", "\"12-abc\"")),
+        ..SyncWrite::default()
+    };
+    store
+        .stage(&changes, &[], &changes, Some(&w))
+        .unwrap()
+        .commit()
+        .await
+        .unwrap();
+    assert_eq!(store.load().await.unwrap().roles, changes.roles);
+    let outbox = store.outbox().await.unwrap();
+    assert_eq!(outbox.get(&id), Some(&Some(t(1))));
+    assert_eq!(
+        store
+            .checkpoint("https://couch shop")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("\"12-abc\"")
+    );
+    assert_eq!(store.checkpoint("https://other shop").await.unwrap(), None);
+    let remove = [id];
+    store
+        .write_sync(&SyncWrite {
+            outbox_remove: &remove,
+            ..SyncWrite::default()
+        })
+        .await
+        .unwrap();
+    assert!(store.outbox().await.unwrap().is_empty());
+}

@@ -4,7 +4,9 @@
 //! - `segments`: high-volume collections (responses, runs) in JSON arrays of up to
 //!   `SEGMENT` records, key `collection/000042`. Loading 100 segments is ~20× faster than
 //!   100,000 entries, and a save touches only the records that changed; once a collection
-//!   has `SEGMENT` loose entries they are folded into fresh segments in one transaction.
+//!   has `SEGMENT` loose entries they are folded into fresh segments in one transaction. A
+//!   batch of `SEGMENT` or more is appended as segments of its own; a later segment's copy
+//!   of a record wins on load.
 //! - `snapshots`: whole backup files taken before a replace, key = RFC 3339 time.
 //! - tombstones live in `records` too, key `tombstones/collection/id`: written in the same
 //!   transaction as the deletion they record, and no collection is named `tombstones`.
@@ -39,25 +41,32 @@ pub(super) fn segmented(c: Collection) -> bool {
     matches!(c, Collection::Responses | Collection::Runs)
 }
 
+/// What a segmented collection has stored: loose entries (to know when to fold them into
+/// segments) and segment entries (the next segment's number).
+#[derive(Clone, Copy, Debug, Default)]
+struct Counts {
+    loose: usize,
+    segments: usize,
+}
+
 /// A write whose requests are issued; it is stored once `commit` resolves.
 pub struct Pending<'a> {
     store: &'a Store,
     tx: IdbTransaction,
-    loose: HashMap<Collection, usize>,
+    counts: HashMap<Collection, Counts>,
 }
 
 impl Pending<'_> {
     pub async fn commit(self) -> Result<(), StoreError> {
         committed(&self.tx).await?;
-        *self.store.loose.borrow_mut() = self.loose;
+        *self.store.counts.borrow_mut() = self.counts;
         Ok(())
     }
 }
 
 pub struct Store {
     pub(super) db: IdbDatabase,
-    /// Loose entries per segmented collection, to know when to fold them into segments.
-    loose: RefCell<HashMap<Collection, usize>>,
+    counts: RefCell<HashMap<Collection, Counts>>,
 }
 
 pub async fn open() -> Result<Store, StoreError> {
@@ -95,7 +104,7 @@ pub async fn open() -> Result<Store, StoreError> {
     on_change.forget();
     Ok(Store {
         db,
-        loose: RefCell::new(HashMap::new()),
+        counts: RefCell::new(HashMap::new()),
     })
 }
 
@@ -124,33 +133,44 @@ fn js(err: JsValue) -> StoreError {
     StoreError::from_js(err)
 }
 
-/// Writes a whole collection as it should be: segments for high-volume ones, entries otherwise.
+/// Writes a whole collection as it should be: segments for high-volume ones, entries
+/// otherwise. Returns the number of segments written.
 fn put_collection<R: Record>(
     records_os: &IdbObjectStore,
     segments_os: &IdbObjectStore,
     records: &[R],
-) -> Result<(), StoreError> {
+) -> Result<usize, StoreError> {
     let c = R::COLLECTION;
     let range = collection_range(c)?;
     records_os.delete(&range).map_err(js)?;
     segments_os.delete(&range).map_err(js)?;
     if segmented(c) {
-        for (n, chunk) in records.chunks(SEGMENT).enumerate() {
-            let json =
-                serde_json::to_string(chunk).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-            segments_os
-                .put_with_key(
-                    &JsValue::from_str(&json),
-                    &JsValue::from_str(&segment_key(c, n)),
-                )
-                .map_err(js)?;
-        }
+        put_segments(segments_os, records, 0)
     } else {
         for r in records {
             put_record(records_os, r)?;
         }
+        Ok(0)
     }
-    Ok(())
+}
+
+/// `records` as segments numbered from `first`; returns how many.
+fn put_segments<R: Record>(
+    os: &IdbObjectStore,
+    records: &[R],
+    first: usize,
+) -> Result<usize, StoreError> {
+    let mut n = 0;
+    for chunk in records.chunks(SEGMENT) {
+        let json = serde_json::to_string(chunk).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        os.put_with_key(
+            &JsValue::from_str(&json),
+            &JsValue::from_str(&segment_key(R::COLLECTION, first + n)),
+        )
+        .map_err(js)?;
+        n += 1;
+    }
+    Ok(n)
 }
 
 pub(super) fn put_record<R: Record>(os: &IdbObjectStore, r: &R) -> Result<(), StoreError> {
@@ -173,12 +193,49 @@ fn put_tombstones(os: &IdbObjectStore, tombstones: &[Tombstone]) -> Result<(), S
     Ok(())
 }
 
-/// Plans one collection's part of a write: loose entries, or a fold into fresh segments.
+/// Plans one collection's part of a write: loose entries; a batch of `SEGMENT` or more
+/// (a pulled page, an import) appended as segments of its own; or, once loose entries or
+/// superseded copies in segments pile up, the whole collection rewritten as fresh segments.
+/// Appending keeps a first sync of 100,000 responses linear: rewriting every segment per
+/// page of 1,000 made it quadratic.
 struct WritePlan<'a> {
     records_os: &'a IdbObjectStore,
     segments_os: &'a IdbObjectStore,
-    loose: HashMap<Collection, usize>,
+    counts: HashMap<Collection, Counts>,
     error: Option<StoreError>,
+}
+
+impl WritePlan<'_> {
+    fn segmented<R: Record>(&mut self, changes: &[R], after: &[R]) -> Result<(), StoreError> {
+        let c = R::COLLECTION;
+        let had = self.counts.get(&c).copied().unwrap_or_default();
+        let appended = (had.segments + changes.len().div_ceil(SEGMENT)) * SEGMENT;
+        // With loose entries stored, some could be older versions (or deletion marks) of the
+        // batch's records and would override it on load: then rewrite instead.
+        let now = if changes.len() >= SEGMENT
+            && had.loose == 0
+            && appended <= 2 * after.len() + 2 * SEGMENT
+        {
+            let n = put_segments(self.segments_os, changes, had.segments)?;
+            Counts {
+                loose: had.loose,
+                segments: had.segments + n,
+            }
+        } else if changes.len() >= SEGMENT || had.loose + changes.len() >= SEGMENT {
+            let segments = put_collection(self.records_os, self.segments_os, after)?;
+            Counts { loose: 0, segments }
+        } else {
+            for r in changes {
+                put_record(self.records_os, r)?;
+            }
+            Counts {
+                loose: had.loose + changes.len(),
+                segments: had.segments,
+            }
+        };
+        self.counts.insert(c, now);
+        Ok(())
+    }
 }
 
 impl PairVisitor for WritePlan<'_> {
@@ -186,15 +243,9 @@ impl PairVisitor for WritePlan<'_> {
         if changes.is_empty() || self.error.is_some() {
             return;
         }
-        let c = R::COLLECTION;
-        let loose = self.loose.get(&c).copied().unwrap_or(0);
-        let result = if segmented(c) && loose + changes.len() >= SEGMENT {
-            self.loose.insert(c, 0);
-            put_collection(self.records_os, self.segments_os, after)
+        let result = if segmented(R::COLLECTION) {
+            self.segmented(changes, after)
         } else {
-            if segmented(c) {
-                self.loose.insert(c, loose + changes.len());
-            }
             changes
                 .iter()
                 .try_for_each(|r| put_record(self.records_os, r))
@@ -215,45 +266,45 @@ struct Loader {
 impl VisitorMut for Loader {
     fn visit<R: Record>(&mut self, out: &mut Vec<R>) {
         let c = R::COLLECTION;
-        let mut by_id: HashMap<String, usize> = HashMap::new();
+        // A record can be in several segments (a batch appended with a newer version):
+        // the later segment's copy is the one kept.
+        let mut by_id: HashMap<Id, usize> = HashMap::new();
+        let mut keep = |out: &mut Vec<R>, r: R| match by_id.get(&r.id()) {
+            Some(&i) => out[i] = r,
+            None => {
+                by_id.insert(r.id(), out.len());
+                out.push(r);
+            }
+        };
         let parse_err = |e: serde_json::Error| StoreError::Corrupt(format!("{}: {e}", c.name()));
         for json in self.segments.remove(&c).unwrap_or_default() {
             match serde_json::from_str::<Vec<R>>(&json) {
-                Ok(chunk) => out.extend(chunk),
+                Ok(chunk) => chunk.into_iter().for_each(|r| keep(out, r)),
                 Err(e) => {
                     self.error.get_or_insert(parse_err(e));
                     return;
                 }
             }
         }
-        if let Some(entries) = self.loose.remove(&c) {
-            if !out.is_empty() {
-                by_id = out
-                    .iter()
-                    .enumerate()
-                    .map(|(i, r)| (r.id().to_string(), i))
-                    .collect();
+        let Some(entries) = self.loose.remove(&c) else {
+            return;
+        };
+        let mut deleted = std::collections::HashSet::new();
+        for (id, json) in entries {
+            if json == "null" {
+                deleted.insert(id);
+                continue;
             }
-            let mut deleted = std::collections::HashSet::new();
-            for (id, json) in entries {
-                if json == "null" {
-                    deleted.insert(id);
-                    continue;
-                }
-                match serde_json::from_str::<R>(&json) {
-                    Ok(r) => match by_id.get(&id) {
-                        Some(&i) => out[i] = r,
-                        None => out.push(r),
-                    },
-                    Err(e) => {
-                        self.error.get_or_insert(parse_err(e));
-                        return;
-                    }
+            match serde_json::from_str::<R>(&json) {
+                Ok(r) => keep(out, r),
+                Err(e) => {
+                    self.error.get_or_insert(parse_err(e));
+                    return;
                 }
             }
-            if !deleted.is_empty() {
-                out.retain(|r| !deleted.contains(&r.id().to_string()));
-            }
+        }
+        if !deleted.is_empty() {
+            out.retain(|r| !deleted.contains(&r.id().to_string()));
         }
     }
 }
@@ -277,9 +328,16 @@ impl Store {
 
     pub async fn load(&self) -> Result<Data, StoreError> {
         let mut segments: HashMap<Collection, Vec<String>> = HashMap::new();
+        let mut counts: HashMap<Collection, Counts> = HashMap::new();
         for (k, v) in read_all(&self.db, SEGMENTS).await? {
-            if let Some(c) = k.split('/').next().and_then(Collection::from_name) {
+            let Some((c, n)) = k.split_once('/') else {
+                continue;
+            };
+            if let Some(c) = Collection::from_name(c) {
                 segments.entry(c).or_default().push(v);
+                let next = n.parse::<usize>().map_or(0, |n| n + 1);
+                let count = counts.entry(c).or_default();
+                count.segments = count.segments.max(next);
             }
         }
         let mut loose: HashMap<Collection, Vec<(String, String)>> = HashMap::new();
@@ -297,11 +355,10 @@ impl Store {
                 loose.entry(c).or_default().push((id.to_string(), v));
             }
         }
-        *self.loose.borrow_mut() = loose
-            .iter()
-            .filter(|(c, _)| segmented(**c))
-            .map(|(c, v)| (*c, v.len()))
-            .collect();
+        for (c, v) in loose.iter().filter(|(c, _)| segmented(**c)) {
+            counts.entry(*c).or_default().loose = v.len();
+        }
+        *self.counts.borrow_mut() = counts;
         let mut loader = Loader {
             segments,
             loose,
@@ -349,11 +406,11 @@ impl Store {
         let mut plan = WritePlan {
             records_os: &records_os,
             segments_os: &segments_os,
-            loose: self.loose.borrow().clone(),
+            counts: self.counts.borrow().clone(),
             error: None,
         };
         changes.visit_pair(after, &mut plan);
-        let mut loose = plan.loose;
+        let mut counts = plan.counts;
         let planned = match plan.error {
             Some(e) => Err(e),
             None => put_tombstones(&records_os, &changes.tombstones),
@@ -362,7 +419,7 @@ impl Store {
             deletes.iter().try_for_each(|(c, id)| {
                 let k = JsValue::from_str(&key(*c, id));
                 if segmented(*c) {
-                    *loose.entry(*c).or_default() += 1;
+                    counts.entry(*c).or_default().loose += 1;
                     records_os
                         .put_with_key(&JsValue::from_str("null"), &k)
                         .map(|_| ())
@@ -383,7 +440,7 @@ impl Store {
         Ok(Pending {
             store: self,
             tx,
-            loose,
+            counts,
         })
     }
 
@@ -392,17 +449,33 @@ impl Store {
         let (tx, records_os, segments_os) = self.record_stores(false)?;
         records_os.clear().map_err(js)?;
         segments_os.clear().map_err(js)?;
-        struct All<'a>(&'a IdbObjectStore, &'a IdbObjectStore, Option<StoreError>);
+        struct All<'a> {
+            records: &'a IdbObjectStore,
+            segments: &'a IdbObjectStore,
+            counts: HashMap<Collection, Counts>,
+            error: Option<StoreError>,
+        }
         impl PairVisitor for All<'_> {
             fn visit<R: Record>(&mut self, records: &[R], _: &[R]) {
-                if self.2.is_none() {
-                    self.2 = put_collection(self.0, self.1, records).err();
+                if self.error.is_none() {
+                    match put_collection(self.records, self.segments, records) {
+                        Ok(segments) => {
+                            let c = Counts { loose: 0, segments };
+                            self.counts.insert(R::COLLECTION, c);
+                        }
+                        Err(e) => self.error = Some(e),
+                    }
                 }
             }
         }
-        let mut all = All(&records_os, &segments_os, None);
+        let mut all = All {
+            records: &records_os,
+            segments: &segments_os,
+            counts: HashMap::new(),
+            error: None,
+        };
         data.visit_pair(data, &mut all);
-        let written = match all.2 {
+        let written = match all.error.take() {
             Some(e) => Err(e),
             None => put_tombstones(&records_os, &data.tombstones),
         };
@@ -411,7 +484,7 @@ impl Store {
             return Err(e);
         }
         committed(&tx).await?;
-        self.loose.borrow_mut().clear();
+        *self.counts.borrow_mut() = all.counts;
         Ok(())
     }
 
