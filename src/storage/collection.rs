@@ -3,7 +3,7 @@
 //! folds or merges everything (which would be most of the manager's download).
 
 use super::idb::{committed, read_range, transaction, StoreError};
-use super::outbox::{put, SyncWrite, SYNC};
+use super::outbox::{put_outbox, SYNC};
 use super::store::{
     collection_range, prefix_range, put_record, segmented, Store, RECORDS, TOMBSTONES,
 };
@@ -26,16 +26,9 @@ pub struct Adding {
 impl Adding {
     /// On failure the whole write is abandoned: nothing of it is stored.
     pub fn put<R: Record>(&self, r: &R) -> Result<(), StoreError> {
-        let outbox = [(DocId::record(R::COLLECTION, r.id()), None)];
         put_record(&self.os, r)
             .and_then(|()| match &self.sync {
-                Some(os) => put(
-                    os,
-                    &SyncWrite {
-                        outbox_put: &outbox,
-                        ..SyncWrite::default()
-                    },
-                ),
+                Some(os) => put_outbox(os, DocId::record(R::COLLECTION, r.id()), None),
                 None => Ok(()),
             })
             .inspect_err(|_| {

@@ -44,14 +44,29 @@ fn json<T: Serialize>(v: &T) -> Result<JsValue, StoreError> {
         .map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
-pub(super) fn put(os: &IdbObjectStore, w: &SyncWrite) -> Result<(), StoreError> {
-    let key = |k: String| JsValue::from_str(&k);
-    for id in w.outbox_remove {
+fn key(k: String) -> JsValue {
+    JsValue::from_str(&k)
+}
+
+/// A change waiting to be pushed. Apart from `put`, so that the kiosk's page, which writes
+/// nothing else here, does not carry the serialisers of conflicts and checkpoints.
+pub(super) fn put_outbox(os: &IdbObjectStore, id: DocId, base: Option<Time>) -> Result<(), StoreError> {
+    os.put_with_key(&json(&base)?, &key(format!("{OUTBOX}{id}")))
+        .map_err(js)?;
+    Ok(())
+}
+
+fn remove_outbox(os: &IdbObjectStore, ids: &[DocId]) -> Result<(), StoreError> {
+    for id in ids {
         os.delete(&key(format!("{OUTBOX}{id}"))).map_err(js)?;
     }
+    Ok(())
+}
+
+pub(super) fn put(os: &IdbObjectStore, w: &SyncWrite) -> Result<(), StoreError> {
+    remove_outbox(os, w.outbox_remove)?;
     for (id, base) in w.outbox_put {
-        os.put_with_key(&json(base)?, &key(format!("{OUTBOX}{id}")))
-            .map_err(js)?;
+        put_outbox(os, *id, *base)?;
     }
     for c in w.conflicts {
         os.put_with_key(&json(c)?, &key(format!("{CONFLICTS}{}", c.key())))
@@ -132,9 +147,21 @@ impl Store {
 
     /// A write of sync's state alone (a push's answer, a conflict dismissed).
     pub async fn write_sync(&self, w: &SyncWrite<'_>) -> Result<(), StoreError> {
+        self.sync_write(|os| put(os, w)).await
+    }
+
+    /// Outbox entries settled by a push (the kiosk's page).
+    pub async fn remove_from_outbox(&self, ids: &[DocId]) -> Result<(), StoreError> {
+        self.sync_write(|os| remove_outbox(os, ids)).await
+    }
+
+    async fn sync_write(
+        &self,
+        f: impl FnOnce(&IdbObjectStore) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
         let tx = transaction(&self.db, &[SYNC], IdbTransactionMode::Readwrite)?;
         let os = tx.object_store(SYNC).map_err(js)?;
-        if let Err(e) = put(&os, w) {
+        if let Err(e) = f(&os) {
             let _ = tx.abort();
             return Err(e);
         }

@@ -4,31 +4,12 @@
 // report any violation axe itself caused.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { serveAndLaunch, openContext, openApp, loaded } from './harness.js';
 import { setPin } from './kiosk_setup.js';
+import { audit } from './axe.js';
 
 const env = serveAndLaunch();
-const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const PIN = '135790';
-
-/** Runs axe on the page as it is; returns its critical and serious violations, one line each. */
-async function audit(page, state) {
-  // Let charts and late effects settle before judging the page.
-  await page.waitForTimeout(250);
-  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.evaluate(AXE);
-  const violations = await page.evaluate((tags) => window.axe.run(document, {
-    runOnly: { type: 'tag', values: tags },
-    resultTypes: ['violations'],
-  }).then((r) => r.violations.map((v) => ({
-    id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-  }))), TAGS);
-  return violations
-    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .map((v) => `${state}: ${v.impact} ${v.id} at ${v.nodes.join(' | ')}`);
-}
 
 /** Opens `hash` (a hash change: the same document, axe stays loaded) and waits for `ready`. */
 async function visit(page, hash, ready) {

@@ -10,8 +10,9 @@ import { DIST } from './harness.js';
 
 const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|svg|json|webmanifest|txt)$/;
 // A ratchet, not the goal: issue 14 asks for 500 KB (and a 200 KB kiosk entry). Until that
-// lands, this stops the app growing unnoticed; lower it whenever the app shrinks.
-const CREEP_LIMIT_KB = 1000;
+// lands, this stops the app growing unnoticed; lower it whenever the app shrinks. Raised
+// from 1,000 to 1,050 KB for CouchDB sync (issue 15: +55 KB gzip, see docs/PERFORMANCE.md).
+const CREEP_LIMIT_KB = 1050;
 // Issue 14's budget for the customer's path: kiosk.html and everything it loads.
 const KIOSK_LIMIT_KB = 200;
 

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import { serveAndLaunch, openContext, openApp, loaded, readStore, allowOrigin } from './harness.js';
 import { startCouch, newDatabase, allDocs, admin } from './couch.js';
 import { setPin } from './kiosk_setup.js';
+import { audit } from './axe.js';
 
 const env = serveAndLaunch();
 let couch;
@@ -20,8 +21,8 @@ before(async () => {
 after(async () => couch?.stop());
 
 /** A device: a context of its own with the app open on `hash`. */
-async function device(hash = '#/data') {
-  const opened = await openContext(env.browser);
+async function device(hash = '#/data', locale = 'en-US') {
+  const opened = await openContext(env.browser, { locale });
   await openApp(opened.page, env.server.base, hash);
   return opened;
 }
@@ -198,19 +199,34 @@ async function rename(page, name) {
   await page.waitForSelector('.alert-ok:has-text("Saved")');
 }
 
-test('edits made offline on both devices converge after reconnecting, and the losing version is listed and can be restored', async () => {
+test('edits made offline on two of three devices converge after reconnecting, and the losing version is listed and can be restored', async () => {
   const db = await newDatabase(couch);
   const a = await device();
   await loadDemo(a.page);
   await turnOn(a.page, db);
   const b = await device();
   await turnOn(b.page, db);
+  // A third device, in Chinese, stays online throughout.
+  const c = await device('#/data', 'zh-CN');
+  await c.page.goto(`${env.server.base}/#/settings`);
+  await loaded(c.page);
+  await c.page.fill('#sync-url', couch.url);
+  await c.page.fill('#sync-db', db);
+  await c.page.fill('#sync-user', couch.user);
+  await c.page.fill('#sync-password', couch.password);
+  await c.page.tap('[data-testid="sync-on"]');
+  await c.page.waitForSelector('[data-testid="sync-message"]:has-text("同步已开启")');
+  await synced(c.page);
+  assert.match(await c.page.textContent('[data-testid="sync-status"]'), /^已同步 · \d{4}年/);
   await converged(a.page, b.page);
+  await converged(a.page, c.page);
 
   await a.context.setOffline(true);
   await b.context.setOffline(true);
   await rename(a.page, 'North shop');
   await a.page.waitForSelector('[data-testid="sync-status"][data-sync="offline"]');
+  assert.match(await a.page.textContent('[data-testid="sync-status"]'), /^Offline since .*changes wait on this device/);
+  assert.deepEqual(await audit(a.page, 'offline status line'), []);
   // B's edit is the later one, so it is kept.
   await new Promise((r) => setTimeout(r, 20));
   await rename(b.page, 'South shop');
@@ -220,6 +236,7 @@ test('edits made offline on both devices converge after reconnecting, and the lo
 
   const both = await converged(a.page, b.page);
   assert.equal(both.workspace[0].business_name, 'South shop');
+  assert.deepEqual(await converged(b.page, c.page), both);
   // Whichever device met the other's change while holding its own lists the conflict.
   const listed = async (p) => {
     await p.goto(`${env.server.base}/#/data`);
@@ -236,6 +253,7 @@ test('edits made offline on both devices converge after reconnecting, and the lo
   const conflict = where.locator('[data-testid="conflict"]');
   assert.equal(await conflict.count(), 1);
   assert.equal(await conflict.getAttribute('data-collection'), 'workspace');
+  assert.deepEqual(await audit(where, 'conflicts list'), []);
   const field = conflict.locator('tr[data-field="business_name"]');
   assert.equal(await field.locator('[data-side="kept"]').textContent(), 'South shop');
   assert.equal(await field.locator('[data-side="lost"]').textContent(), 'North shop');
@@ -245,10 +263,13 @@ test('edits made offline on both devices converge after reconnecting, and the lo
   await where.waitForSelector('[data-testid="conflict"]', { state: 'detached' });
   const restored = await converged(a.page, b.page);
   assert.equal(restored.workspace[0].business_name, 'North shop');
+  assert.deepEqual(await converged(a.page, c.page), restored);
+  assert.deepEqual(c.problems, []);
   assert.deepEqual(a.problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(p)), []);
   assert.deepEqual(b.problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(p)), []);
   await a.context.close();
   await b.context.close();
+  await c.context.close();
 });
 
 test('a tab closed in the middle of a pull resumes where it stopped, without gaps or duplicates', async () => {
@@ -336,6 +357,7 @@ test('a wrong password, a missing database, a server that is down and one withou
   const lines = await page.textContent('[data-testid="sync-cors"]');
   assert.match(lines, /\[chttpd\]\s+enable_cors = true/);
   assert.ok(lines.includes(`origins = ${env.server.base}`), lines);
+  assert.deepEqual(await audit(page, 'sync settings with the CORS lines'), []);
   plain.close();
 
   // No such database: offered, created, then used.

@@ -7,7 +7,7 @@ use crate::domain::model::Time;
 use crate::domain::sync::push::{self, Answer, Outgoing};
 use crate::domain::sync::{doc, server};
 use crate::storage::couch::{self, Request};
-use crate::storage::{settings as stored, Store, SyncWrite};
+use crate::storage::{settings as stored, Store};
 use leptos::task::spawn_local;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -106,9 +106,5 @@ async fn push_once(store: &Store) -> bool {
             Answer::Refused { .. } => None,
         })
         .collect();
-    let w = SyncWrite {
-        outbox_remove: &done,
-        ..SyncWrite::default()
-    };
-    store.write_sync(&w).await.is_ok() && sent.len() == PUSH
+    store.remove_from_outbox(&done).await.is_ok() && sent.len() == PUSH
 }
