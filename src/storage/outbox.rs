@@ -50,7 +50,11 @@ fn key(k: String) -> JsValue {
 
 /// A change waiting to be pushed. Apart from `put`, so that the kiosk's page, which writes
 /// nothing else here, does not carry the serialisers of conflicts and checkpoints.
-pub(super) fn put_outbox(os: &IdbObjectStore, id: DocId, base: Option<Time>) -> Result<(), StoreError> {
+pub(super) fn put_outbox(
+    os: &IdbObjectStore,
+    id: DocId,
+    base: Option<Time>,
+) -> Result<(), StoreError> {
     os.put_with_key(&json(&base)?, &key(format!("{OUTBOX}{id}")))
         .map_err(js)?;
     Ok(())

@@ -258,8 +258,14 @@ async fn start(app: AppData, server: &Server) -> Result<(), Stop> {
 
 async fn cycle(app: AppData, ctx: SyncCtx, server: &Server) -> Result<(), Stop> {
     start(app, server).await?;
+    // The status line (a live region) changes only when something moves, not at every
+    // long poll: "syncing" while pages come or changes go, then "synced" with that time.
     let waiting = || with_live(|l| l.replica.outbox.len()).unwrap_or(0);
-    ctx.status.set(Status::Working(waiting()));
+    let was_synced = matches!(ctx.status.get_untracked(), Status::Synced(_));
+    let mut moved = !was_synced;
+    if moved {
+        ctx.status.set(Status::Working(waiting()));
+    }
     loop {
         let since = with_live(|l| l.replica.since.clone()).unwrap_or_default();
         let url = server.changes_url(&doc::since_param(&since), PAGE, None);
@@ -267,13 +273,19 @@ async fn cycle(app: AppData, ctx: SyncCtx, server: &Server) -> Result<(), Stop> 
         let page =
             doc::changes(&text).ok_or(Stop::Problem(Problem::Reach(Reach::Unexpected(200))))?;
         let full = page.rows >= PAGE;
+        if page.rows > 0 && !moved {
+            moved = true;
+            ctx.status.set(Status::Working(waiting()));
+        }
         fold(app, ctx, server, page.pulled, Some(page.last_seq)).await?;
         if !full {
             break;
         }
     }
-    push_all(app, ctx, server).await?;
-    ctx.status.set(Status::Synced(browser::now()));
+    moved |= push_all(app, ctx, server).await?;
+    if moved {
+        ctx.status.set(Status::Synced(browser::now()));
+    }
     // A save made while pushing goes out before waiting.
     if with_live(|l| std::mem::take(&mut l.changed)) == Some(true) {
         return Ok(());
@@ -301,7 +313,8 @@ fn cancelled(cancel: &Cancel) -> bool {
     cancel.is_cancelled()
 }
 
-async fn push_all(app: AppData, ctx: SyncCtx, server: &Server) -> Result<(), Stop> {
+/// Sends the outbox; whether anything was sent.
+async fn push_all(app: AppData, ctx: SyncCtx, server: &Server) -> Result<bool, Stop> {
     let s = app_data::store().ok_or(StoreError::Unavailable(String::new()))?;
     // Other tabs of this device fill the outbox too.
     let stored_outbox = s.outbox().await?;
@@ -310,12 +323,13 @@ async fn push_all(app: AppData, ctx: SyncCtx, server: &Server) -> Result<(), Sto
     // Each round settles or re-reads what it sent; the bound only stops a server that
     // keeps answering "conflict" from holding the loop.
     let rounds = with_live(|l| l.replica.outbox.len()).unwrap_or(0) / PUSH + 10;
+    let mut sent_any = false;
     for _ in 0..rounds {
         let next = app
             .data
             .with_untracked(|d| with_live(|l| l.replica.next_push(d, &device, PUSH)));
         let Some((sent, gone)) = next else {
-            return Ok(());
+            return Ok(sent_any);
         };
         if !gone.is_empty() {
             let w = SyncWrite {
@@ -331,8 +345,9 @@ async fn push_all(app: AppData, ctx: SyncCtx, server: &Server) -> Result<(), Sto
             });
         }
         if sent.is_empty() {
-            return Ok(());
+            return Ok(sent_any);
         }
+        sent_any = true;
         ctx.status.set(Status::Working(
             with_live(|l| l.replica.outbox.len()).unwrap_or(0),
         ));
@@ -350,7 +365,7 @@ async fn push_all(app: AppData, ctx: SyncCtx, server: &Server) -> Result<(), Sto
             .data
             .with_untracked(|d| with_live(|l| l.replica.pushed(d, &sent, answers)));
         let Some(pushed) = pushed else {
-            return Ok(());
+            return Ok(sent_any);
         };
         let w = SyncWrite {
             outbox_remove: &pushed.step.outbox_remove,
@@ -370,7 +385,7 @@ async fn push_all(app: AppData, ctx: SyncCtx, server: &Server) -> Result<(), Sto
             fold(app, ctx, server, pulled, None).await?;
         }
     }
-    Ok(())
+    Ok(sent_any)
 }
 
 /// Folds documents in and stores the result with sync's state in one transaction.
