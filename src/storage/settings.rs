@@ -49,6 +49,13 @@ pub struct SyncSettings {
     pub on: bool,
 }
 
+impl SyncSettings {
+    /// A server and database were set: changes are kept for it, on or off.
+    pub fn configured(&self) -> bool {
+        !self.url.is_empty() && !self.db.is_empty()
+    }
+}
+
 pub fn sync() -> SyncSettings {
     LocalStorage::get(SYNC).unwrap_or_default()
 }

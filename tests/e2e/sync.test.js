@@ -381,6 +381,21 @@ test('a wrong password, a missing database, a server that is down and one withou
   const docs = await allDocs(couch, fresh);
   const ws = Object.values(docs).find((d) => d.collection === 'workspace');
   assert.equal(ws.record.business_name, 'Harbour shop');
+
+  // An edit made while sync is off goes out when it is turned on again.
+  await again.goto(`${env.server.base}/#/settings`);
+  await loaded(again);
+  await again.tap('[data-testid="sync-off"]');
+  await again.waitForSelector('[data-testid="sync-message"]:has-text("Sync is off")');
+  await rename(again, 'Quay shop');
+  await new Promise((r) => setTimeout(r, 1500));
+  const whileOff = Object.values(await allDocs(couch, fresh)).find((d) => d.collection === 'workspace');
+  assert.equal(whileOff.record.business_name, 'Harbour shop', 'nothing is sent while off');
+  await again.tap('[data-testid="sync-on"]');
+  await again.waitForSelector('[data-testid="sync-message"]:has-text("Sync is on")');
+  await synced(again);
+  const back = Object.values(await allDocs(couch, fresh)).find((d) => d.collection === 'workspace');
+  assert.equal(back.record.business_name, 'Quay shop');
   // The browser logs each refused or failed request; those are this test's own doing.
   const expected = /Failed to load resource: (the server responded with a status of (401|404)|net::(ERR_FAILED|ERR_CONNECTION_REFUSED|ERR_INTERNET_DISCONNECTED))|blocked by CORS policy/;
   assert.deepEqual(problems.filter((p) => !expected.test(p)), []);

@@ -18,9 +18,10 @@ thread_local! {
     static SOON: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Whether a new record should wait in the outbox.
+/// Whether a new record should wait in the outbox: once a server is set, on or off (it
+/// goes out when sync is on).
 pub fn on() -> bool {
-    stored::sync().on
+    stored::sync().configured()
 }
 
 /// Push now rather than at the next minute.

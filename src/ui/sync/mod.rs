@@ -80,9 +80,18 @@ fn with_live<T>(f: impl FnOnce(&mut Live) -> T) -> Option<T> {
     LIVE.with(|l| l.borrow_mut().as_mut().map(f))
 }
 
-/// The outbox entries a local save adds while sync is on (none while it is off).
+/// The outbox entries a local save adds once a server is set, also while sync is off or
+/// not yet started (before the records are loaded, with settings it cannot use): whatever
+/// is saved meanwhile goes out when it runs.
 pub fn outbox_for(changes: &Data, before: &Data) -> Vec<(DocId, Option<Time>)> {
-    with_live(|l| l.replica.saved(changes, before)).unwrap_or_default()
+    if let Some(entries) = with_live(|l| l.replica.saved(changes, before)) {
+        return entries;
+    }
+    if stored::sync().configured() {
+        Replica::new().saved(changes, before)
+    } else {
+        Vec::new()
+    }
 }
 
 /// After a local save is stored: its entries wait in the outbox; push soon.
