@@ -25,6 +25,9 @@ test('the built policy has no unsafe-inline, and a hash for each inline script',
   assert.deepEqual(directives['object-src'], ["'none'"]);
   assert.deepEqual(directives['base-uri'], ["'self'"]);
   assert.deepEqual(directives['form-action'], ["'self'"]);
+  // Requests go to the app's own origin and to a sync server: any over TLS, or one on this
+  // machine (docs/ARCHITECTURE.md, "Sync").
+  assert.deepEqual(directives['connect-src'], ["'self'", 'https:', 'http://127.0.0.1:*', 'http://localhost:*']);
   const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, attrs]) => !/\bsrc=/.test(attrs));
   assert.ok(inline.length >= 1, "Trunk's module loader is inline");
   const hashes = inline.map(([, , body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`);
