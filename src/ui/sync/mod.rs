@@ -312,14 +312,10 @@ async fn cycle(app: AppData, ctx: SyncCtx, server: &Server) -> Result<(), Stop> 
             }
             Ok(())
         }
-        Err(Stop::Offline) if cancelled(&cancel) => Ok(()),
+        // A long poll cut short by a save (or by the time limit) is no failure.
+        Err(Stop::Offline) if cancel.is_cancelled() => Ok(()),
         Err(e) => Err(e),
     }
-}
-
-/// A long poll cut short by a save (or by the time limit) is no failure.
-fn cancelled(cancel: &Cancel) -> bool {
-    cancel.is_cancelled()
 }
 
 /// Sends the outbox; whether anything was sent.
