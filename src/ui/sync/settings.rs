@@ -146,10 +146,12 @@ pub fn SyncCard() -> impl IntoView {
                       label: Key,
                       value: RwSignal<String>,
                       kind: &'static str,
-                      auto: &'static str| {
+                      auto: &'static str,
+                      help: Option<&'static str>| {
         view! {
             <label for=id>{c.t(label)}</label>
             <input id=id type=kind autocomplete=auto spellcheck="false" autocapitalize="none"
+                aria-describedby=help
                 prop:value=value on:input=move |ev| value.set(event_target_value(&ev))/>
         }
     };
@@ -159,12 +161,12 @@ pub fn SyncCard() -> impl IntoView {
             on:submit=move |ev| { ev.prevent_default(); test(true); }>
             <h2>{c.t(Key::SyncTitle)}</h2>
             <p class="muted">{c.t(Key::SyncIntro)}</p>
-            {field("sync-url", Key::SyncUrl, url, "url", "url")}
-            <p class="muted">{c.t(Key::SyncUrlHelp)}</p>
-            {field("sync-db", Key::SyncDb, db, "text", "off")}
-            {field("sync-user", Key::SyncUser, user, "text", "username")}
-            {field("sync-password", Key::SyncPassword, password, "password", "current-password")}
-            <p class="muted">{c.t(Key::SyncPasswordHelp)}</p>
+            {field("sync-url", Key::SyncUrl, url, "url", "url", Some("sync-url-help"))}
+            <p class="muted" id="sync-url-help">{c.t(Key::SyncUrlHelp)}</p>
+            {field("sync-db", Key::SyncDb, db, "text", "off", None)}
+            {field("sync-user", Key::SyncUser, user, "text", "username", None)}
+            {field("sync-password", Key::SyncPassword, password, "password", "current-password", Some("sync-password-help"))}
+            <p class="muted" id="sync-password-help">{c.t(Key::SyncPasswordHelp)}</p>
             <div class="row-actions">
                 <button type="button" class="secondary" data-testid="sync-test" prop:disabled=busy on:click=move |_| test(false)>{c.t(Key::SyncTest)}</button>
                 <button type="submit" data-testid="sync-on" prop:disabled=busy>{c.t(Key::SyncTurnOn)}</button>
