@@ -135,6 +135,15 @@ impl Data {
             .collect()
     }
 
+    /// Records and tombstones together: how big a change is.
+    pub fn len(&self) -> usize {
+        self.counts().iter().map(|(_, n)| n).sum::<usize>() + self.tombstones.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     /// Records per collection, for previews and the storage summary.
     pub fn counts(&self) -> Vec<(Collection, usize)> {
         struct Count(Vec<(Collection, usize)>);

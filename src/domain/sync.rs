@@ -16,5 +16,5 @@ mod tests;
 
 pub use conflict::Conflict;
 pub use doc::{DocId, Pulled};
-pub use fold::{fold, Fold, Outbox};
+pub use fold::{fold, Outbox};
 pub use replica::{Pushed, Replica, Step};

@@ -1,6 +1,7 @@
 //! HTTP to the business's CouchDB server with `fetch`: one request, its status and text.
 //! What the requests mean is `domain::sync::server`'s; this only carries them.
 
+use crate::domain::sync::server::Server;
 use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -34,15 +35,15 @@ impl Cancel {
     }
 }
 
+/// A request to `server`, which gives it its credentials.
 pub struct Request<'a> {
     pub method: &'a str,
     pub url: &'a str,
-    pub authorization: Option<&'a str>,
     pub body: Option<&'a str>,
     pub cancel: Option<&'a Cancel>,
 }
 
-fn init(r: &Request, cancel: &Cancel) -> Result<RequestInit, JsValue> {
+fn init(server: &Server, r: &Request, cancel: &Cancel) -> Result<RequestInit, JsValue> {
     let init = RequestInit::new();
     init.set_method(r.method);
     // Basic auth goes in the header; no cookies of the server's are sent or needed.
@@ -50,8 +51,8 @@ fn init(r: &Request, cancel: &Cancel) -> Result<RequestInit, JsValue> {
     init.set_mode(RequestMode::Cors);
     let headers = Headers::new()?;
     headers.set("Accept", "application/json")?;
-    if let Some(a) = r.authorization {
-        headers.set("Authorization", a)?;
+    if let Some(a) = server.authorization() {
+        headers.set("Authorization", &a)?;
     }
     if let Some(b) = r.body {
         headers.set("Content-Type", "application/json")?;
@@ -63,13 +64,17 @@ fn init(r: &Request, cancel: &Cancel) -> Result<RequestInit, JsValue> {
 }
 
 /// The status and text of the answer; given up after `give_up_ms` without one.
-pub async fn send(r: Request<'_>, give_up_ms: i32) -> Result<(u16, String), NetError> {
+pub async fn send(
+    server: &Server,
+    r: Request<'_>,
+    give_up_ms: i32,
+) -> Result<(u16, String), NetError> {
     let window = web_sys::window().ok_or(NetError::Failed)?;
     let cancel = match r.cancel {
         Some(c) => c.clone(),
         None => Cancel::new().ok_or(NetError::Failed)?,
     };
-    let init = init(&r, &cancel).map_err(|_| NetError::Failed)?;
+    let init = init(server, &r, &cancel).map_err(|_| NetError::Failed)?;
     let give_up = Closure::<dyn FnMut()>::new({
         let cancel = cancel.clone();
         move || cancel.cancel()

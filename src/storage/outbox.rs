@@ -7,7 +7,7 @@
 use super::idb::{committed, read_range, request, transaction, StoreError};
 use super::store::{prefix_range, Store, RECORDS};
 use crate::domain::model::Time;
-use crate::domain::sync::{Conflict, DocId, Outbox};
+use crate::domain::sync::{Conflict, DocId, Outbox, Step};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 use web_sys::{IdbObjectStore, IdbTransactionMode};
@@ -26,6 +26,19 @@ pub struct SyncWrite<'a> {
     pub conflicts_remove: &'a [String],
     /// (server and database, `last_seq`)
     pub checkpoint: Option<(&'a str, &'a str)>,
+}
+
+impl<'a> SyncWrite<'a> {
+    /// What `step` stores; its checkpoint, if it has one, is `target`'s.
+    pub fn of(step: &'a Step, target: &'a str) -> SyncWrite<'a> {
+        SyncWrite {
+            outbox_put: &step.outbox_put,
+            outbox_remove: &step.outbox_remove,
+            conflicts: &step.conflicts,
+            conflicts_remove: &[],
+            checkpoint: step.since.as_deref().map(|s| (target, s)),
+        }
+    }
 }
 
 #[derive(Serialize, Deserialize)]

@@ -1,5 +1,6 @@
 //! Small settings in localStorage (gloo-storage): a few bytes each, read at start-up.
 
+use crate::domain::sync::server::{self, Server, SettingsProblem};
 use crate::i18n::Lang;
 use gloo_storage::{LocalStorage, Storage};
 
@@ -50,6 +51,11 @@ pub struct SyncSettings {
 }
 
 impl SyncSettings {
+    /// The server these settings name, if they pass `server::check`.
+    pub fn server(&self) -> Result<Server, SettingsProblem> {
+        server::check(&self.url, &self.db, &self.user, &self.password)
+    }
+
     /// A server and database were set: changes are kept for it, on or off.
     pub fn configured(&self) -> bool {
         !self.url.is_empty() && !self.db.is_empty()

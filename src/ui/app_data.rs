@@ -166,7 +166,7 @@ impl AppData {
         match written {
             Ok(()) => {
                 // A pulled page may change nothing (the echo of this device's own push).
-                if changes.counts().iter().any(|(_, n)| *n > 0) || !changes.tombstones.is_empty() {
+                if !changes.is_empty() {
                     self.data.notify();
                     tabs::announce(changes);
                 }

@@ -63,9 +63,7 @@ pub fn announce_response(response: &Response, recovery: Option<&Feedback>) {
 }
 
 pub fn announce(changes: &Data) {
-    let size: usize =
-        changes.counts().iter().map(|(_, n)| n).sum::<usize>() + changes.tombstones.len();
-    if size > INLINE_LIMIT {
+    if changes.len() > INLINE_LIMIT {
         post(&Message::Reload);
     } else {
         post(&Message::Changed {
@@ -97,7 +95,7 @@ pub fn listen(app: AppData) {
                     let newer = merge::merge(d, &changes);
                     merge::apply(d, &newer);
                 });
-                if ours.counts().iter().any(|(_, n)| *n > 0) {
+                if !ours.is_empty() {
                     app.save_later(ours);
                 }
             }

@@ -79,15 +79,28 @@ function fromServer(docs) {
   return db;
 }
 
-/** Polls until both devices store the same data; returns it. */
-async function converged(a, b, timeout = 30_000) {
+/**
+ * Calls `probe` every 250 ms until it returns something other than undefined, and returns
+ * that; after `timeout`, returns what `timedOut` does (an assertion that fails).
+ */
+async function poll(probe, timedOut, timeout) {
   const end = Date.now() + timeout;
   for (;;) {
-    const [x, y] = [canonical(await readStore(a)), canonical(await readStore(b))];
-    if (JSON.stringify(x) === JSON.stringify(y)) return x;
-    if (Date.now() > end) assert.deepEqual(y, x, 'the devices did not converge');
-    await new Promise((r) => setTimeout(r, 300));
+    const found = await probe();
+    if (found !== undefined) return found;
+    if (Date.now() > end) return timedOut();
+    await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/** Polls until both devices store the same data; returns it. */
+async function converged(a, b, timeout = 30_000) {
+  let x;
+  let y;
+  return poll(async () => {
+    [x, y] = [canonical(await readStore(a)), canonical(await readStore(b))];
+    return JSON.stringify(x) === JSON.stringify(y) ? x : undefined;
+  }, () => assert.deepEqual(y, x, 'the devices did not converge'), timeout);
 }
 
 test("one device's records reach another through the server; a delete stays deleted everywhere, also after an old backup is merged", async () => {
@@ -146,13 +159,10 @@ test("one device's records reach another through the server; a delete stays dele
 
 /** Polls `page`'s store until `ok(store)` holds. */
 async function until(page, ok, what, timeout = 15_000) {
-  const end = Date.now() + timeout;
-  for (;;) {
+  return poll(async () => {
     const store = await readStore(page);
-    if (ok(store)) return store;
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+    return ok(store) ? store : undefined;
+  }, () => assert.fail(`timed out waiting for ${what}`), timeout);
 }
 
 test("a kiosk response on one tablet reaches the manager's device within seconds", async () => {

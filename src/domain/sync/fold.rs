@@ -5,6 +5,7 @@
 
 use super::conflict::{Conflict, Side};
 use super::doc::{DocId, Pulled};
+use super::replica::Step;
 use crate::domain::data::{Collection, Data, PairVisitor, Record};
 use crate::domain::merge;
 use crate::domain::model::{Id, Time};
@@ -16,21 +17,14 @@ use std::collections::HashMap;
 /// than the base is a change made elsewhere meanwhile.
 pub type Outbox = HashMap<DocId, Option<Time>>;
 
-#[derive(Debug, Default)]
-pub struct Fold {
-    /// What to save: the server's versions that win, with their tombstones.
-    pub changes: Data,
-    /// Versions this device holds that beat the server's, to push (again), each with its
-    /// new base, the server's version just seen.
-    pub push: Vec<(DocId, Option<Time>)>,
-    /// Outbox entries whose change lost to the server's version: nothing left to push.
-    pub settled: Vec<DocId>,
-    pub conflicts: Vec<Conflict>,
-}
-
+/// What to store for `pulled`: the server's versions that win, with their tombstones
+/// (`changes`); the versions this device holds that beat the server's, to push (again),
+/// each with its new base, the server's version just seen (`outbox_put`); the outbox
+/// entries whose change lost, with nothing left to push (`outbox_remove`); the conflicts.
 /// `device`: this device, whose own documents coming back are never taken for someone
 /// else's change.
-pub fn fold(local: &Data, outbox: &Outbox, pulled: &Pulled, device: &str, now: Time) -> Fold {
+pub fn fold(local: &Data, outbox: &Outbox, pulled: Pulled, device: &str, now: Time) -> Step {
+    let pulled = &pulled;
     let incoming = &pulled.data;
     let changes = merge::merge(local, incoming);
     let stamps = super::doc::stamps(incoming, None);
@@ -65,11 +59,13 @@ pub fn fold(local: &Data, outbox: &Outbox, pulled: &Pulled, device: &str, now: T
         conflicts: Vec::new(),
     };
     local.visit_pair(incoming, &mut find);
-    Fold {
+    Step {
         changes,
-        push,
-        settled,
+        outbox_put: push,
+        outbox_remove: settled,
         conflicts: find.conflicts,
+        since: None,
+        revs: Vec::new(),
     }
 }
 

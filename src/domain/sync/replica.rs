@@ -54,19 +54,16 @@ impl Replica {
     pub fn fold(
         &self,
         local: &Data,
-        pulled: Pulled,
+        mut pulled: Pulled,
         since: Option<String>,
         device: &str,
         now: Time,
     ) -> Step {
-        let f = fold(local, &self.outbox, &pulled, device, now);
+        let revs = std::mem::take(&mut pulled.revs);
         Step {
-            changes: f.changes,
-            outbox_put: f.push,
-            outbox_remove: f.settled,
-            conflicts: f.conflicts,
             since,
-            revs: pulled.revs,
+            revs,
+            ..fold(local, &self.outbox, pulled, device, now)
         }
     }
 

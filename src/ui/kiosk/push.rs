@@ -4,8 +4,8 @@
 //! "conflict" answer means the server has it already. A customer never sees a sync error.
 
 use crate::domain::model::Time;
+use crate::domain::sync::doc;
 use crate::domain::sync::push::{self, Answer, Outgoing};
-use crate::domain::sync::{doc, server};
 use crate::storage::couch::{self, Request};
 use crate::storage::{settings as stored, Store};
 use leptos::task::spawn_local;
@@ -54,12 +54,7 @@ async fn push_once(store: &Store) -> bool {
     if !settings.on {
         return false;
     }
-    let Ok(server) = server::check(
-        &settings.url,
-        &settings.db,
-        &settings.user,
-        &settings.password,
-    ) else {
+    let Ok(server) = settings.server() else {
         return false;
     };
     let Ok(records) = store.outbox_records(PUSH).await else {
@@ -81,18 +76,13 @@ async fn push_once(store: &Store) -> bool {
     if sent.is_empty() {
         return false;
     }
-    let auth = server.authorization();
-    let answer = couch::send(
-        Request {
-            method: "POST",
-            url: &server.bulk_docs_url(),
-            authorization: auth.as_deref(),
-            body: Some(&push::body(&sent)),
-            cancel: None,
-        },
-        60_000,
-    )
-    .await;
+    let r = Request {
+        method: "POST",
+        url: &server.bulk_docs_url(),
+        body: Some(&push::body(&sent)),
+        cancel: None,
+    };
+    let answer = couch::send(&server, r, 60_000).await;
     let Some(answers) = answer
         .ok()
         .filter(|(status, _)| (200..300).contains(status))

@@ -19,7 +19,7 @@ use crate::domain::sync::server::{self, Reach, Server, SettingsProblem};
 use crate::domain::sync::{doc, push, Conflict, DocId, Pulled, Replica, Step};
 use crate::domain::Data;
 use crate::storage::couch::{self, Cancel, NetError, Request};
-use crate::storage::{settings as stored, StoreError, SyncWrite};
+use crate::storage::{settings as stored, Store, StoreError, SyncWrite};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::RefCell;
@@ -115,18 +115,28 @@ pub async fn replaced(data: &Data) {
     let Some(target) = with_live(|l| l.target.clone()) else {
         return;
     };
-    let all: Vec<(DocId, Option<Time>)> =
-        doc::ids_of(data).into_iter().map(|id| (id, None)).collect();
     let Some(s) = app_data::store() else { return };
-    let w = SyncWrite {
-        outbox_put: &all,
-        checkpoint: Some((&target, "0")),
-        ..SyncWrite::default()
-    };
-    if s.write_sync(&w).await.is_ok() {
+    if let Ok(all) = seed(&s, doc::ids_of(data), &target).await {
         with_live(|l| l.replica.since = "0".into());
         saved(&all);
     }
+}
+
+/// Puts every document of `ids` (all a device holds) in the outbox and starts `target`'s
+/// checkpoint from 0.
+async fn seed(
+    s: &Store,
+    ids: Vec<DocId>,
+    target: &str,
+) -> Result<Vec<(DocId, Option<Time>)>, StoreError> {
+    let all: Vec<(DocId, Option<Time>)> = ids.into_iter().map(|id| (id, None)).collect();
+    let w = SyncWrite {
+        outbox_put: &all,
+        checkpoint: Some((target, "0")),
+        ..SyncWrite::default()
+    };
+    s.write_sync(&w).await?;
+    Ok(all)
 }
 
 /// Ends a wait early: the settings changed, or the manager asked to retry.
@@ -191,12 +201,7 @@ async fn run(app: AppData, ctx: SyncCtx) {
             wait(1_000).await;
             continue;
         }
-        let server = match server::check(
-            &settings.url,
-            &settings.db,
-            &settings.user,
-            &settings.password,
-        ) {
+        let server = match settings.server() {
             Ok(s) => s,
             Err(p) => {
                 ctx.status.set(Status::Failed(Problem::Settings(p)));
@@ -234,18 +239,7 @@ async fn start(app: AppData, server: &Server) -> Result<(), Stop> {
     let since = match s.checkpoint(&target).await? {
         Some(since) => since,
         None => {
-            let all: Vec<(DocId, Option<Time>)> = app
-                .data
-                .with_untracked(doc::ids_of)
-                .into_iter()
-                .map(|id| (id, None))
-                .collect();
-            s.write_sync(&SyncWrite {
-                outbox_put: &all,
-                checkpoint: Some((&target, "0")),
-                ..SyncWrite::default()
-            })
-            .await?;
+            seed(&s, app.data.with_untracked(doc::ids_of), &target).await?;
             "0".to_string()
         }
     };
@@ -279,8 +273,7 @@ async fn cycle(app: AppData, ctx: SyncCtx, server: &Server) -> Result<(), Stop> 
         let since = with_live(|l| l.replica.since.clone()).unwrap_or_default();
         let url = server.changes_url(&doc::since_param(&since), PAGE, None);
         let text = call(server, "GET", &url, None, None).await?;
-        let page =
-            doc::changes(&text).ok_or(Stop::Problem(Problem::Reach(Reach::Unexpected(200))))?;
+        let page = doc::changes(&text).ok_or(not_couch(200))?;
         let full = page.rows >= PAGE;
         if page.rows > 0 && !moved {
             moved = true;
@@ -337,17 +330,12 @@ async fn push_all(app: AppData, ctx: SyncCtx, server: &Server) -> Result<bool, S
             return Ok(sent_any);
         };
         if !gone.is_empty() {
-            let w = SyncWrite {
-                outbox_remove: &gone,
-                ..SyncWrite::default()
+            let step = Step {
+                outbox_remove: gone,
+                ..Step::default()
             };
-            s.write_sync(&w).await?;
-            with_live(|l| {
-                l.replica.apply(&Step {
-                    outbox_remove: gone.clone(),
-                    ..Step::default()
-                })
-            });
+            s.write_sync(&SyncWrite::of(&step, "")).await?;
+            with_live(|l| l.replica.apply(&step));
         }
         if sent.is_empty() {
             return Ok(sent_any);
@@ -364,19 +352,14 @@ async fn push_all(app: AppData, ctx: SyncCtx, server: &Server) -> Result<bool, S
             None,
         )
         .await?;
-        let answers =
-            push::answers(&text).ok_or(Stop::Problem(Problem::Reach(Reach::Unexpected(201))))?;
+        let answers = push::answers(&text).ok_or(not_couch(201))?;
         let pushed = app
             .data
             .with_untracked(|d| with_live(|l| l.replica.pushed(d, &sent, answers)));
         let Some(pushed) = pushed else {
             return Ok(sent_any);
         };
-        let w = SyncWrite {
-            outbox_remove: &pushed.step.outbox_remove,
-            ..SyncWrite::default()
-        };
-        s.write_sync(&w).await?;
+        s.write_sync(&SyncWrite::of(&pushed.step, "")).await?;
         with_live(|l| l.replica.apply(&pushed.step));
         if let Some((error, reason)) = pushed.refused {
             let why = if reason.is_empty() { error } else { reason };
@@ -385,8 +368,7 @@ async fn push_all(app: AppData, ctx: SyncCtx, server: &Server) -> Result<bool, S
         if !pushed.conflicted.is_empty() {
             let body = server::keys_body(&pushed.conflicted);
             let text = call(server, "POST", &server.all_docs_url(), Some(&body), None).await?;
-            let pulled = doc::all_docs(&text)
-                .ok_or(Stop::Problem(Problem::Reach(Reach::Unexpected(200))))?;
+            let pulled = doc::all_docs(&text).ok_or(not_couch(200))?;
             fold(app, ctx, server, pulled, None).await?;
         }
     }
@@ -410,20 +392,19 @@ async fn fold(
         return Ok(());
     };
     let target = server.target();
-    let w = SyncWrite {
-        outbox_put: &step.outbox_put,
-        outbox_remove: &step.outbox_remove,
-        conflicts: &step.conflicts,
-        checkpoint: step.since.as_deref().map(|s| (target.as_str(), s)),
-        ..SyncWrite::default()
-    };
-    app.save_synced(&step.changes, &w).await?;
+    app.save_synced(&step.changes, &SyncWrite::of(&step, &target))
+        .await?;
     with_live(|l| l.replica.apply(&step));
     if !step.conflicts.is_empty() {
         ctx.conflicts
             .update(|c| c.extend(step.conflicts.iter().cloned()));
     }
     Ok(())
+}
+
+/// A 2xx answer whose text is not what CouchDB sends for the request.
+fn not_couch(status: u16) -> Stop {
+    Stop::Problem(Problem::Reach(Reach::Unexpected(status)))
 }
 
 /// One request; its text if the server said yes (2xx).
@@ -434,12 +415,11 @@ async fn call(
     body: Option<&str>,
     cancel: Option<&Cancel>,
 ) -> Result<String, Stop> {
-    let auth = server.authorization();
     let answer = couch::send(
+        server,
         Request {
             method,
             url,
-            authorization: auth.as_deref(),
             body,
             cancel,
         },
@@ -455,21 +435,21 @@ async fn call(
     }
 }
 
+/// `GET` or `PUT /{db}`, given up after 15 s: the manager is waiting for the answer.
+async fn db_request(server: &Server, method: &str) -> Result<(u16, String), NetError> {
+    let url = server.db_url();
+    let r = Request {
+        method,
+        url: &url,
+        body: None,
+        cancel: None,
+    };
+    couch::send(server, r, 15_000).await
+}
+
 /// `GET /{db}`, and where the browser got no answer, whether the server is there at all.
 pub async fn probe(server: &Server) -> Reach {
-    let auth = server.authorization();
-    let url = server.db_url();
-    let answer = couch::send(
-        Request {
-            method: "GET",
-            url: &url,
-            authorization: auth.as_deref(),
-            body: None,
-            cancel: None,
-        },
-        15_000,
-    )
-    .await;
+    let answer = db_request(server, "GET").await;
     match answer {
         Ok((status, _)) => server::reach(status),
         Err(_) if couch::answers_at_all(&server.url).await => Reach::CorsRefused,
@@ -479,19 +459,7 @@ pub async fn probe(server: &Server) -> Reach {
 
 /// `PUT /{db}`.
 pub async fn create(server: &Server) -> Reach {
-    let auth = server.authorization();
-    let url = server.db_url();
-    let answer = couch::send(
-        Request {
-            method: "PUT",
-            url: &url,
-            authorization: auth.as_deref(),
-            body: None,
-            cancel: None,
-        },
-        15_000,
-    )
-    .await;
+    let answer = db_request(server, "PUT").await;
     match answer {
         // 412: it exists already (made meanwhile), which is what was wanted.
         Ok((412, _)) => Reach::Ready,
