@@ -183,6 +183,7 @@ pub fn audits_in<'d>(
         let v = versions.get(&a.process_version_id)?;
         let keep = (from..=to).contains(&a.date)
             && f.staff.is_none()
+            && f.at(a.location_id)
             && f.process.is_none_or(|p| p == v.process_id);
         keep.then_some((a, *v))
     })

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 pub const FORMAT: &str = "serviceflow";
 /// Bumped with every change of the file's shape; `migrate` upgrades older files step by step.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Backup {
@@ -102,8 +102,18 @@ mod tests {
             SCHEMA_VERSION
         );
         let now = chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap();
+        let mut demo = super::super::demo::generate(5, 50, now, crate::i18n::Lang::Zh);
+        // The demo is one shop's: a chain's records name their location.
+        let shop = super::super::locations::new("North", super::super::model::Id::from_u128(9), now);
+        let at = Some(shop.id);
+        demo.locations.push(shop);
+        demo.runs[0].location_id = at;
+        demo.responses[0].location_id = at;
+        demo.feedback[0].location_id = at;
+        demo.evaluations[0].location_id = at;
+        demo.audits[0].location_id = at;
         let file: serde_json::Value = serde_json::from_str(&to_json(&export(
-            &super::super::demo::generate(5, 50, now, crate::i18n::Lang::Zh),
+            &demo,
             "t",
             "d",
             now,

@@ -390,6 +390,7 @@ mod tests {
     /// An evaluation of staff `s` for the month `m`, last edited on October `edited`.
     fn eval(s: u128, m: u32, who: Evaluator, edited: u32, scores: &[(u128, u8)]) -> Evaluation {
         Evaluation {
+            location_id: None,
             id: Id::new_v4(),
             created_at: day(1),
             updated_at: day(edited),

@@ -38,7 +38,7 @@ pub fn channel_code(c: Channel) -> &'static str {
 }
 
 impl Query {
-    /// Reads `period=…&process=…&survey=…&staff=…&channel=…`; what it does not understand it
+    /// Reads `period=…&process=…&survey=…&staff=…&channel=…&location=…`; what it does not understand it
     /// leaves at the default, so an old or hand-edited link still opens.
     pub fn parse(query: &str) -> Query {
         Query::parse_or(query, Query::default())
@@ -54,6 +54,7 @@ impl Query {
                 "process" => q.filter.process = id(),
                 "survey" => q.filter.survey = id(),
                 "staff" => q.filter.staff = id(),
+                "location" => q.filter.location = id(),
                 "channel" => {
                     q.filter.channel = Channel::ALL.into_iter().find(|c| channel_code(*c) == value)
                 }
@@ -70,6 +71,7 @@ impl Query {
         parts.extend(f.survey.map(|s| format!("survey={s}")));
         parts.extend(f.staff.map(|s| format!("staff={s}")));
         parts.extend(f.channel.map(|c| format!("channel={}", channel_code(c))));
+        parts.extend(f.location.map(|l| format!("location={l}")));
         parts.join("&")
     }
 }
@@ -233,6 +235,7 @@ mod tests {
                 survey: None,
                 staff: Some(Id::from_u128(2)),
                 channel: Some(Channel::Phone),
+                location: Some(Id::from_u128(3)),
             },
         };
         assert_eq!(Query::parse(&q.to_query()), q);

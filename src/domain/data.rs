@@ -118,6 +118,7 @@ collections! {
     improvement_actions: ImprovementAction => ImprovementActions,
     alert_acks: AlertAck => AlertAcks,
     audits: Audit => Audits,
+    locations: Location => Locations,
 }
 
 impl Data {
@@ -172,6 +173,14 @@ fn all(c: Collection, ids: &[Id]) -> impl Iterator<Item = (Collection, Id)> + '_
 }
 
 impl Refs for Workspace {
+    fn refs(&self) -> Vec<(Collection, Id)> {
+        Vec::new()
+    }
+}
+
+// A record's location is not a reference an import checks: a location deleted on one device
+// while another still recorded there must not make that device's backup unreadable.
+impl Refs for Location {
     fn refs(&self) -> Vec<(Collection, Id)> {
         Vec::new()
     }

@@ -167,6 +167,7 @@ pub fn generate(seed: u64, responses: usize, now: Time, lang: Lang) -> Data {
         improvement_actions: Vec::new(),
         alert_acks: Vec::new(),
         audits: Vec::new(),
+        locations: Vec::new(),
         tombstones: Vec::new(),
     };
     d.alert_acks = acknowledged(&d, &mut g, &manager_name);

@@ -4,6 +4,7 @@
 //! Headers and codes are named by the caller (`Naming`): as codes, or translated.
 
 use super::kpi::{self, Filter, Kpi, Span, Value};
+use super::locations::{Comparison, Mark};
 use super::model::*;
 use super::table::{Cell, Table};
 use super::Data;
@@ -36,6 +37,7 @@ pub enum Col {
     Step,
     VisitCode,
     Device,
+    Location,
     FollowUp,
     Kind,
     Channel,
@@ -69,6 +71,8 @@ pub enum Col {
     Target,
     Previous,
     Change,
+    Best,
+    Worst,
 }
 
 impl Label {
@@ -144,6 +148,10 @@ fn staff_names(d: &Data) -> HashMap<Id, &str> {
     d.staff.iter().map(|s| (s.id, s.name.as_str())).collect()
 }
 
+fn location_names(d: &Data) -> HashMap<Id, &str> {
+    d.locations.iter().map(|l| (l.id, l.name.as_str())).collect()
+}
+
 fn named(names: &HashMap<Id, &str>, id: Option<Id>) -> Cell {
     id.and_then(|i| names.get(&i))
         .map_or(Cell::Empty, |n| Cell::text(*n))
@@ -163,6 +171,7 @@ pub fn responses(
     let surveys: HashMap<Id, &Survey> = d.surveys.iter().map(|s| (s.id, s)).collect();
     let processes: HashMap<Id, &ServiceProcess> = d.processes.iter().map(|p| (p.id, p)).collect();
     let staff = staff_names(d);
+    let locations = location_names(d);
     // One column per question of the versions answered, in version then question order.
     let mut questions: Vec<&Question> = Vec::new();
     let mut answered: Vec<&SurveyVersion> = rows
@@ -186,6 +195,7 @@ pub fn responses(
         Col::Process,
         Col::VisitCode,
         Col::Device,
+        Col::Location,
     ];
     let mut columns = naming.columns(&fixed);
     let follow_up = naming.name(Label::Column(Col::FollowUp));
@@ -230,6 +240,7 @@ pub fn responses(
                     .map_or(Cell::Empty, |p| Cell::Text((naming.text)(&p.name))),
                 Cell::text(r.visit_code.as_str()),
                 Cell::text(r.device_id.as_str()),
+                named(&locations, r.location_id),
             ];
             for q in &questions {
                 let answer = r.answers.get(&q.id);
@@ -294,6 +305,7 @@ fn steps_by_id(d: &Data) -> HashMap<Id, (&LocalText, &Step)> {
 pub fn feedback(d: &Data, span: &Span, f: &Filter, offset: FixedOffset, naming: &Naming) -> Table {
     let staff = staff_names(d);
     let steps = steps_by_id(d);
+    let locations = location_names(d);
     let cols = [
         Col::Id,
         Col::LocalTime,
@@ -309,6 +321,7 @@ pub fn feedback(d: &Data, span: &Span, f: &Filter, offset: FixedOffset, naming: 
         Col::FirstResponse,
         Col::Resolved,
         Col::Due,
+        Col::Location,
     ];
     let rows = kpi::feedback_where(d, f, |i| span.instants.contains(&i.created_at))
         .map(|i| {
@@ -329,6 +342,7 @@ pub fn feedback(d: &Data, span: &Span, f: &Filter, offset: FixedOffset, naming: 
                 local_opt(i.first_response_at, offset),
                 local_opt(i.resolved_at, offset),
                 local_opt(i.due_at, offset),
+                named(&locations, i.location_id),
             ]
         })
         .collect();
@@ -345,6 +359,7 @@ pub fn runs(d: &Data, span: &Span, f: &Filter, offset: FixedOffset, naming: &Nam
     let versions: HashMap<Id, &ProcessVersion> =
         d.process_versions.iter().map(|v| (v.id, v)).collect();
     let processes: HashMap<Id, &ServiceProcess> = d.processes.iter().map(|p| (p.id, p)).collect();
+    let locations = location_names(d);
     let cols = [
         Col::Run,
         Col::Process,
@@ -361,11 +376,13 @@ pub fn runs(d: &Data, span: &Span, f: &Filter, offset: FixedOffset, naming: &Nam
         Col::Option,
         Col::Note,
         Col::Skipped,
+        Col::Location,
     ];
     let mut rows = Vec::new();
     for run in d.runs.iter().filter(|r| {
         r.finished_at.is_some_and(|t| span.instants.contains(&t))
             && f.staff.is_none_or(|s| r.staff_id == Some(s))
+            && f.at(r.location_id)
     }) {
         let Some(version) = versions.get(&run.process_version_id) else {
             continue;
@@ -406,6 +423,7 @@ pub fn runs(d: &Data, span: &Span, f: &Filter, offset: FixedOffset, naming: &Nam
                 rec.skipped_reason
                     .as_deref()
                     .map_or(Cell::Empty, Cell::text),
+                named(&locations, run.location_id),
             ]);
         }
     }
@@ -420,6 +438,7 @@ pub fn runs(d: &Data, span: &Span, f: &Filter, offset: FixedOffset, naming: &Nam
 pub fn evaluations(d: &Data, span: &Span, f: &Filter, naming: &Naming) -> Table {
     let staff = staff_names(d);
     let caps: HashMap<Id, &Capability> = d.capabilities.iter().map(|c| (c.id, c)).collect();
+    let locations = location_names(d);
     let (from, to) = span.days;
     let cols = [
         Col::Period,
@@ -428,13 +447,18 @@ pub fn evaluations(d: &Data, span: &Span, f: &Filter, naming: &Naming) -> Table 
         Col::Capability,
         Col::Score,
         Col::Note,
+        Col::Location,
     ];
     let rows = d
         .evaluations
         .iter()
-        .filter(|e| (from..=to).contains(&e.period) && f.staff.is_none_or(|s| e.staff_id == s))
+        .filter(|e| {
+            (from..=to).contains(&e.period)
+                && f.staff.is_none_or(|s| e.staff_id == s)
+                && f.at(e.location_id)
+        })
         .flat_map(|e| {
-            let (staff, caps) = (&staff, &caps);
+            let (staff, caps, locations) = (&staff, &caps, &locations);
             e.scores.iter().map(move |(cap, score)| {
                 vec![
                     Cell::text(e.period.format("%Y-%m").to_string()),
@@ -444,6 +468,7 @@ pub fn evaluations(d: &Data, span: &Span, f: &Filter, naming: &Naming) -> Table 
                         .map_or(Cell::Empty, |c| Cell::Text((naming.text)(&c.name))),
                     Cell::Number(f64::from(*score)),
                     Cell::text(e.note.as_str()),
+                    named(locations, e.location_id),
                 ]
             })
         })
@@ -530,6 +555,47 @@ pub fn kpi_summary(
     Table {
         name: "kpi".into(),
         columns: naming.columns(&cols),
+        rows,
+    }
+}
+
+/// The locations compared: a row per KPI, each location's value and n, and which were best
+/// and worst.
+pub fn by_location(cmp: &Comparison, naming: &Naming) -> Table {
+    let mut columns = naming.columns(&[Col::Kpi]);
+    let n = naming.name(Label::Column(Col::N));
+    for (_, name) in &cmp.locations {
+        columns.push(name.clone());
+        columns.push(format!("{name} ({n})"));
+    }
+    columns.extend(naming.columns(&[Col::Best, Col::Worst]));
+    let rows = cmp
+        .rows
+        .iter()
+        .map(|r| {
+            let mut row = vec![naming.cell(Label::Kpi(r.kpi))];
+            for v in &r.values {
+                row.push(Cell::number(v.value));
+                row.push(Cell::Number(v.n as f64));
+            }
+            let marked = |m: Mark| {
+                let who: Vec<&str> = r
+                    .marks
+                    .iter()
+                    .zip(&cmp.locations)
+                    .filter(|(x, _)| **x == Some(m))
+                    .map(|(_, (_, name))| name.as_str())
+                    .collect();
+                Cell::Text(who.join("; "))
+            };
+            row.push(marked(Mark::Best));
+            row.push(marked(Mark::Worst));
+            row
+        })
+        .collect();
+    Table {
+        name: "locations".into(),
+        columns,
         rows,
     }
 }

@@ -23,6 +23,7 @@ pub fn due_hours(kind: FeedbackKind) -> Option<i64> {
 /// A new, open item; everything else (staff, step, response) is filled in by the caller.
 pub fn open(kind: FeedbackKind, channel: Channel, text: String, id: Id, now: Time) -> Feedback {
     Feedback {
+        location_id: None,
         id,
         created_at: now,
         updated_at: now,

@@ -19,6 +19,7 @@ pub struct Submission {
     pub staff_id: Option<Id>,
     pub device_id: String,
     pub visit_code: String,
+    pub location_id: Option<Id>,
 }
 
 pub fn response(version: &SurveyVersion, s: Submission, id: Id, now: Time) -> Response {
@@ -38,6 +39,7 @@ pub fn response(version: &SurveyVersion, s: Submission, id: Id, now: Time) -> Re
             .into_iter()
             .filter(|(_, t)| !t.trim().is_empty())
             .collect(),
+        location_id: s.location_id,
     }
 }
 
@@ -60,6 +62,7 @@ pub fn recovery(version: &SurveyVersion, r: &Response, id: Id, now: Time) -> Opt
     let mut f = feedback::open(FeedbackKind::Complaint, Channel::Kiosk, text, id, now);
     f.staff_id = r.staff_id;
     f.response_id = Some(r.id);
+    f.location_id = r.location_id;
     Some(f)
 }
 
@@ -98,6 +101,7 @@ mod tests {
             staff_id: Some(Id::from_u128(77)),
             device_id: "tablet".into(),
             visit_code: " A1 ".into(),
+            location_id: Some(Id::from_u128(88)),
         };
         response(v, s, Id::from_u128(500), now())
     }
@@ -120,6 +124,8 @@ mod tests {
             (f.text.as_str(), f.response_id, f.staff_id),
             ("上菜太慢", Some(r.id), Some(Id::from_u128(77)))
         );
+        let shop = Some(Id::from_u128(88));
+        assert_eq!((r.location_id, f.location_id), (shop, shop), "where it was given");
         assert_eq!(f.due_at, Some(now() + Duration::hours(24)));
     }
 

@@ -137,6 +137,16 @@ pub struct Filter {
     pub staff: Option<Id>,
     /// Narrows feedback; responses all come from the kiosk, so they count under `Kiosk` only.
     pub channel: Option<Channel>,
+    /// 门店: the records made at one location. Staff are not assigned to one, so the staff
+    /// KPIs (turnover, training) have nothing to count under it.
+    pub location: Option<Id>,
+}
+
+impl Filter {
+    /// Whether a record made at `at` passes the location filter.
+    pub fn at(&self, at: Option<Id>) -> bool {
+        self.location.is_none_or(|l| at == Some(l))
+    }
 }
 
 /// The period: its UTC instants and the same span as local calendar days (inclusive).
@@ -171,6 +181,7 @@ fn response_filter<'d>(d: &'d Data, f: &'d Filter) -> impl Fn(&Response) -> bool
             && f.survey
                 .is_none_or(|s| survey_of.get(&r.survey_version_id) == Some(&s))
             && f.channel.is_none_or(|c| c == Channel::Kiosk)
+            && f.at(r.location_id)
     }
 }
 
@@ -219,7 +230,7 @@ fn run_version<'d>(
     let versions: HashMap<Id, &ProcessVersion> =
         d.process_versions.iter().map(|v| (v.id, v)).collect();
     move |r| {
-        if f.staff.is_some_and(|s| r.staff_id != Some(s)) {
+        if f.staff.is_some_and(|s| r.staff_id != Some(s)) || !f.at(r.location_id) {
             return None;
         }
         versions
@@ -254,6 +265,7 @@ pub fn feedback_where<'d>(
         when(c)
             && f.staff.is_none_or(|s| c.staff_id == Some(s))
             && f.channel.is_none_or(|ch| c.channel == ch)
+            && f.at(c.location_id)
             && f.process
                 .is_none_or(|p| c.step_id.and_then(|s| step_process.get(&s).copied()) == Some(p))
     })
@@ -384,7 +396,7 @@ fn others(d: &Data, span: &Span, f: &Filter, now: Time, responses: usize) -> BTr
     let staff: Vec<&Staff> = d
         .staff
         .iter()
-        .filter(|s| f.staff.is_none_or(|id| s.id == id))
+        .filter(|s| f.staff.is_none_or(|id| s.id == id) && f.location.is_none())
         .collect();
     let (from, to) = span.days;
     let employed: Vec<&&Staff> = staff.iter().filter(|s| employed(s, span)).collect();

@@ -4,7 +4,7 @@
 use serde_json::{json, Map, Value};
 
 /// `STEPS[i]` upgrades schema `i + 1` to `i + 2`.
-const STEPS: &[fn(&mut Map<String, Value>)] = &[v1_to_v2, v2_to_v3, v3_to_v4];
+const STEPS: &[fn(&mut Map<String, Value>)] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
 
 /// Upgrades `file` (a parsed backup object) from `from` to the current schema.
 pub fn migrate(file: &mut Map<String, Value>, from: u32) {
@@ -75,6 +75,11 @@ fn v3_to_v4(file: &mut Map<String, Value>) {
     }
 }
 
+/// Schema 5 adds locations (门店) and a record's `location_id`, both optional: a file from
+/// before is one shop's, and reads as it is. The step exists so an older app refuses a
+/// schema-5 file by its version instead of stumbling on the fields it does not know.
+fn v4_to_v5(_: &mut Map<String, Value>) {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,7 +97,7 @@ mod tests {
             json!({ "csat": 85.0, "nps": 20, "compliance": 95.0, "resolution": 90.0 })
         );
         assert!(w.get("csat_target").is_none());
-        assert_eq!(file["schema_version"], 4);
+        assert_eq!(file["schema_version"], 5);
         assert_eq!(file["data"]["tombstones"], json!([]));
     }
 
@@ -102,19 +107,27 @@ mod tests {
         migrate(file.as_object_mut().unwrap(), 2);
         assert_eq!(
             file,
-            json!({ "schema_version": 4, "data": { "staff": [], "tombstones": [] } })
+            json!({ "schema_version": 5, "data": { "staff": [], "tombstones": [] } })
         );
     }
 
     #[test]
     fn current_files_are_untouched() {
         let mut file = json!({
-            "schema_version": 4,
+            "schema_version": 5,
             "data": { "workspace": [{ "targets": { "csat": 1 } }], "tombstones": [] }
         });
         let before = file.clone();
-        migrate(file.as_object_mut().unwrap(), 4);
+        migrate(file.as_object_mut().unwrap(), 5);
         assert_eq!(file, before);
+    }
+
+    #[test]
+    fn v4_files_read_as_one_shop() {
+        let data = json!({ "responses": [], "tombstones": [] });
+        let mut file = json!({ "schema_version": 4, "data": data });
+        migrate(file.as_object_mut().unwrap(), 4);
+        assert_eq!(file, json!({ "schema_version": 5, "data": data }));
     }
 
     /// A schema-3 action as the demo wrote it: nothing it held may be lost.

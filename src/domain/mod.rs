@@ -20,6 +20,7 @@ pub mod improvement;
 pub mod instruments;
 pub mod kiosk;
 pub mod kpi;
+pub mod locations;
 mod lookup;
 pub mod merge;
 pub mod migrate;

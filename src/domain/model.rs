@@ -180,6 +180,16 @@ pub struct Role {
     pub name: LocalText,
 }
 
+/// One shop of a chain (门店). Each device is set to one (a device setting, not a record);
+/// what it records carries the location's id.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Location {
+    pub id: Id,
+    pub created_at: Time,
+    pub updated_at: Time,
+    pub name: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Staff {
     pub id: Id,
@@ -302,6 +312,9 @@ pub struct ProcessRun {
     pub started_at: Time,
     pub finished_at: Option<Time>,
     pub steps: Vec<StepRecord>,
+    /// The location (门店) of the device that recorded it; none on a single shop's records.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location_id: Option<Id>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -440,6 +453,9 @@ pub struct Response {
     /// Question id → the text answered to the low-score follow-up.
     #[serde(default)]
     pub follow_ups: BTreeMap<Id, String>,
+    /// The location (门店) of the device that recorded it; none on a single shop's records.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location_id: Option<Id>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -527,6 +543,9 @@ pub struct Feedback {
     /// Every status move, oldest first: who moved it, when, and why when reopened.
     #[serde(default)]
     pub history: Vec<FeedbackEvent>,
+    /// The location (门店) of the device that recorded it; none on a single shop's records.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location_id: Option<Id>,
 }
 
 /// Service recovery as it was done: what fixed it, what the customer was given, and who
@@ -589,6 +608,9 @@ pub struct Evaluation {
     pub scores: BTreeMap<Id, u8>,
     #[serde(default)]
     pub note: String,
+    /// The location (门店) of the device that recorded it; none on a single shop's records.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location_id: Option<Id>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -27,6 +27,7 @@ pub fn start(
         return Err(RunError::NotPublished);
     }
     Ok(ProcessRun {
+        location_id: None,
         id,
         created_at: now,
         updated_at: now,

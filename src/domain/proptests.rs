@@ -147,6 +147,7 @@ fn build(
             responses
                 .into_iter()
                 .map(|(n, t, staff, version, stars, code)| Response {
+                    location_id: None,
                     id: id(5, n.into()),
                     created_at: time(0),
                     updated_at: time(t),
@@ -226,6 +227,7 @@ fn audited(seeds: Vec<AuditSeed>) -> (Vec<ServiceProcess>, Vec<ProcessVersion>, 
         seeds
             .into_iter()
             .map(|(n, t, bits, anonymous)| Audit {
+                location_id: None,
                 id: id(10, u128::from(n % 4)),
                 created_at: time(0),
                 updated_at: time(t),

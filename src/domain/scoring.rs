@@ -284,6 +284,7 @@ mod tests {
     fn response(answers: &[(u128, u8)]) -> Response {
         let t = chrono::DateTime::from_timestamp(0, 0).unwrap();
         Response {
+            location_id: None,
             id: Id::from_u128(
                 answers
                     .iter()

@@ -41,6 +41,7 @@ pub fn version(questions: Vec<Question>) -> SurveyVersion {
 pub fn response(v: &SurveyVersion, staff_id: Option<Id>, d: u32, scores: &[(Id, u8)]) -> Response {
     let at = day(d) + chrono::Duration::hours(12);
     Response {
+        location_id: None,
         id: Uuid::new_v4(),
         created_at: at,
         updated_at: at,

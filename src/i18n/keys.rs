@@ -323,6 +323,7 @@ keys! {
     CollImprovementActions => "改进行动", "Improvement actions";
     CollAlertAcks => "已确认的预警", "Acknowledged alerts";
     CollAudits => "巡检", "Audits";
+    CollLocations => "门店", "Locations";
     StaffTabTeam => "团队", "Team";
     StaffTabCapabilities => "能力模型", "Capabilities";
     StaffTabTrainings => "培训", "Trainings";
@@ -578,6 +579,26 @@ keys! {
     FilterStaff => "员工", "Staff member";
     FilterChannel => "渠道", "Channel";
     FilterAll => "全部", "All";
+    FilterLocation => "门店", "Location";
+    LocationsTitle => "门店", "Locations";
+    LocationsHelp => "连锁经营时，为每家门店建一条，并设定本设备所在的门店：之后本设备记录的评价、检查单、反馈、巡检和考评都记在这家门店名下。单店可不填。", "For a chain: add each shop, then set the shop this device stands in. Responses, checklist runs, feedback, audits and evaluations recorded on this device are then filed under it. A single shop can leave this empty.";
+    DeviceLocation => "本设备所在门店", "This device is at";
+    DeviceLocationNone => "未设定（总部或单店）", "Not set (head office or a single shop)";
+    LocationName => "门店名称", "Location name";
+    LocationNew => "新门店名称", "New location's name";
+    LocationAdd => "添加门店", "Add location";
+    LocationRename => "改名", "Rename";
+    LocationRecords => "记录数", "Records:";
+    LocationDeleted => "已删除该门店。", "Location deleted.";
+    LocationNameEmpty => "请输入门店名称。", "Enter the location's name.";
+    LocationNameLong => "门店名称最多 60 个字。", "A location's name has at most 60 characters.";
+    LocationNameTaken => "已有同名门店。", "There is already a location with that name.";
+    CompareTitle => "门店对比", "Locations compared";
+    CompareHelp => "本期各门店的关键指标。样本不足 30 的数值不参与评比；最好与最差已标出。", "Each location's figures for the period. Figures from fewer than 30 answers are not ranked; the best and the worst are marked.";
+    CompareKpi => "指标", "Figure";
+    CompareBest => "最好", "best";
+    CompareWorst => "最差", "worst";
+    ExportByLocation => "门店对比", "Locations compared";
     DashKpis => "关键指标", "Key figures";
     DashTarget => "目标", "Target";
     DashNoData => "本期没有数据", "No data in this period";
@@ -671,6 +692,7 @@ keys! {
     ColStep => "步骤", "Step";
     ColVisitCode => "小票编号", "Visit code";
     ColDevice => "设备", "Device";
+    ColLocation => "门店", "Location";
     ColFollowUp => "追问回答", "follow-up answer";
     ColKind => "类型", "Kind";
     ColChannel => "渠道", "Channel";
@@ -704,6 +726,8 @@ keys! {
     ColTarget => "目标", "Target";
     ColPrevious => "上期", "Previous period";
     ColChange => "变化", "Change";
+    ColBest => "最好的门店", "Best location";
+    ColWorst => "最差的门店", "Worst location";
     // texts
     CatRestaurant => "餐饮", "Restaurant";
     CatHotel => "酒店", "Hotel";
@@ -779,6 +803,7 @@ keys! {
     ReportSecProcesses => "流程执行与瓶颈", "Process compliance and bottlenecks";
     ReportSecStaff => "员工与培训", "Staff and training";
     ReportSecFormulas => "计算方法", "How the figures are worked out";
+    ReportSecLocations => "门店对比", "Locations compared";
     ReportLatestComplaints => "本期投诉(最近 10 条)", "Complaints of the period (latest 10)";
     ReportNoComplaints => "本期没有投诉。", "No complaints in this period.";
     ReportNoRuns => "本期没有完成的流程执行记录。", "No checklist runs finished in this period.";

@@ -1,5 +1,6 @@
 //! Small settings in localStorage (gloo-storage): a few bytes each, read at start-up.
 
+use crate::domain::model::Id;
 use crate::domain::sync::server::{self, Server, SettingsProblem};
 use crate::i18n::Lang;
 use gloo_storage::{LocalStorage, Storage};
@@ -7,6 +8,7 @@ use gloo_storage::{LocalStorage, Storage};
 const LANG: &str = "serviceflow.lang";
 const DEVICE_ID: &str = "serviceflow.device_id";
 const LAST_EXPORT: &str = "serviceflow.last_export";
+const LOCATION: &str = "serviceflow.location";
 
 pub fn load_lang() -> Option<Lang> {
     LocalStorage::get(LANG).ok()
@@ -25,6 +27,22 @@ pub fn device_id(make: impl FnOnce() -> String) -> String {
     let id = make();
     let _ = LocalStorage::set(DEVICE_ID, &id);
     id
+}
+
+/// The location (门店) this device is at: stamped on what it records. A device setting, not
+/// a record: two tablets of one workspace stand in different shops.
+pub fn location() -> Option<Id> {
+    LocalStorage::get(LOCATION).ok()
+}
+
+pub fn set_location(at: Option<Id>) -> Result<(), String> {
+    match at {
+        Some(id) => LocalStorage::set(LOCATION, id).map_err(|e| e.to_string()),
+        None => {
+            LocalStorage::delete(LOCATION);
+            Ok(())
+        }
+    }
 }
 
 /// When a backup was last exported (RFC 3339), for the backup reminder.

@@ -32,6 +32,7 @@ pub fn collection(c: Collection) -> Key {
         Collection::ImprovementActions => Key::CollImprovementActions,
         Collection::AlertAcks => Key::CollAlertAcks,
         Collection::Audits => Key::CollAudits,
+        Collection::Locations => Key::CollLocations,
     }
 }
 
@@ -265,6 +266,7 @@ fn column(c: Col) -> Key {
         Col::Step => Key::ColStep,
         Col::VisitCode => Key::ColVisitCode,
         Col::Device => Key::ColDevice,
+        Col::Location => Key::ColLocation,
         Col::FollowUp => Key::ColFollowUp,
         Col::Kind => Key::ColKind,
         Col::Channel => Key::ColChannel,
@@ -298,6 +300,8 @@ fn column(c: Col) -> Key {
         Col::Target => Key::ColTarget,
         Col::Previous => Key::ColPrevious,
         Col::Change => Key::ColChange,
+        Col::Best => Key::ColBest,
+        Col::Worst => Key::ColWorst,
     }
 }
 /// A process category: a template's industry code by its name, a business's own as written.

@@ -12,6 +12,7 @@ mod feedback;
 mod improvement;
 mod kiosk;
 mod kiosk_lock;
+mod locations;
 mod labels;
 mod processes;
 mod query_url;

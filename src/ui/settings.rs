@@ -54,6 +54,7 @@ pub fn SettingsPage() -> impl IntoView {
             <super::alert_rules::AlertRulesCard/>
             <super::audits::RecheckSettingCard/>
             <KioskSettingsCard/>
+            <super::locations::LocationsCard/>
             <super::sync::SyncCard/>
             <div class="card">
                 <h2>{c.t(Key::Language)}</h2>

@@ -66,7 +66,7 @@ pub fn false_ticking(d: &Data, span: &Span, f: &Filter, offset: FixedOffset) -> 
             let (Some(done), who) = (rec.done_at, rec.done_by.or(run.staff_id)) else {
                 continue;
             };
-            if f.staff.is_none_or(|s| who == Some(s)) {
+            if f.staff.is_none_or(|s| who == Some(s)) && f.at(run.location_id) {
                 ticks
                     .entry((process, rec.step_id, local_date(done, offset)))
                     .or_default()

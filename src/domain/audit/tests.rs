@@ -63,6 +63,7 @@ fn version() -> ProcessVersion {
 fn audit(n: u128, day: u32, results: &[(u128, AuditResult)]) -> Audit {
     let t = Utc.with_ymd_and_hms(2026, 10, day, 12, 0, 0).unwrap();
     Audit {
+        location_id: None,
         id: id(n),
         created_at: t,
         updated_at: t,
@@ -259,6 +260,7 @@ fn the_period_score_pools_steps_seen() {
 fn ticked(n: u128, day: u32, who: u128) -> ProcessRun {
     let at = Utc.with_ymd_and_hms(2026, 10, day, 12, 0, 0).unwrap();
     ProcessRun {
+        location_id: None,
         id: id(1000 + n),
         created_at: at,
         updated_at: at,

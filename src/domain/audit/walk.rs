@@ -75,6 +75,7 @@ pub fn record(
         return Err(WalkError::NothingSeen);
     }
     let audit = Audit {
+        location_id: None,
         id,
         created_at: now,
         updated_at: now,

@@ -23,6 +23,7 @@ pub(super) fn audits(
     let shopper_on = g.clock.days_ago(SHOPPER_DAYS_AGO);
     let steps1: Vec<&Step> = v1.stages.iter().flat_map(|s| &s.steps).collect();
     let shopper = Audit {
+        location_id: None,
         id: g.id(),
         created_at: g.clock.at(shopper_on, 21 * 60),
         updated_at: g.clock.at(shopper_on, 21 * 60),
@@ -67,6 +68,7 @@ pub(super) fn audits(
     };
     let at = g.clock.at(walk_on, 20 * 60);
     let walk = Audit {
+        location_id: None,
         id: g.id(),
         created_at: at,
         updated_at: at,

@@ -73,6 +73,7 @@ pub(super) fn evaluations(
                 scores.insert(cap.id, x.round().clamp(1.0, 5.0) as u8);
             }
             out.push(Evaluation {
+                location_id: None,
                 id: g.id(),
                 created_at: written,
                 updated_at: written,

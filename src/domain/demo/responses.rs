@@ -105,6 +105,7 @@ pub(super) fn responses(
             answers.insert(comment.id, Answer::Text(text.written_in(g.lang)));
         }
         out.responses.push(Response {
+            location_id: None,
             id: g.id(),
             created_at: submitted_at,
             updated_at: submitted_at,

@@ -100,6 +100,7 @@ pub(super) fn run(
         }
     }
     ProcessRun {
+        location_id: None,
         id: g.id(),
         created_at: started_at,
         updated_at: t,

@@ -103,6 +103,7 @@ fn responses_one_row_each_one_column_per_question() {
             "L:process",
             "L:visit_code",
             "L:device",
+            "L:location",
             "总体满意度",
             "总体满意度 (L:follow_up)",
             "点了什么",
@@ -119,9 +120,10 @@ fn responses_one_row_each_one_column_per_question() {
     assert_eq!(row[3], Cell::text("餐后评价"));
     assert_eq!(row[4], Cell::Number(1.0));
     assert_eq!(row[5], Cell::text("Anna"));
-    assert_eq!(row[9], Cell::Number(2.0), "a score is a number");
-    assert_eq!(row[10], Cell::text("汤凉了, \"很\"慢"));
-    assert_eq!(row[11], Cell::text("饭"));
+    assert_eq!(row[9], Cell::Empty, "a single shop's response has no location");
+    assert_eq!(row[10], Cell::Number(2.0), "a score is a number");
+    assert_eq!(row[11], Cell::text("汤凉了, \"很\"慢"));
+    assert_eq!(row[12], Cell::text("饭"));
 }
 
 #[test]
@@ -136,8 +138,8 @@ fn multiple_choice_as_zero_one_columns_and_codes() {
         MultiChoice::ColumnPerOption,
     );
     assert_eq!(&t.columns[..3], ["id", "local_time", "utc_offset"]);
-    assert_eq!(&t.columns[11..], ["点了什么: 面", "点了什么: 饭"]);
-    assert_eq!(&t.rows[0][11..], [Cell::Number(0.0), Cell::Number(1.0)]);
+    assert_eq!(&t.columns[12..], ["点了什么: 面", "点了什么: 饭"]);
+    assert_eq!(&t.rows[0][12..], [Cell::Number(0.0), Cell::Number(1.0)]);
     let one = responses(
         &d,
         &span(),
@@ -147,7 +149,7 @@ fn multiple_choice_as_zero_one_columns_and_codes() {
         MultiChoice::OneColumn,
     );
     assert_eq!(
-        one.rows[0][11],
+        one.rows[0][12],
         Cell::text("2"),
         "codes are 1-based option numbers"
     );

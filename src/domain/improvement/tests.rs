@@ -564,6 +564,7 @@ fn serve_step() -> Step {
 fn one_step_run(n: u128, start: Time, seconds: i64) -> ProcessRun {
     let done = start + Duration::seconds(seconds);
     ProcessRun {
+        location_id: None,
         id: Id::from_u128(1000 + n),
         created_at: start,
         updated_at: done,
@@ -730,6 +731,7 @@ fn an_action_opened_from_an_audit_finding_is_scoped_to_its_process() {
     });
     d.runs.push(other);
     d.audits.push(Audit {
+        location_id: None,
         id: Id::from_u128(77),
         created_at: c,
         updated_at: c,

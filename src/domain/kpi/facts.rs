@@ -172,6 +172,7 @@ pub struct ResponseFact {
     staff: Option<Id>,
     process: Option<Id>,
     survey: Option<Id>,
+    location: Option<Id>,
     pub(super) answers: Answers,
     /// Each answer to a question linked to SOP steps, rescaled to 1–5 and kept in sixtieths
     /// (every scale's 1–5 values are whole sixtieths), once per step.
@@ -183,6 +184,7 @@ pub struct RunFact {
     pub at: Time,
     staff: Option<Id>,
     process: Id,
+    location: Option<Id>,
     done: StepsDone,
     /// Per step of its version, in order.
     pub steps: Vec<StepFact>,
@@ -233,6 +235,7 @@ impl Facts {
                     staff: r.staff_id,
                     process: r.process_id,
                     survey: survey_of.get(&r.survey_version_id).copied(),
+                    location: r.location_id,
                     answers,
                     linked,
                 }
@@ -267,6 +270,7 @@ impl Facts {
                     at,
                     staff: run.staff_id,
                     process: v.process_id,
+                    location: run.location_id,
                     done,
                     steps,
                 })
@@ -320,6 +324,7 @@ impl Facts {
                 && f.process.is_none_or(|p| r.process == Some(p))
                 && f.survey.is_none_or(|s| r.survey == Some(s))
                 && f.channel.is_none_or(|c| c == Channel::Kiosk)
+                && f.at(r.location)
         })
     }
 
@@ -343,12 +348,14 @@ impl Facts {
     ) -> impl Iterator<Item = &'a RunFact> + 'a {
         let (a, b) = range(&self.runs, span, |r| r.at);
         self.runs[a..b].iter().filter(move |r| {
-            f.staff.is_none_or(|s| r.staff == Some(s)) && f.process.is_none_or(|p| p == r.process)
+            f.staff.is_none_or(|s| r.staff == Some(s))
+                && f.process.is_none_or(|p| p == r.process)
+                && f.at(r.location)
         })
     }
 
     pub(super) fn steps(&self, span: &Span, f: &Filter) -> StepsDone {
-        if f.staff.is_none() && f.process.is_none() {
+        if f.staff.is_none() && f.process.is_none() && f.location.is_none() {
             let (a, b) = range(&self.runs, span, |r| r.at);
             return total(&self.runs, &self.step_totals, a, b, |r| &r.done);
         }
@@ -401,6 +408,7 @@ fn keeps_every_response(f: &Filter) -> bool {
         && f.process.is_none()
         && f.survey.is_none()
         && f.channel.is_none_or(|c| c == Channel::Kiosk)
+        && f.location.is_none()
 }
 
 /// `totals[k]` is the sum of the first `k * BLOCK` facts.

@@ -364,6 +364,7 @@ fn run(staff: Option<Id>, start: Time, steps: [(i64, &str); 2]) -> ProcessRun {
         })
         .collect();
     ProcessRun {
+        location_id: None,
         id: Id::new_v4(),
         created_at: start,
         updated_at: at,

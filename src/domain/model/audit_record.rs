@@ -58,6 +58,9 @@ pub struct Audit {
     pub date: NaiveDate,
     pub results: Vec<StepResult>,
     pub recheck: Option<Recheck>,
+    /// The location (门店) of the device that recorded it; none on a single shop's records.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location_id: Option<Id>,
 }
 
 /// Audit settings of the workspace. Files from before audits existed take the default.

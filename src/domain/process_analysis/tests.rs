@@ -85,6 +85,7 @@ fn run(n: u128, start: i64, recs: &[Rec]) -> ProcessRun {
         })
         .collect();
     ProcessRun {
+        location_id: None,
         id: id(n),
         created_at: t(start),
         updated_at: at,

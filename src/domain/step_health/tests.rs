@@ -49,6 +49,7 @@ fn run(d: u32, second: i64) -> ProcessRun {
         skipped_reason: None,
     };
     ProcessRun {
+        location_id: None,
         id: Id::new_v4(),
         created_at: start,
         updated_at: two,
@@ -214,6 +215,7 @@ fn audit_results_join_the_evidence() {
     d.feedback.clear();
     d.responses.clear();
     let walk = |day: u32, one: AuditResult| Audit {
+        location_id: None,
         id: Id::new_v4(),
         created_at: at(day, 12),
         updated_at: at(day, 12),

@@ -6,12 +6,13 @@ use super::super::app_data::app_data;
 use super::super::{browser, ctx};
 use super::kind_key;
 use crate::domain::audit::{self, Walk, WalkError};
-use crate::domain::model::{AuditKind, AuditResult, Id, ProcessVersion};
+use crate::domain::model::{Audit, AuditKind, AuditResult, Id, ProcessVersion};
 use crate::domain::process_library as library;
 use crate::domain::Data;
 use crate::i18n::{pick, Key};
 use crate::route::{Route, Section};
 use chrono::NaiveDate;
+use crate::storage::settings;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::HashMap;
@@ -87,7 +88,10 @@ pub fn WalkPage() -> impl IntoView {
         let recorded =
             walk.with_untracked(|w| audit::record(&v, w, days(), browser::today(), id, now));
         let a = match recorded {
-            Ok(a) => a,
+            Ok(a) => Audit {
+                location_id: settings::location(),
+                ..a
+            },
             Err(e) => {
                 error.set(Some(e));
                 return;

@@ -6,7 +6,7 @@ use super::super::{browser, ctx, labels};
 use super::span;
 use crate::domain::dashboard::{self, Query};
 use crate::domain::exports::{self as tables, MultiChoice, Naming};
-use crate::domain::kpi;
+use crate::domain::{kpi, locations};
 use crate::domain::table::Table;
 use crate::domain::{backup, csv, xlsx, Data};
 use crate::i18n::{pick, Key, Lang};
@@ -20,15 +20,17 @@ enum What {
     Evaluations,
     Trainings,
     Kpis,
+    Locations,
 }
 
-const ALL: [(What, &str, Key); 6] = [
+const ALL: [(What, &str, Key); 7] = [
     (What::Responses, "responses", Key::ExportResponses),
     (What::Runs, "runs", Key::ExportRuns),
     (What::Feedback, "feedback", Key::ExportFeedback),
     (What::Evaluations, "evaluations", Key::ExportEvaluations),
     (What::Trainings, "trainings", Key::ExportTrainings),
     (What::Kpis, "kpis", Key::ExportKpis),
+    (What::Locations, "locations", Key::ExportByLocation),
 ];
 
 struct Options {
@@ -62,7 +64,20 @@ fn build(d: &Data, q: &Query, what: What, o: &Options, lang: Lang) -> Table {
                 .with(|facts| kpi::with_previous(d, facts, period, f, now, browser::bounds));
             tables::kpi_summary(&this, &before, &|k| dashboard::target(&targets, k), &naming)
         }
+        What::Locations => {
+            // Every location is a column: a location filter would leave one.
+            let all = kpi::Filter { location: None, ..*f };
+            let cmp = app_data()
+                .facts
+                .with(|facts| locations::compare(d, facts, &s, &all, browser::now()));
+            tables::by_location(&cmp, &naming)
+        }
     }
+}
+
+/// Whether the table is offered: a single shop has no locations to compare.
+fn offered(d: &Data, what: What) -> bool {
+    what != What::Locations || d.locations.len() >= 2
 }
 
 /// `serviceflow-<business>-<what>-<from>_<to>[-filtered].<ext>`: the file says what it holds.
@@ -120,6 +135,7 @@ pub fn Exports(query: RwSignal<Query>) -> impl IntoView {
         let (name, bytes) = app.data.with_untracked(|d| {
             let sheets: Vec<Table> = ALL
                 .iter()
+                .filter(|(w, ..)| offered(d, *w))
                 .map(|(w, _, key)| Table {
                     name: key.text(lang).to_string(),
                     ..build(d, &q, *w, &options(), lang)
@@ -141,7 +157,7 @@ pub fn Exports(query: RwSignal<Query>) -> impl IntoView {
             <h2>{c.t(Key::ExportTablesTitle)}</h2>
             <label for="export-what">{c.t(Key::ExportWhat)}</label>
             <select id="export-what" on:change=move |ev| what.set(event_target_value(&ev).parse().unwrap_or(0))>
-                {ALL.iter().enumerate().map(|(i, (_, slug, key))| view! { <option value=i.to_string() data-table=*slug>{c.t(*key)}</option> }).collect_view()}
+                {move || ALL.iter().enumerate().filter(|(_, (w, ..))| app.data.with(|d| offered(d, *w))).map(|(i, (_, slug, key))| view! { <option value=i.to_string() data-table=*slug selected=move || what.get() == i>{c.t(*key)}</option> }).collect_view()}
             </select>
             <label class="check"><input type="checkbox" id="export-bom" prop:checked=bom on:change=move |ev| bom.set(event_target_checked(&ev))/>{c.t(Key::ExportBom)}</label>
             <label class="check"><input type="checkbox" id="export-codes" prop:checked=codes on:change=move |ev| codes.set(event_target_checked(&ev))/>{c.t(Key::ExportCodes)}</label>

@@ -5,6 +5,7 @@
 
 mod alerts;
 pub(super) mod charts;
+pub(super) mod compare;
 pub(super) mod exports;
 pub(super) mod picker;
 mod records;
@@ -55,6 +56,7 @@ pub fn DashboardPage() -> impl IntoView {
                     <picker::Picker query/>
                     <alerts::Alerts query/>
                     <tiles::Tiles query/>
+                    <compare::LocationCompare query/>
                     <step_health::StepHealthTable query/>
                     <charts::Charts query/>
                     <exports::Exports query/>

@@ -1,8 +1,10 @@
-//! The page's one period picker and its filters (process, survey, staff member, channel).
+//! The page's one period picker and its filters (process, survey, staff member, channel, and
+//! location once a chain has set locations up).
 
 use super::super::app_data::app_data;
 use super::super::{browser, ctx, labels};
 use crate::domain::dashboard::{channel_code, Query};
+use crate::domain::locations;
 use crate::domain::model::{Channel, Id};
 use crate::domain::period::Period;
 use crate::domain::period_choice::PeriodChoice;
@@ -77,6 +79,15 @@ pub fn Picker(query: RwSignal<Query>) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    let locations = move || {
+        app.data.with(|d| {
+            locations::sorted(d)
+                .into_iter()
+                .map(|l| (l.id, l.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let has_locations = move || app.data.with(|d| !d.locations.is_empty());
     view! {
         <form class="card form-grid dashboard-picker" data-testid="dashboard-picker" on:submit=|ev| ev.prevent_default()>
             <div>
@@ -137,6 +148,15 @@ pub fn Picker(query: RwSignal<Query>) -> impl IntoView {
                     }).collect_view()}
                 </select>
             </div>
+            <Show when=has_locations>
+                <div>
+                    <label for="dash-location">{c.t(Key::FilterLocation)}</label>
+                    <select id="dash-location" on:change=move |ev| query.update(|q| q.filter.location = id_of(event_target_value(&ev)))>
+                        <option value="">{c.t(Key::FilterAll)}</option>
+                        {move || options(locations(), query.get().filter.location)}
+                    </select>
+                </div>
+            </Show>
             <p class="muted period-shown" data-testid="period-shown">
                 {c.t(Key::PeriodShown)}" "
                 {move || { let p = period(); let l = c.lang.get(); format!("{} – {}", format_date(p.from, l), format_date(p.to, l)) }}

@@ -9,6 +9,7 @@ use crate::domain::feedback;
 use crate::domain::model::{Channel, FeedbackKind};
 use crate::domain::Data;
 use crate::i18n::Key;
+use crate::storage::settings;
 use leptos::prelude::*;
 
 #[component]
@@ -37,6 +38,7 @@ pub fn NewFeedback() -> impl IntoView {
         );
         f.staff_id = staff.get_untracked().parse().ok();
         f.step_id = step.get_untracked().parse().ok();
+        f.location_id = settings::location();
         app.save_later(Data {
             feedback: vec![f],
             ..Data::default()

@@ -166,6 +166,7 @@ fn KioskRun(version: SurveyVersion) -> impl IntoView {
             staff_id: kiosk.get_untracked().staff_on_duty,
             device_id: device::device_id(|| browser::new_id().to_string()),
             visit_code: visit_code.get_untracked(),
+            location_id: device::location(),
         };
         let now = browser::now();
         let response = submit::response(&v, s, browser::new_id(), now);

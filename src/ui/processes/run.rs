@@ -11,6 +11,7 @@ use crate::domain::process_library as library;
 use crate::domain::process_run::{self as runs, RunError};
 use crate::domain::Data;
 use crate::i18n::{format_minutes, pick, Key};
+use crate::storage::settings;
 use leptos::prelude::*;
 
 fn error_key(e: RunError) -> Key {
@@ -76,13 +77,14 @@ fn StartRun(version: ProcessVersion) -> impl IntoView {
     let number = version.number;
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if let Ok(run) = runs::start(
+        if let Ok(mut run) = runs::start(
             &version,
             browser::new_id(),
             staff.get_untracked(),
             &code.get_untracked(),
             browser::now(),
         ) {
+            run.location_id = settings::location();
             save_run(app, run);
         }
     };

@@ -6,6 +6,7 @@
 mod improvement;
 
 use super::app_data::app_data;
+use super::dashboard::compare;
 use super::dashboard::charts::{trend_chart, trend_points, trend_table, Figure, ParetoFigure};
 use super::dashboard::picker::Picker;
 use super::dashboard::span;
@@ -32,6 +33,7 @@ const HIDDEN: &str = "serviceflow.report.hidden";
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Part {
     Kpis,
+    Locations,
     Trends,
     Complaints,
     Processes,
@@ -40,8 +42,9 @@ enum Part {
     Formulas,
 }
 
-const PARTS: [(Part, &str, Key); 7] = [
+const PARTS: [(Part, &str, Key); 8] = [
     (Part::Kpis, "kpis", Key::ReportSecKpis),
+    (Part::Locations, "locations", Key::ReportSecLocations),
     (Part::Trends, "trends", Key::ReportSecTrends),
     (Part::Complaints, "complaints", Key::ReportSecComplaints),
     (Part::Processes, "processes", Key::ReportSecProcesses),
@@ -122,7 +125,7 @@ pub fn ReportsPage() -> impl IntoView {
                 <Picker query/>
                 <fieldset class="card report-parts">
                     <legend>{c.t(Key::ReportSections)}</legend>
-                    {PARTS.into_iter().map(|(_, slug, key)| view! {
+                    {PARTS.into_iter().filter(|(p, ..)| *p != Part::Locations || compare::shown()).map(|(_, slug, key)| view! {
                         <label class="check">
                             <input type="checkbox" data-part=slug prop:checked=move || shown(slug)
                                 on:change=move |ev| toggle(slug, event_target_checked(&ev))/>
@@ -144,6 +147,7 @@ pub fn ReportsPage() -> impl IntoView {
                 <p class="muted">{c.t(Key::ReportGenerated)}" "{move || format_datetime(generated, browser::utc_offset_at(generated), c.lang.get())}</p>
             </header>
             {move || shown("kpis").then(|| view! { <KpiPart query/> })}
+            {move || (shown("locations") && compare::shown()).then(|| view! { <LocationsPart query/> })}
             {move || shown("trends").then(|| view! { <TrendsPart query/> })}
             {move || shown("complaints").then(|| view! { <ComplaintsPart query/> })}
             {move || shown("processes").then(|| view! { <ProcessesPart query/> })}
@@ -189,6 +193,23 @@ fn KpiPart(query: RwSignal<Query>) -> impl IntoView {
         <section class="report-part" data-part="kpis">
             <h2>{c.t(Key::ReportSecKpis)}</h2>
             {move || view! { <DataTable table=table() testid="report-kpis"/> }}
+        </section>
+    }
+}
+
+#[component]
+fn LocationsPart(query: RwSignal<Query>) -> impl IntoView {
+    let c = ctx();
+    let cmp = compare::comparison(query);
+    let table = move || {
+        let lang = c.lang.get();
+        cmp.with(|m| naming_in(lang, |n| exports::by_location(m, n)))
+    };
+    view! {
+        <section class="report-part" data-part="locations">
+            <h2>{c.t(Key::ReportSecLocations)}</h2>
+            <p class="muted">{c.t(Key::CompareHelp)}</p>
+            {move || view! { <DataTable table=table() testid="report-locations"/> }}
         </section>
     }
 }

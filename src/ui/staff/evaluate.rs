@@ -11,6 +11,7 @@ use crate::domain::model::{Evaluation, Evaluator, Id};
 use crate::domain::Data;
 use crate::i18n::{pick, Key};
 use chrono::NaiveDate;
+use crate::storage::settings;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::BTreeMap;
@@ -80,6 +81,7 @@ pub fn EvaluationForm(staff_id: Id, period: RwSignal<NaiveDate>) -> impl IntoVie
                 evaluator: evaluator.get_untracked(),
                 scores: scores.get_untracked(),
                 note: note.get_untracked().trim().into(),
+                location_id: settings::location(),
             },
         };
         spawn_local(async move {
