@@ -28,6 +28,7 @@ fn role(n: u128, name: &str) -> Role {
 
 fn response(n: u128) -> Response {
     Response {
+        location_id: None,
         id: Id::from_u128(1_000_000 + n),
         created_at: t(0),
         updated_at: t(0),

@@ -104,7 +104,8 @@ mod tests {
         let now = chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap();
         let mut demo = super::super::demo::generate(5, 50, now, crate::i18n::Lang::Zh);
         // The demo is one shop's: a chain's records name their location.
-        let shop = super::super::locations::new("North", super::super::model::Id::from_u128(9), now);
+        let shop =
+            super::super::locations::new("North", super::super::model::Id::from_u128(9), now);
         let at = Some(shop.id);
         demo.locations.push(shop);
         demo.runs[0].location_id = at;
@@ -112,13 +113,8 @@ mod tests {
         demo.feedback[0].location_id = at;
         demo.evaluations[0].location_id = at;
         demo.audits[0].location_id = at;
-        let file: serde_json::Value = serde_json::from_str(&to_json(&export(
-            &demo,
-            "t",
-            "d",
-            now,
-        )))
-        .unwrap();
+        let file: serde_json::Value =
+            serde_json::from_str(&to_json(&export(&demo, "t", "d", now))).unwrap();
         for c in super::super::Collection::ALL {
             let props = &schema["$defs"][c.name()]["properties"];
             assert!(props.is_object(), "schema lacks {}", c.name());

@@ -149,7 +149,10 @@ fn staff_names(d: &Data) -> HashMap<Id, &str> {
 }
 
 fn location_names(d: &Data) -> HashMap<Id, &str> {
-    d.locations.iter().map(|l| (l.id, l.name.as_str())).collect()
+    d.locations
+        .iter()
+        .map(|l| (l.id, l.name.as_str()))
+        .collect()
 }
 
 fn named(names: &HashMap<Id, &str>, id: Option<Id>) -> Cell {

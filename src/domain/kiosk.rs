@@ -125,7 +125,11 @@ mod tests {
             ("上菜太慢", Some(r.id), Some(Id::from_u128(77)))
         );
         let shop = Some(Id::from_u128(88));
-        assert_eq!((r.location_id, f.location_id), (shop, shop), "where it was given");
+        assert_eq!(
+            (r.location_id, f.location_id),
+            (shop, shop),
+            "where it was given"
+        );
         assert_eq!(f.due_at, Some(now() + Duration::hours(24)));
     }
 

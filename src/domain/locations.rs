@@ -58,7 +58,7 @@ pub fn new(name: &str, id: Id, now: Time) -> Location {
 /// The locations in name order.
 pub fn sorted(d: &Data) -> Vec<&Location> {
     let mut all: Vec<&Location> = d.locations.iter().collect();
-    all.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+    super::sort::by_key(&mut all, |l| (l.name.clone(), l.id));
     all
 }
 

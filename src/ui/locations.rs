@@ -123,8 +123,9 @@ pub fn LocationsCard() -> impl IntoView {
                     let name = RwSignal::new(l.name.clone());
                     let id = l.id;
                     let label = l.name.clone();
+                    let key = l.name.clone();
                     view! {
-                        <li class="location-row" data-location=l.name.clone()>
+                        <li class="location-row" data-location=key>
                             <label class="visually-hidden" for=input_id.clone()>{c.t(Key::LocationName)}" "{label}</label>
                             <input id=input_id type="text" maxlength=NAME_MAX prop:value=name
                                 on:input=move |ev| name.set(event_target_value(&ev))/>
@@ -133,7 +134,7 @@ pub fn LocationsCard() -> impl IntoView {
                                 on:click=move |_| rename(l.clone(), name.get_untracked())>{c.t(Key::LocationRename)}</button>
                             // A location with records keeps them named; it can be renamed, not deleted.
                             <button type="button" class="secondary" data-testid="delete-location"
-                                disabled=used > 0 on:click=move |_| delete(id)>{c.t(Key::ResponseDelete)}</button>
+                                disabled={used > 0} on:click=move |_| delete(id)>{c.t(Key::ResponseDelete)}</button>
                         </li>
                     }
                 }).collect_view()}

@@ -120,7 +120,11 @@ fn responses_one_row_each_one_column_per_question() {
     assert_eq!(row[3], Cell::text("餐后评价"));
     assert_eq!(row[4], Cell::Number(1.0));
     assert_eq!(row[5], Cell::text("Anna"));
-    assert_eq!(row[9], Cell::Empty, "a single shop's response has no location");
+    assert_eq!(
+        row[9],
+        Cell::Empty,
+        "a single shop's response has no location"
+    );
     assert_eq!(row[10], Cell::Number(2.0), "a score is a number");
     assert_eq!(row[11], Cell::text("汤凉了, \"很\"慢"));
     assert_eq!(row[12], Cell::text("饭"));

@@ -4,8 +4,8 @@ use super::*;
 use crate::domain::exports::{self, Naming};
 use crate::domain::feedback;
 use crate::domain::model::*;
-use crate::domain::table::Cell;
 use crate::domain::survey_fixtures::{day, question, response, version};
+use crate::domain::table::Cell;
 use chrono::{Duration, NaiveDate};
 
 fn october() -> Span {
@@ -174,7 +174,11 @@ fn runs_and_audits_count_at_their_location_only() {
         location_id: at,
     };
     let d = Data {
-        runs: vec![run(1, true, north), run(2, false, None), run(3, false, None)],
+        runs: vec![
+            run(1, true, north),
+            run(2, false, None),
+            run(3, false, None),
+        ],
         audits: vec![
             audit(10, AuditResult::Passed, north),
             audit(11, AuditResult::Failed, None),
@@ -193,7 +197,10 @@ fn runs_and_audits_count_at_their_location_only() {
         (n[&Kpi::Compliance].value, n[&Kpi::Compliance].n),
         (Some(100.0), 1)
     );
-    assert_eq!((n[&Kpi::AuditScore].value, n[&Kpi::AuditScore].n), (Some(100.0), 1));
+    assert_eq!(
+        (n[&Kpi::AuditScore].value, n[&Kpi::AuditScore].n),
+        (Some(100.0), 1)
+    );
 }
 
 #[test]
@@ -225,7 +232,10 @@ fn the_comparison_marks_best_and_worst_of_the_large_enough() {
         ..Filter::default()
     };
     let none = compare(&d, &Facts::new(&d), &october(), &other, day(31));
-    assert!(none.rows.iter().all(|r| r.marks.iter().all(Option::is_none)));
+    assert!(none
+        .rows
+        .iter()
+        .all(|r| r.marks.iter().all(Option::is_none)));
 }
 
 #[test]
@@ -288,22 +298,23 @@ fn exports_name_the_location_and_compare_them() {
     );
     let col = t.columns.iter().position(|c| c == "location").unwrap();
     assert_eq!(t.rows.len(), 40);
-    assert!(t
-        .rows
-        .iter()
-        .all(|r| r[col] == Cell::text("South")));
+    assert!(t.rows.iter().all(|r| r[col] == Cell::text("South")));
 
     let cmp = compare(&d, &Facts::new(&d), &october(), &Filter::default(), day(31));
     let t = exports::by_location(&cmp, &naming);
     assert_eq!(
         t.columns,
-        ["kpi", "North", "North (n)", "South", "South (n)", "best", "worst"]
+        [
+            "kpi",
+            "North",
+            "North (n)",
+            "South",
+            "South (n)",
+            "best",
+            "worst"
+        ]
     );
-    let csat = t
-        .rows
-        .iter()
-        .find(|r| r[0] == Cell::text("csat"))
-        .unwrap();
+    let csat = t.rows.iter().find(|r| r[0] == Cell::text("csat")).unwrap();
     assert_eq!(
         csat[1..],
         [
@@ -321,7 +332,10 @@ fn exports_name_the_location_and_compare_them() {
 fn a_record_without_a_location_is_stored_as_before() {
     let d = answered(&[(None, 1, 0)]);
     let json = serde_json::to_value(&d.responses[0]).unwrap();
-    assert!(json.get("location_id").is_none(), "a single shop's file is unchanged");
+    assert!(
+        json.get("location_id").is_none(),
+        "a single shop's file is unchanged"
+    );
     let mut r = d.responses[0].clone();
     r.location_id = Some(Id::from_u128(5));
     let back: Response = serde_json::from_value(serde_json::to_value(&r).unwrap()).unwrap();

@@ -76,8 +76,11 @@ fn doc_ids_read_back_for_every_collection_and_tombstones() {
 fn every_collection_travels_as_documents_and_reads_back_equal() {
     let mut data = demo::for_app(time(0), Lang::En);
     // The demo is one shop's.
-    data.locations
-        .push(crate::domain::locations::new("North", Id::from_u128(70), time(0)));
+    data.locations.push(crate::domain::locations::new(
+        "North",
+        Id::from_u128(70),
+        time(0),
+    ));
     data.responses[1].location_id = Some(Id::from_u128(70));
     let mut deletes = vec![(Collection::Staff, data.staff[0].id)];
     deletes.push((Collection::Responses, data.responses[0].id));

@@ -6,9 +6,9 @@ use super::super::{browser, ctx, labels};
 use super::span;
 use crate::domain::dashboard::{self, Query};
 use crate::domain::exports::{self as tables, MultiChoice, Naming};
-use crate::domain::{kpi, locations};
 use crate::domain::table::Table;
 use crate::domain::{backup, csv, xlsx, Data};
+use crate::domain::{kpi, locations};
 use crate::i18n::{pick, Key, Lang};
 use leptos::prelude::*;
 
@@ -66,7 +66,10 @@ fn build(d: &Data, q: &Query, what: What, o: &Options, lang: Lang) -> Table {
         }
         What::Locations => {
             // Every location is a column: a location filter would leave one.
-            let all = kpi::Filter { location: None, ..*f };
+            let all = kpi::Filter {
+                location: None,
+                ..*f
+            };
             let cmp = app_data()
                 .facts
                 .with(|facts| locations::compare(d, facts, &s, &all, browser::now()));

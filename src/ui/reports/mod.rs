@@ -6,8 +6,8 @@
 mod improvement;
 
 use super::app_data::app_data;
-use super::dashboard::compare;
 use super::dashboard::charts::{trend_chart, trend_points, trend_table, Figure, ParetoFigure};
+use super::dashboard::compare;
 use super::dashboard::picker::Picker;
 use super::dashboard::span;
 use super::staff::radar::{team_spec, RadarChart};
