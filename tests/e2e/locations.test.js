@@ -65,7 +65,13 @@ function csatByLocation(db) {
 }
 
 async function download(page, testid) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.tap(`[data-testid="${testid}"]`)]);
+  // The charts above render only once scrolled to (content-visibility: auto) and then take
+  // their real height: scroll there, let them settle, then tap where the button now is.
+  const button = page.locator(`[data-testid="${testid}"]`);
+  await button.scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await button.scrollIntoViewIfNeeded();
+  const [file] = await Promise.all([page.waitForEvent('download'), button.tap()]);
   return fs.readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, '');
 }
 
