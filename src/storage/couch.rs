@@ -3,6 +3,7 @@
 
 use crate::domain::sync::server::Server;
 use js_sys::{Function, Promise};
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -43,15 +44,30 @@ pub struct Request<'a> {
     pub cancel: Option<&'a Cancel>,
 }
 
-fn init(server: &Server, r: &Request, cancel: &Cancel) -> Result<RequestInit, JsValue> {
+thread_local! {
+    /// The `Server::session_key` this page holds a `_session` cookie for.
+    static SESSION: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// With `cookie`, the server's `_session` cookie authenticates (same origin); else Basic
+/// auth in the header, and no cookie is sent.
+fn init(
+    server: &Server,
+    r: &Request,
+    cancel: &Cancel,
+    cookie: bool,
+) -> Result<RequestInit, JsValue> {
     let init = RequestInit::new();
     init.set_method(r.method);
-    // Basic auth goes in the header; no cookies of the server's are sent or needed.
-    init.set_credentials(RequestCredentials::Omit);
+    init.set_credentials(if cookie {
+        RequestCredentials::SameOrigin
+    } else {
+        RequestCredentials::Omit
+    });
     init.set_mode(RequestMode::Cors);
     let headers = Headers::new()?;
     headers.set("Accept", "application/json")?;
-    if let Some(a) = server.authorization() {
+    if let Some(a) = server.authorization().filter(|_| !cookie) {
         headers.set("Authorization", &a)?;
     }
     if let Some(b) = r.body {
@@ -63,18 +79,76 @@ fn init(server: &Server, r: &Request, cancel: &Cancel) -> Result<RequestInit, Js
     Ok(init)
 }
 
-/// The status and text of the answer; given up after `give_up_ms` without one.
+/// The status and text of the answer; given up after `give_up_ms` without one. A server at
+/// the page's origin is logged in to first (and again once when its cookie has expired); a
+/// refused login is the answer.
 pub async fn send(
     server: &Server,
     r: Request<'_>,
     give_up_ms: i32,
 ) -> Result<(u16, String), NetError> {
     let window = web_sys::window().ok_or(NetError::Failed)?;
+    let cookie = server.same_origin(&window.location().origin().unwrap_or_default());
+    let (key, url, body) = if cookie {
+        (
+            server.session_key(),
+            server.session_url(),
+            server.session_body(),
+        )
+    } else {
+        Default::default()
+    };
+    let login = Request {
+        method: "POST",
+        url: &url,
+        body: Some(&body),
+        cancel: None,
+    };
+    let mut renewed = false;
+    // One `attempt` awaited in a loop rather than one per case: the kiosk's page carries
+    // this, and each await of it is a copy of its state machine.
+    loop {
+        let logging_in = cookie && SESSION.with(|s| s.borrow().as_ref() != Some(&key));
+        let req = if logging_in { &login } else { &r };
+        let answer = attempt(&window, server, req, cookie, give_up_ms).await?;
+        if logging_in {
+            if !(200..300).contains(&answer.0) {
+                return Ok(answer);
+            }
+            SESSION.with(|s| *s.borrow_mut() = Some(key.clone()));
+        } else if cookie && answer.0 == 401 && !renewed {
+            renewed = true;
+            SESSION.with(|s| s.borrow_mut().take());
+        } else {
+            return Ok(answer);
+        }
+    }
+}
+
+/// One request with Basic auth and no login: the kiosk's page, which only pushes a few
+/// responses now and then, sends its credentials this way to any server (CouchDB names no
+/// `WWW-Authenticate` scheme on a 401 unless told to, so no browser asks for a password).
+pub async fn send_basic(
+    server: &Server,
+    r: Request<'_>,
+    give_up_ms: i32,
+) -> Result<(u16, String), NetError> {
+    let window = web_sys::window().ok_or(NetError::Failed)?;
+    attempt(&window, server, &r, false, give_up_ms).await
+}
+
+async fn attempt(
+    window: &web_sys::Window,
+    server: &Server,
+    r: &Request<'_>,
+    cookie: bool,
+    give_up_ms: i32,
+) -> Result<(u16, String), NetError> {
     let cancel = match r.cancel {
         Some(c) => c.clone(),
         None => Cancel::new().ok_or(NetError::Failed)?,
     };
-    let init = init(server, &r, &cancel).map_err(|_| NetError::Failed)?;
+    let init = init(server, r, &cancel, cookie).map_err(|_| NetError::Failed)?;
     let give_up = Closure::<dyn FnMut()>::new({
         let cancel = cancel.clone();
         move || cancel.cancel()
@@ -85,7 +159,7 @@ pub async fn send(
             give_up_ms,
         )
         .ok();
-    let answer = fetch(&window, r.url, &init).await;
+    let answer = fetch(window, r.url, &init).await;
     if let Some(t) = timer {
         window.clear_timeout_with_handle(t);
     }

@@ -11,8 +11,10 @@ import { DIST } from './harness.js';
 const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|svg|json|webmanifest|txt)$/;
 // A ratchet, not the goal: issue 14 asks for 500 KB (and a 200 KB kiosk entry). Until that
 // lands, this stops the app growing unnoticed; lower it whenever the app shrinks. Raised
-// from 1,000 to 1,050 KB for CouchDB sync (issue 15: +55 KB gzip, see docs/PERFORMANCE.md).
-const CREEP_LIMIT_KB = 1050;
+// from 1,000 to 1,050 KB for CouchDB sync (issue 15: +55 KB gzip, see docs/PERFORMANCE.md),
+// and to 1,065 KB for locations (+18 KB: a seventeenth collection in every generic walker,
+// and their pages).
+const CREEP_LIMIT_KB = 1065;
 // Issue 14's budget for the customer's path: kiosk.html and everything it loads.
 const KIOSK_LIMIT_KB = 200;
 

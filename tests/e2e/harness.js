@@ -34,12 +34,37 @@ export function allowOrigin(url) {
   allowedOrigins.add(new URL(url).origin);
 }
 
+/**
+ * A path of the app's own server passed on to another one (`proxy('/couchdb/', couch.url)`), as
+ * a shop's web server puts its CouchDB beside the app; each request passed on is logged
+ * (method, path, and whether it carried a password or a cookie).
+ */
+const proxies = new Map();
+
+export function proxy(prefix, target) {
+  const log = [];
+  proxies.set(prefix, { target: new URL(target), log });
+  return log;
+}
+
+function passOn(req, res, prefix, { target, log }) {
+  const pathname = req.url.slice(prefix.length - 1);
+  log.push({ method: req.method, path: pathname, authorization: Boolean(req.headers.authorization), cookie: /AuthSession=/.test(req.headers.cookie ?? '') });
+  const out = http.request({ host: target.hostname, port: target.port, path: pathname, method: req.method, headers: { ...req.headers, host: target.host } }, (answer) => {
+    res.writeHead(answer.statusCode, answer.headers);
+    answer.pipe(res);
+  });
+  out.on('error', () => { res.writeHead(502); res.end(); });
+  req.pipe(out);
+}
+
 /** Serves dist/ at `/` and again under SUB_PATH. Unknown paths are 404. */
 export async function startServer() {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     throw new Error(`no release build in ${DIST}: run \`trunk build --release\` (scripts/test.sh does)`);
   }
   const server = http.createServer((req, res) => {
+    for (const [prefix, p] of proxies) if (req.url.startsWith(prefix)) return passOn(req, res, prefix, p);
     let url = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (url.startsWith(SUB_PATH)) url = '/' + url.slice(SUB_PATH.length);
     if (url.endsWith('/')) url += 'index.html';

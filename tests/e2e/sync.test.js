@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import fs from 'node:fs';
-import { serveAndLaunch, openContext, openApp, loaded, readStore, allowOrigin } from './harness.js';
+import { serveAndLaunch, openContext, openApp, loaded, readStore, allowOrigin, proxy } from './harness.js';
 import { startCouch, newDatabase, allDocs, admin } from './couch.js';
 import { setPin } from './kiosk_setup.js';
 import { audit } from './axe.js';
@@ -165,15 +165,27 @@ async function until(page, ok, what, timeout = 15_000) {
   }, () => assert.fail(`timed out waiting for ${what}`), timeout);
 }
 
-test("a kiosk response on one tablet reaches the manager's device within seconds", async () => {
+test("a kiosk response on one shop's tablet reaches head office within seconds, filed under its shop", async () => {
   const db = await newDatabase(couch);
   const manager = await device();
   await loadDemo(manager.page);
+  // Head office (no location of its own) sets up the chain's two shops.
+  await manager.page.goto(`${env.server.base}/#/settings`);
+  await loaded(manager.page);
+  for (const shop of ['North Gate', 'South Lake']) {
+    await manager.page.fill('#new-location', shop);
+    await manager.page.tap('[data-testid="add-location"]');
+    await manager.page.waitForSelector(`li[data-location="${shop}"]`);
+  }
+  const north = (await readStore(manager.page)).locations.find((l) => l.name === 'North Gate').id;
   await turnOn(manager.page, db);
   const before = new Set((await readStore(manager.page)).responses.map((r) => r.id));
 
   const tablet = await device();
   await turnOn(tablet.page, db);
+  // The shops came with the sync; this tablet stands in one.
+  await tablet.page.waitForSelector('#device-location option:has-text("North Gate")', { state: 'attached' });
+  await tablet.page.selectOption('#device-location', { label: 'North Gate' });
   await setPin(tablet.page, '2468');
   await tablet.page.tap('nav a[data-section="surveys"]');
   await tablet.page.waitForSelector('[data-page="surveys"] [data-testid="survey-list"]');
@@ -195,6 +207,12 @@ test("a kiosk response on one tablet reaches the manager's device within seconds
   console.log(`# a kiosk response reached the manager's device in ${Date.now() - answered} ms`);
   assert.deepEqual(got.responses.find((r) => r.id === made[0].id), made[0], 'exactly as the tablet stored it');
   assert.equal(got.responses.length, before.size + 1);
+  assert.equal(made[0].location_id, north, 'filed under the tablet\'s shop');
+  // Head office sees it under that shop.
+  await manager.page.goto(`${env.server.base}/#/dashboard?period=month&location=${north}`);
+  await loaded(manager.page);
+  await manager.page.waitForFunction(() => document.querySelector('[data-kpi="csat"] [data-testid="kpi-n"]')?.textContent === 'n=1');
+  assert.equal(await manager.page.textContent('[data-kpi="csat"] [data-testid="kpi-value"]'), '100%');
   assert.deepEqual(manager.problems, []);
   assert.deepEqual(tablet.problems, []);
   await manager.context.close();
@@ -410,4 +428,32 @@ test('a wrong password, a missing database, a server that is down and one withou
   const expected = /Failed to load resource: (the server responded with a status of (401|404)|net::(ERR_FAILED|ERR_CONNECTION_REFUSED|ERR_INTERNET_DISCONNECTED))|blocked by CORS policy/;
   assert.deepEqual(problems.filter((p) => !expected.test(p)), []);
   await context.close();
+});
+
+test('a server at the app\'s own address: the password goes once to _session, the cookie does the rest', async () => {
+  if (process.env.COUCHDB_URL) return; // needs the test server in front of it
+  const log = proxy('/couchdb/', couch.url);
+  const db = await newDatabase(couch);
+  const a = await device();
+  await loadDemo(a.page);
+  await fillSync(a.page, { url: `${env.server.base}/couchdb`, db, password: 'wrong' });
+  await a.page.tap('[data-testid="sync-test"]');
+  await a.page.waitForSelector('[data-testid="sync-message"]:has-text("user name or password")');
+  assert.ok(log.some((r) => r.method === 'POST' && r.path === '/_session'), 'it logged in');
+  assert.ok(!log.some((r) => r.authorization), 'no request carried the password in a header');
+  log.length = 0;
+  await fillSync(a.page, { url: `${env.server.base}/couchdb`, db });
+  await a.page.tap('[data-testid="sync-on"]');
+  await a.page.waitForSelector('[data-testid="sync-message"]:has-text("Sync is on")');
+  await synced(a.page);
+  const logins = log.filter((r) => r.path === '/_session');
+  assert.equal(logins.length, 1, JSON.stringify(log.slice(0, 5)));
+  const after = log.slice(log.indexOf(logins[0]) + 1);
+  assert.ok(after.length > 0 && after.every((r) => r.cookie && !r.authorization), 'every later request goes by the cookie alone');
+  const mine = canonical(await readStore(a.page));
+  assert.deepEqual(canonical(fromServer(await allDocs(couch, db))), mine);
+  // The browser logs the refused login; that one is this test's own doing.
+  assert.deepEqual(a.problems.filter((p) => !/status of 401/.test(p)), []);
+  assert.equal(a.problems.length, 1);
+  await a.context.close();
 });

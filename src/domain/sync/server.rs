@@ -1,6 +1,7 @@
 //! The manager's server settings, checked before anything is sent, and the addresses and
 //! answers of the few CouchDB 3 endpoints sync uses (`GET /{db}`, `PUT /{db}`,
-//! `GET /{db}/_changes`, `POST /{db}/_bulk_docs`, `POST /{db}/_all_docs`).
+//! `GET /{db}/_changes`, `POST /{db}/_bulk_docs`, `POST /{db}/_all_docs`, and `POST /_session`
+//! for a server at the page's own origin).
 
 /// A server the settings allow talking to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -125,6 +126,37 @@ impl Server {
                 base64(format!("{}:{}", self.user, self.password).as_bytes())
             )
         })
+    }
+
+    /// Whether the server is at the page's own origin (the same host, e.g. behind a proxy at
+    /// `/couchdb`). There the password goes once to `_session` and the cookie it sets does the
+    /// rest: no request carries it, and no 401 can make the browser ask for a password itself
+    /// (it does for a same-origin answer naming Basic auth).
+    pub fn same_origin(&self, page_origin: &str) -> bool {
+        !self.user.is_empty()
+            && self
+                .url
+                .strip_prefix(page_origin)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    }
+
+    pub fn session_url(&self) -> String {
+        format!("{}/_session", self.url)
+    }
+
+    /// CouchDB's cookie login, as JSON.
+    pub fn session_body(&self) -> String {
+        let text = |s: &str| serde_json::to_string(s).unwrap_or_default();
+        format!(
+            r#"{{"name":{},"password":{}}}"#,
+            text(&self.user),
+            text(&self.password)
+        )
+    }
+
+    /// Whom a session cookie is for: another server or user logs in again.
+    pub fn session_key(&self) -> String {
+        format!("{} {}", self.url, self.user)
     }
 
     /// `_changes` after `since` with the documents; `wait_ms` makes it a long poll.

@@ -235,6 +235,35 @@ fn settings_are_checked_before_anything_is_sent() {
 }
 
 #[test]
+fn a_server_at_the_pages_origin_logs_in_with_a_session() {
+    let proxied = server::check("https://shop.example/couchdb/", "a", "店长", "p\"w").unwrap();
+    assert!(proxied.same_origin("https://shop.example"));
+    assert!(
+        !proxied.same_origin("https://shop.example.evil"),
+        "a longer host is another origin"
+    );
+    assert!(!proxied.same_origin("http://shop.example"));
+    let root = server::check("http://127.0.0.1:5984", "a", "u", "p").unwrap();
+    assert!(root.same_origin("http://127.0.0.1:5984"));
+    assert!(!root.same_origin("http://127.0.0.1:59840"));
+    let anonymous = server::check("http://127.0.0.1:5984", "a", "", "").unwrap();
+    assert!(
+        !anonymous.same_origin("http://127.0.0.1:5984"),
+        "nothing to log in with"
+    );
+    assert_eq!(
+        proxied.session_url(),
+        "https://shop.example/couchdb/_session"
+    );
+    let body: serde_json::Value = serde_json::from_str(&proxied.session_body()).unwrap();
+    assert_eq!(
+        body,
+        serde_json::json!({ "name": "店长", "password": "p\"w" })
+    );
+    assert_ne!(proxied.session_key(), root.session_key());
+}
+
+#[test]
 fn basic_auth_is_utf8_base64_and_urls_are_encoded() {
     let s = server::check("https://x", "a/b", "Aladdin", "open sesame").unwrap();
     assert_eq!(

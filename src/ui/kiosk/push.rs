@@ -82,7 +82,7 @@ async fn push_once(store: &Store) -> bool {
         body: Some(&push::body(&sent)),
         cancel: None,
     };
-    let answer = couch::send(&server, r, 60_000).await;
+    let answer = couch::send_basic(&server, r, 60_000).await;
     let Some(answers) = answer
         .ok()
         .filter(|(status, _)| (200..300).contains(status))

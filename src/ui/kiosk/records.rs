@@ -65,7 +65,7 @@ impl KioskRecords {
             }
             // What was read before stays on screen: a customer is never shown an error page.
             Err(e) if self.state.get_untracked() == LoadState::Ready => {
-                leptos::logging::warn!("kiosk: re-reading the survey failed: {e:?}")
+                leptos::logging::warn!("kiosk: re-reading the survey failed: {}", e.detail())
             }
             Err(e) => self.state.set(LoadState::Failed(e)),
         }
