@@ -256,9 +256,11 @@ async fn sync_state_is_written_with_the_records_and_read_back() {
     };
     let id = DocId::record(Collection::Roles, role(1, "x").id);
     let put = [(id, Some(t(1)))];
+    let revs = [(id, "3-9f2c".to_string())];
     let w = SyncWrite {
         outbox_put: &put,
         checkpoint: Some(("https://couch shop", "\"12-abc\"")),
+        revs: &revs,
         ..SyncWrite::default()
     };
     store
@@ -288,4 +290,30 @@ async fn sync_state_is_written_with_the_records_and_read_back() {
         .await
         .unwrap();
     assert!(store.outbox().await.unwrap().is_empty());
+    // The revisions seen outlive the page, and another server forgets them.
+    let seen = store.revs().await.unwrap();
+    assert_eq!(seen.get(&id).map(String::as_str), Some("3-9f2c"));
+    assert_eq!(seen.len(), 1);
+    let newer = [(id, "4-aa01".to_string())];
+    store
+        .write_sync(&SyncWrite {
+            revs: &newer,
+            ..SyncWrite::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(store.revs().await.unwrap()[&id], "4-aa01");
+    assert_eq!(
+        store.outbox().await.unwrap().len(),
+        0,
+        "a rev is no outbox entry"
+    );
+    store
+        .write_sync(&SyncWrite {
+            forget_revs: true,
+            ..SyncWrite::default()
+        })
+        .await
+        .unwrap();
+    assert!(store.revs().await.unwrap().is_empty());
 }

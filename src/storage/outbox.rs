@@ -2,6 +2,8 @@
 //! transaction as the records it concerns.
 //! - `outbox/<doc id>`: a change not yet pushed, its value the base it was made on (JSON);
 //! - `checkpoint`: the server and database, and the `last_seq` of the last page stored;
+//! - `revs/<doc id>`: the server's `_rev` of each document last seen (its text), so a push
+//!   after a reload names the revision it replaces instead of learning it by a conflict;
 //! - `conflicts/<time>/<collection>/<id>`: a version that lost while two devices were apart.
 
 use super::idb::{committed, read_range, request, transaction, StoreError};
@@ -9,6 +11,7 @@ use super::store::{prefix_range, Store, RECORDS};
 use crate::domain::model::Time;
 use crate::domain::sync::{Conflict, DocId, Outbox, Step};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use wasm_bindgen::JsValue;
 use web_sys::{IdbObjectStore, IdbTransactionMode};
 
@@ -16,6 +19,7 @@ pub const SYNC: &str = "sync";
 const OUTBOX: &str = "outbox/";
 const CONFLICTS: &str = "conflicts/";
 const CHECKPOINT: &str = "checkpoint";
+const REVS: &str = "revs/";
 
 /// Sync's part of one write.
 #[derive(Default)]
@@ -26,6 +30,9 @@ pub struct SyncWrite<'a> {
     pub conflicts_remove: &'a [String],
     /// (server and database, `last_seq`)
     pub checkpoint: Option<(&'a str, &'a str)>,
+    pub revs: &'a [(DocId, String)],
+    /// Another server or database: the revisions seen on the last one mean nothing there.
+    pub forget_revs: bool,
 }
 
 impl<'a> SyncWrite<'a> {
@@ -37,6 +44,8 @@ impl<'a> SyncWrite<'a> {
             conflicts: &step.conflicts,
             conflicts_remove: &[],
             checkpoint: step.since.as_deref().map(|s| (target, s)),
+            revs: &step.revs,
+            forget_revs: false,
         }
     }
 }
@@ -91,6 +100,13 @@ pub(super) fn put(os: &IdbObjectStore, w: &SyncWrite) -> Result<(), StoreError> 
     }
     for k in w.conflicts_remove {
         os.delete(&key(format!("{CONFLICTS}{k}"))).map_err(js)?;
+    }
+    if w.forget_revs {
+        os.delete(&prefix_range(REVS)?.into()).map_err(js)?;
+    }
+    for (id, rev) in w.revs {
+        os.put_with_key(&JsValue::from_str(rev), &key(format!("{REVS}{id}")))
+            .map_err(js)?;
     }
     if let Some((target, since)) = w.checkpoint {
         let c = Checkpoint {
@@ -151,6 +167,15 @@ impl Store {
             .filter_map(|(_, v)| serde_json::from_str::<Checkpoint>(&v).ok())
             .find(|c| c.target == target)
             .map(|c| c.since))
+    }
+
+    /// The server revisions last seen, by document.
+    pub async fn revs(&self) -> Result<HashMap<DocId, String>, StoreError> {
+        let entries = read_range(&self.db, SYNC, Some(&prefix_range(REVS)?)).await?;
+        Ok(entries
+            .into_iter()
+            .filter_map(|(k, rev)| Some((DocId::parse(&k[REVS.len()..])?, rev)))
+            .collect())
     }
 
     /// The conflicts kept, oldest first.

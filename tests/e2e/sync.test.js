@@ -452,6 +452,20 @@ test('a server at the app\'s own address: the password goes once to _session, th
   assert.ok(after.length > 0 && after.every((r) => r.cookie && !r.authorization), 'every later request goes by the cookie alone');
   const mine = canonical(await readStore(a.page));
   assert.deepEqual(canonical(fromServer(await allDocs(couch, db))), mine);
+
+  // After a reload, an edit goes out on the revision stored for it: no conflict to learn it.
+  await a.page.reload();
+  await loaded(a.page);
+  await synced(a.page);
+  log.length = 0;
+  await a.page.goto(`${env.server.base}/#/settings`);
+  await loaded(a.page);
+  await a.page.fill('#business-name', 'Cookie Street');
+  await a.page.tap('[data-testid="save-business"]');
+  await poll(async () => (Object.values(await allDocs(couch, db)).some((d) => d.record?.business_name === 'Cookie Street') ? true : undefined),
+    () => assert.fail('the edit did not reach the server'), 15_000);
+  assert.ok(log.some((r) => r.path.endsWith('/_bulk_docs')), 'pushed');
+  assert.ok(!log.some((r) => r.path.includes('/_all_docs')), 'no conflict, so nothing re-read');
   // The browser logs the refused login; that one is this test's own doing.
   assert.deepEqual(a.problems.filter((p) => !/status of 401/.test(p)), []);
   assert.equal(a.problems.length, 1);

@@ -116,7 +116,7 @@ pub async fn replaced(data: &Data) {
         return;
     };
     let Some(s) = app_data::store() else { return };
-    if let Ok(all) = seed(&s, doc::ids_of(data), &target).await {
+    if let Ok(all) = seed(&s, doc::ids_of(data), &target, false).await {
         with_live(|l| l.replica.since = "0".into());
         saved(&all);
     }
@@ -128,11 +128,13 @@ async fn seed(
     s: &Store,
     ids: Vec<DocId>,
     target: &str,
+    first_meeting: bool,
 ) -> Result<Vec<(DocId, Option<Time>)>, StoreError> {
     let all: Vec<(DocId, Option<Time>)> = ids.into_iter().map(|id| (id, None)).collect();
     let w = SyncWrite {
         outbox_put: &all,
         checkpoint: Some((target, "0")),
+        forget_revs: first_meeting,
         ..SyncWrite::default()
     };
     s.write_sync(&w).await?;
@@ -239,14 +241,14 @@ async fn start(app: AppData, server: &Server) -> Result<(), Stop> {
     let since = match s.checkpoint(&target).await? {
         Some(since) => since,
         None => {
-            seed(&s, app.data.with_untracked(doc::ids_of), &target).await?;
+            seed(&s, app.data.with_untracked(doc::ids_of), &target, true).await?;
             "0".to_string()
         }
     };
     let replica = Replica {
         outbox: s.outbox().await?,
+        revs: s.revs().await?,
         since,
-        ..Replica::new()
     };
     LIVE.with(|l| {
         *l.borrow_mut() = Some(Live {
