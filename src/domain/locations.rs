@@ -55,6 +55,11 @@ pub fn new(name: &str, id: Id, now: Time) -> Location {
     }
 }
 
+/// Whether there is anything to compare: two locations or more.
+pub fn compared(d: &Data) -> bool {
+    d.locations.len() >= 2
+}
+
 /// The locations in name order.
 pub fn sorted(d: &Data) -> Vec<&Location> {
     let mut all: Vec<&Location> = d.locations.iter().collect();
@@ -95,7 +100,8 @@ pub struct Comparison {
     pub rows: Vec<Compared>,
 }
 
-/// Each compared KPI of `span` per location, under the other filters of `f`.
+/// Each compared KPI of `span` per location, under the other filters of `f` (its own
+/// location, if any, is replaced by each location in turn).
 pub fn compare(d: &Data, facts: &Facts, span: &Span, f: &Filter, now: Time) -> Comparison {
     let locations: Vec<(Id, String)> = sorted(d).iter().map(|l| (l.id, l.name.clone())).collect();
     let figures: Vec<_> = locations

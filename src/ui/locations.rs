@@ -40,6 +40,14 @@ pub fn LocationsCard() -> impl IntoView {
             message.set(Some((ok, if ok { done } else { Key::ErrQuota })));
         });
     };
+    // An added or renamed location.
+    let save = move |l: Location| {
+        let changes = Data {
+            locations: vec![l],
+            ..Data::default()
+        };
+        store(changes, Vec::new(), Key::Saved);
+    };
     let checked = move |name: &str, renaming: Option<Id>| {
         let problem = app
             .data
@@ -55,34 +63,18 @@ pub fn LocationsCard() -> impl IntoView {
         if !checked(&name, None) {
             return;
         }
-        let l = locations::new(&name, browser::new_id(), browser::now());
         new_name.set(String::new());
-        store(
-            Data {
-                locations: vec![l],
-                ..Data::default()
-            },
-            Vec::new(),
-            Key::Saved,
-        );
+        save(locations::new(&name, browser::new_id(), browser::now()));
     };
     let rename = move |l: Location, name: String| {
         if name.trim() == l.name || !checked(&name, Some(l.id)) {
             return;
         }
-        let renamed = Location {
+        save(Location {
             name: name.trim().to_string(),
             updated_at: edit::edited_at(l.updated_at, browser::now()),
             ..l
-        };
-        store(
-            Data {
-                locations: vec![renamed],
-                ..Data::default()
-            },
-            Vec::new(),
-            Key::Saved,
-        );
+        });
     };
     let delete = move |id: Id| {
         if here.get_untracked() == Some(id) {

@@ -226,6 +226,16 @@ fn the_comparison_marks_best_and_worst_of_the_large_enough() {
         "D's 100 % of 10 answers is not ranked"
     );
     assert_eq!(cmp.rows.len(), COMPARED.len());
+    // The page's own location filter does not narrow the comparison to one location.
+    let one = Filter {
+        location: Some(ids[1]),
+        ..Filter::default()
+    };
+    assert_eq!(compare(&d, &Facts::new(&d), &october(), &one, day(31)), cmp);
+    assert!(compared(&d));
+    let mut single = d.clone();
+    single.locations.truncate(1);
+    assert!(!compared(&single), "one location has nothing to compare");
     // Other filters still hold: a survey no response is to leaves nothing to rank.
     let other = Filter {
         survey: Some(Id::from_u128(999)),

@@ -10,26 +10,21 @@ use crate::domain::locations::{self, Comparison, Mark};
 use crate::i18n::Key;
 use leptos::prelude::*;
 
-/// The comparison of the query's period, under its other filters (a location filter would
-/// leave one location to compare, so it is set aside).
+/// The comparison of the query's period, under its other filters.
 pub fn comparison(query: RwSignal<Query>) -> Memo<Comparison> {
     let app = app_data();
     Memo::new(move |_| {
         let q = query.get();
         let s = span(q.period.resolve(browser::today()));
-        let f = crate::domain::kpi::Filter {
-            location: None,
-            ..q.filter
-        };
         app.data.with(|d| {
             app.facts
-                .with(|facts| locations::compare(d, facts, &s, &f, browser::now()))
+                .with(|facts| locations::compare(d, facts, &s, &q.filter, browser::now()))
         })
     })
 }
 
 pub fn shown() -> bool {
-    app_data().data.with(|d| d.locations.len() >= 2)
+    app_data().data.with(locations::compared)
 }
 
 #[component]

@@ -65,14 +65,9 @@ fn build(d: &Data, q: &Query, what: What, o: &Options, lang: Lang) -> Table {
             tables::kpi_summary(&this, &before, &|k| dashboard::target(&targets, k), &naming)
         }
         What::Locations => {
-            // Every location is a column: a location filter would leave one.
-            let all = kpi::Filter {
-                location: None,
-                ..*f
-            };
             let cmp = app_data()
                 .facts
-                .with(|facts| locations::compare(d, facts, &s, &all, browser::now()));
+                .with(|facts| locations::compare(d, facts, &s, f, browser::now()));
             tables::by_location(&cmp, &naming)
         }
     }
@@ -80,7 +75,7 @@ fn build(d: &Data, q: &Query, what: What, o: &Options, lang: Lang) -> Table {
 
 /// Whether the table is offered: a single shop has no locations to compare.
 fn offered(d: &Data, what: What) -> bool {
-    what != What::Locations || d.locations.len() >= 2
+    what != What::Locations || locations::compared(d)
 }
 
 /// `serviceflow-<business>-<what>-<from>_<to>[-filtered].<ext>`: the file says what it holds.
