@@ -121,6 +121,49 @@ async fn many_responses_fold_into_segments_and_load_whole() {
     assert_eq!(sorted(loaded), sorted(after));
 }
 
+// Rewrites every segment as text, as stored before segments were bytes; resolves to how many
+// segments were bytes.
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+export function segments_to_text() {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('serviceflow');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('segments', 'readwrite');
+      const os = tx.objectStore('segments');
+      const keys = os.getAllKeys();
+      const vals = os.getAll();
+      let bytes = 0;
+      vals.onsuccess = () => vals.result.forEach((v, i) => {
+        if (v instanceof Uint8Array) bytes += 1;
+        os.put(new TextDecoder().decode(v), keys.result[i]);
+      });
+      tx.oncomplete = () => { open.result.close(); resolve(bytes); };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}"#)]
+extern "C" {
+    fn segments_to_text() -> js_sys::Promise;
+}
+
+#[wasm_bindgen_test]
+async fn segments_are_bytes_and_text_from_before_still_loads() {
+    let store = storage::open().await.expect("open");
+    store.replace(&Data::default()).await.unwrap();
+    let all = Data {
+        responses: (0..SEGMENT as u128 * 2 + 3).map(response).collect(),
+        ..Data::default()
+    };
+    store.write(&all, &[], &all).await.unwrap();
+    let bytes = wasm_bindgen_futures::JsFuture::from(segments_to_text())
+        .await
+        .unwrap();
+    assert_eq!(bytes.as_f64(), Some(3.0));
+    let reopened = storage::open().await.expect("open");
+    assert_eq!(sorted(reopened.load().await.unwrap()), sorted(all));
+}
+
 #[wasm_bindgen_test]
 async fn replace_is_whole_and_snapshots_keep_the_newest_three() {
     let store = storage::open().await.expect("open");

@@ -14,6 +14,7 @@ pub struct Backup {
     pub format: String,
     pub schema_version: u32,
     pub app_version: String,
+    #[serde(with = "crate::domain::rfc3339")]
     pub exported_at: Time,
     pub device_id: String,
     pub data: Data,

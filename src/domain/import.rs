@@ -313,7 +313,7 @@ fn check_header(file: &Map<String, Value>, problems: &mut Vec<Problem>) {
         }
     }
     if let Some(Value::String(t)) = file.get("exported_at") {
-        if chrono::DateTime::parse_from_rfc3339(t).is_err() {
+        if super::rfc3339::parse(t).is_none() {
             problems.push(Problem::at(
                 "exported_at",
                 ProblemKind::WrongType(TypeDetail::ExpectedTime),

@@ -35,6 +35,7 @@ pub mod process_library;
 pub mod process_run;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
+pub mod rfc3339;
 pub mod scoring;
 pub mod sort;
 pub mod start;

@@ -85,7 +85,9 @@ pub const WORKSPACE_ID: Id = Uuid::from_u128(0x5e41cef1_0000_4000_8000_000000000
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Workspace {
     pub id: Id,
+    #[serde(with = "crate::domain::rfc3339")]
     pub created_at: Time,
+    #[serde(with = "crate::domain::rfc3339")]
     pub updated_at: Time,
     pub business_name: String,
     #[serde(default)]
@@ -130,7 +132,9 @@ impl Default for AlertRules {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AlertAck {
     pub id: Id,
+    #[serde(with = "crate::domain::rfc3339")]
     pub created_at: Time,
+    #[serde(with = "crate::domain::rfc3339")]
     pub updated_at: Time,
     pub key: String,
     pub by: String,
@@ -175,7 +179,9 @@ impl Workspace {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Role {
     pub id: Id,
+    #[serde(with = "crate::domain::rfc3339")]
     pub created_at: Time,
+    #[serde(with = "crate::domain::rfc3339")]
     pub updated_at: Time,
     pub name: LocalText,
 }
@@ -185,7 +191,9 @@ pub struct Role {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Location {
     pub id: Id,
+    #[serde(with = "crate::domain::rfc3339")]
     pub created_at: Time,
+    #[serde(with = "crate::domain::rfc3339")]
     pub updated_at: Time,
     pub name: String,
 }
@@ -193,18 +201,24 @@ pub struct Location {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Staff {
     pub id: Id,
+    #[serde(with = "crate::domain::rfc3339")]
     pub created_at: Time,
+    #[serde(with = "crate::domain::rfc3339")]
     pub updated_at: Time,
     pub name: String,
     pub role_id: Option<Id>,
+    #[serde(default, with = "crate::domain::rfc3339::option")]
     pub joined_on: Option<NaiveDate>,
+    #[serde(default, with = "crate::domain::rfc3339::option")]
     pub left_on: Option<NaiveDate>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ServiceProcess {
     pub id: Id,
+    #[serde(with = "crate::domain::rfc3339")]
     pub created_at: Time,
+    #[serde(with = "crate::domain::rfc3339")]
     pub updated_at: Time,
     pub name: LocalText,
     #[serde(default)]
@@ -276,13 +290,16 @@ pub struct Stage {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ProcessVersion {
     pub id: Id,
+    #[serde(with = "crate::domain::rfc3339")]
     pub created_at: Time,
+    #[serde(with = "crate::domain::rfc3339")]
     pub updated_at: Time,
     pub process_id: Id,
     pub number: u32,
     pub status: VersionStatus,
     #[serde(default)]
     pub change_note: String,
+    #[serde(default, with = "crate::domain::rfc3339::option")]
     pub published_at: Option<Time>,
     pub stages: Vec<Stage>,
 }
@@ -290,7 +307,9 @@ pub struct ProcessVersion {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StepRecord {
     pub step_id: Id,
+    #[serde(default, with = "crate::domain::rfc3339::option")]
     pub started_at: Option<Time>,
+    #[serde(default, with = "crate::domain::rfc3339::option")]
     pub done_at: Option<Time>,
     pub done_by: Option<Id>,
     /// Index into the step's options (standard tier).
@@ -303,13 +322,17 @@ pub struct StepRecord {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ProcessRun {
     pub id: Id,
+    #[serde(with = "crate::domain::rfc3339")]
     pub created_at: Time,
+    #[serde(with = "crate::domain::rfc3339")]
     pub updated_at: Time,
     pub process_version_id: Id,
     pub staff_id: Option<Id>,
     #[serde(default)]
     pub visit_code: String,
+    #[serde(with = "crate::domain::rfc3339")]
     pub started_at: Time,
+    #[serde(default, with = "crate::domain::rfc3339::option")]
     pub finished_at: Option<Time>,
     pub steps: Vec<StepRecord>,
     /// The location (门店) of the device that recorded it; none on a single shop's records.
@@ -329,7 +352,9 @@ pub enum SurveyKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Survey {
     pub id: Id,
+    #[serde(with = "crate::domain::rfc3339")]
     pub created_at: Time,
+    #[serde(with = "crate::domain::rfc3339")]
     pub updated_at: Time,
     pub name: LocalText,
     pub kind: SurveyKind,
@@ -418,7 +443,9 @@ pub enum ServqualPart {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SurveyVersion {
     pub id: Id,
+    #[serde(with = "crate::domain::rfc3339")]
     pub created_at: Time,
+    #[serde(with = "crate::domain::rfc3339")]
     pub updated_at: Time,
     pub survey_id: Id,
     pub number: u32,
@@ -438,9 +465,12 @@ pub enum Answer {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Response {
     pub id: Id,
+    #[serde(with = "crate::domain::rfc3339")]
     pub created_at: Time,
+    #[serde(with = "crate::domain::rfc3339")]
     pub updated_at: Time,
     pub survey_version_id: Id,
+    #[serde(with = "crate::domain::rfc3339")]
     pub submitted_at: Time,
     #[serde(default)]
     pub device_id: String,
@@ -521,7 +551,9 @@ pub enum FeedbackStatus {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Feedback {
     pub id: Id,
+    #[serde(with = "crate::domain::rfc3339")]
     pub created_at: Time,
+    #[serde(with = "crate::domain::rfc3339")]
     pub updated_at: Time,
     pub kind: FeedbackKind,
     pub channel: Channel,
@@ -534,8 +566,11 @@ pub struct Feedback {
     #[serde(default)]
     pub whys: Vec<String>,
     pub status: FeedbackStatus,
+    #[serde(default, with = "crate::domain::rfc3339::option")]
     pub first_response_at: Option<Time>,
+    #[serde(default, with = "crate::domain::rfc3339::option")]
     pub resolved_at: Option<Time>,
+    #[serde(default, with = "crate::domain::rfc3339::option")]
     pub due_at: Option<Time>,
     /// What was done for the customer, set when the item is resolved.
     #[serde(default)]
@@ -556,11 +591,13 @@ pub struct Resolution {
     #[serde(default)]
     pub compensation: String,
     pub called_back_by: Option<Id>,
+    #[serde(default, with = "crate::domain::rfc3339::option")]
     pub called_back_at: Option<Time>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FeedbackEvent {
+    #[serde(with = "crate::domain::rfc3339")]
     pub at: Time,
     /// The staff member who made the move, when the person handling it said who they are.
     pub by: Option<Id>,
@@ -573,7 +610,9 @@ pub struct FeedbackEvent {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Capability {
     pub id: Id,
+    #[serde(with = "crate::domain::rfc3339")]
     pub created_at: Time,
+    #[serde(with = "crate::domain::rfc3339")]
     pub updated_at: Time,
     pub name: LocalText,
     #[serde(default)]
@@ -599,10 +638,13 @@ pub enum Evaluator {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Evaluation {
     pub id: Id,
+    #[serde(with = "crate::domain::rfc3339")]
     pub created_at: Time,
+    #[serde(with = "crate::domain::rfc3339")]
     pub updated_at: Time,
     pub staff_id: Id,
     /// The period's first day (e.g. 2026-10-01 for October).
+    #[serde(with = "crate::domain::rfc3339")]
     pub period: NaiveDate,
     pub evaluator: Evaluator,
     pub scores: BTreeMap<Id, u8>,
@@ -616,9 +658,12 @@ pub struct Evaluation {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Training {
     pub id: Id,
+    #[serde(with = "crate::domain::rfc3339")]
     pub created_at: Time,
+    #[serde(with = "crate::domain::rfc3339")]
     pub updated_at: Time,
     pub title: String,
+    #[serde(with = "crate::domain::rfc3339")]
     pub date: NaiveDate,
     pub capability_ids: Vec<Id>,
     pub attendee_ids: Vec<Id>,

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 pub struct Tombstone {
     pub collection: Collection,
     pub id: Id,
+    #[serde(with = "crate::domain::rfc3339")]
     pub deleted_at: Time,
     pub device_id: String,
 }

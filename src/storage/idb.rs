@@ -146,6 +146,29 @@ pub(crate) async fn read_range(
     store: &str,
     range: Option<&IdbKeyRange>,
 ) -> Result<Vec<(String, String)>, StoreError> {
+    read_range_as(db, store, range, |v| v.as_string()).await
+}
+
+/// All keys and values of a store whose values are UTF-8 bytes, or text as stored before.
+pub(crate) async fn read_all_bytes(
+    db: &IdbDatabase,
+    store: &str,
+) -> Result<Vec<(String, Vec<u8>)>, StoreError> {
+    read_range_as(db, store, None, |v| {
+        match v.dyn_into::<js_sys::Uint8Array>() {
+            Ok(bytes) => Some(bytes.to_vec()),
+            Err(v) => v.as_string().map(String::into_bytes),
+        }
+    })
+    .await
+}
+
+async fn read_range_as<T>(
+    db: &IdbDatabase,
+    store: &str,
+    range: Option<&IdbKeyRange>,
+    value: impl Fn(JsValue) -> Option<T>,
+) -> Result<Vec<(String, T)>, StoreError> {
     let tx = transaction(db, &[store], IdbTransactionMode::Readonly)?;
     let os = tx.object_store(store).map_err(StoreError::from_js)?;
     let (keys_req, vals_req) = match range {
@@ -158,7 +181,7 @@ pub(crate) async fn read_range(
     let vals: Array = request(&vals_req).await?.unchecked_into();
     let mut out = Vec::with_capacity(keys.length() as usize);
     for (k, v) in keys.iter().zip(vals.iter()) {
-        match (k.as_string(), v.as_string()) {
+        match (k.as_string(), value(v)) {
             (Some(k), Some(v)) => out.push((k, v)),
             _ => return Err(StoreError::Corrupt(format!("{store}: a non-text entry"))),
         }

@@ -70,6 +70,11 @@ fn key(k: String) -> JsValue {
     JsValue::from_str(&k)
 }
 
+/// An outbox entry's value: the pushed version's stamp, or none for a new record.
+#[derive(Serialize, Deserialize)]
+#[serde(transparent)]
+struct Base(#[serde(with = "crate::domain::rfc3339::option")] Option<Time>);
+
 /// A change waiting to be pushed. Apart from `put`, so that the kiosk's page, which writes
 /// nothing else here, does not carry the serialisers of conflicts and checkpoints.
 pub(super) fn put_outbox(
@@ -77,7 +82,7 @@ pub(super) fn put_outbox(
     id: DocId,
     base: Option<Time>,
 ) -> Result<(), StoreError> {
-    os.put_with_key(&json(&base)?, &key(format!("{OUTBOX}{id}")))
+    os.put_with_key(&json(&Base(base))?, &key(format!("{OUTBOX}{id}")))
         .map_err(js)?;
     Ok(())
 }
@@ -125,7 +130,7 @@ impl Store {
         let mut out = Outbox::with_capacity(entries.len());
         for (k, v) in entries {
             let id = DocId::parse(&k[OUTBOX.len()..]);
-            let base = serde_json::from_str::<Option<Time>>(&v);
+            let base = serde_json::from_str::<Base>(&v).map(|b| b.0);
             if let (Some(id), Ok(base)) = (id, base) {
                 out.insert(id, base);
             }

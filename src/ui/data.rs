@@ -5,7 +5,7 @@ use super::app_data::{app_data, store, AppData};
 use super::{browser, ctx, labels, Ctx};
 use crate::domain::import::{self, Flag, FlagKind, Problem, MAX_PROBLEMS};
 use crate::domain::period::local_date;
-use crate::domain::{backup, demo, merge, Data};
+use crate::domain::{backup, demo, merge, rfc3339, Data};
 use crate::i18n::{format_datetime, format_number, Key};
 use crate::route::Section;
 use crate::storage::settings;
@@ -114,10 +114,7 @@ fn ExportCard() -> impl IntoView {
     let app = app_data();
     let last = RwSignal::new(settings::last_export());
     let overdue = move || {
-        let since = last
-            .get()
-            .and_then(|s| chrono::DateTime::parse_from_rfc3339(&s).ok())
-            .map(|t| t.to_utc());
+        let since = last.get().and_then(|s| rfc3339::parse(&s));
         app.data
             .with(|d| backup::reminder_due(d, since, browser::now()))
     };
@@ -130,15 +127,12 @@ fn ExportCard() -> impl IntoView {
             )
         });
         if browser::download(&name, &json, "application/json").is_ok() {
-            settings::set_last_export(&now.to_rfc3339());
-            last.set(Some(now.to_rfc3339()));
+            settings::set_last_export(&rfc3339::format(&now));
+            last.set(Some(rfc3339::format(&now)));
         }
     };
-    let last_text = move || match last
-        .get()
-        .and_then(|s| chrono::DateTime::parse_from_rfc3339(&s).ok())
-    {
-        Some(t) => format_datetime(t.to_utc(), browser::utc_offset_at(t.to_utc()), c.lang.get()),
+    let last_text = move || match last.get().and_then(|s| rfc3339::parse(&s)) {
+        Some(t) => format_datetime(t, browser::utc_offset_at(t), c.lang.get()),
         None => c.t(Key::Never)().to_string(),
     };
     view! {
@@ -471,7 +465,7 @@ async fn replace_with_snapshot(app: AppData, data: Data) -> bool {
     let Some(s) = store() else { return false };
     let current = app.data.with_untracked(backup_json);
     if let Err(e) = s
-        .save_snapshot(&browser::now().to_rfc3339(), &current)
+        .save_snapshot(&rfc3339::format(&browser::now()), &current)
         .await
     {
         app.save_error.set(Some(e));
@@ -525,9 +519,9 @@ fn SnapshotsCard() -> impl IntoView {
             </Show>
             <ul class="snapshot-list">
                 {move || keys.get().into_iter().rev().map(|k| {
-                    let label = chrono::DateTime::parse_from_rfc3339(&k)
-                        .map(|t| format_datetime(t.to_utc(), browser::utc_offset_at(t.to_utc()), c.lang.get()))
-                        .unwrap_or_else(|_| k.clone());
+                    let label = rfc3339::parse(&k)
+                        .map(|t| format_datetime(t, browser::utc_offset_at(t), c.lang.get()))
+                        .unwrap_or_else(|| k.clone());
                     let key = k.clone();
                     view! {
                         <li>

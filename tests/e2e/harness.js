@@ -10,7 +10,8 @@ import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const DIST = path.resolve(here, '../../dist');
+// BENCH_DIST: another build to serve, so a benchmark can set two builds side by side.
+export const DIST = path.resolve(process.env.BENCH_DIST ?? path.join(here, '../../dist'));
 export const SHOTS = path.resolve(here, '../screenshots');
 export const SUB_PATH = '/serviceflow/';
 
@@ -205,7 +206,10 @@ export async function readStore(page) {
       tx.oncomplete = () => {
         segKeys.result.forEach((k, i) => {
           const [c] = String(k).split('/');
-          for (const r of JSON.parse(segs.result[i])) (byId[c] ??= new Map()).set(r.id, r);
+          // Segments are UTF-8 bytes; a database from before holds them as text.
+          const seg = segs.result[i];
+          const text = typeof seg === 'string' ? seg : new TextDecoder().decode(seg);
+          for (const r of JSON.parse(text)) (byId[c] ??= new Map()).set(r.id, r);
         });
         keys.result.forEach((k, i) => {
           // Tombstones are keyed `tombstones/collection/id`: the rest of the key is theirs.

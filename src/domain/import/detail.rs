@@ -3,6 +3,7 @@
 //! only the rare rest keeps serde's words.
 
 use super::ProblemKind;
+use crate::domain::rfc3339;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TypeDetail {
@@ -33,7 +34,7 @@ pub fn from_serde(msg: &str) -> ProblemKind {
     if msg.starts_with("missing field `") {
         return ProblemKind::MissingField(quoted(msg));
     }
-    // chrono's parse errors (times and dates).
+    // chrono's parse errors, and a time or date that `rfc3339` could not read.
     const TIME: [&str; 7] = [
         "input contains invalid characters",
         "premature end of input",
@@ -43,7 +44,8 @@ pub fn from_serde(msg: &str) -> ProblemKind {
         "no possible date and time matching input",
         "bad or unsupported format string",
     ];
-    let detail = if TIME.iter().any(|t| msg.starts_with(t)) {
+    let detail = if TIME.iter().any(|t| msg.starts_with(t)) || msg.contains(rfc3339::EXPECTED_DATE)
+    {
         TypeDetail::ExpectedTime
     } else if msg.starts_with("invalid type:") {
         TypeDetail::InvalidType

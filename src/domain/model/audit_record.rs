@@ -35,8 +35,10 @@ pub struct StepResult {
 /// (`audit_id`) or marked done without one (`done_at`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Recheck {
+    #[serde(with = "crate::domain::rfc3339")]
     pub due_on: NaiveDate,
     pub audit_id: Option<Id>,
+    #[serde(default, with = "crate::domain::rfc3339::option")]
     pub done_at: Option<Time>,
 }
 
@@ -49,12 +51,15 @@ impl Recheck {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Audit {
     pub id: Id,
+    #[serde(with = "crate::domain::rfc3339")]
     pub created_at: Time,
+    #[serde(with = "crate::domain::rfc3339")]
     pub updated_at: Time,
     pub process_version_id: Id,
     pub auditor: String,
     pub kind: AuditKind,
     /// The local day of the walk.
+    #[serde(with = "crate::domain::rfc3339")]
     pub date: NaiveDate,
     pub results: Vec<StepResult>,
     pub recheck: Option<Recheck>,

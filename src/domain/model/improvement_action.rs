@@ -57,6 +57,7 @@ pub enum Trigger {
     Alert {
         key: String,
         kpi: String,
+        #[serde(with = "crate::domain::rfc3339")]
         on: NaiveDate,
     },
     AuditFinding {
@@ -72,8 +73,11 @@ pub struct Condition {
     pub kpi: String,
     pub value: Option<f64>,
     pub n: usize,
+    #[serde(with = "crate::domain::rfc3339")]
     pub from: NaiveDate,
+    #[serde(with = "crate::domain::rfc3339")]
     pub to: NaiveDate,
+    #[serde(with = "crate::domain::rfc3339")]
     pub taken_at: Time,
 }
 
@@ -82,6 +86,7 @@ pub struct Goal {
     /// `Kpi::code`.
     pub kpi: String,
     pub target: f64,
+    #[serde(with = "crate::domain::rfc3339")]
     pub by: NaiveDate,
 }
 
@@ -93,7 +98,9 @@ pub struct Task {
     pub staff_id: Option<Id>,
     #[serde(default)]
     pub who: String,
+    #[serde(default, with = "crate::domain::rfc3339::option")]
     pub due_on: Option<NaiveDate>,
+    #[serde(default, with = "crate::domain::rfc3339::option")]
     pub done_at: Option<Time>,
 }
 
@@ -102,6 +109,7 @@ pub struct Task {
 pub struct StageMove {
     pub from: PdcaStage,
     pub to: PdcaStage,
+    #[serde(with = "crate::domain::rfc3339")]
     pub at: Time,
     #[serde(default)]
     pub note: String,
@@ -119,7 +127,9 @@ pub struct NotedFigures {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ImprovementAction {
     pub id: Id,
+    #[serde(with = "crate::domain::rfc3339")]
     pub created_at: Time,
+    #[serde(with = "crate::domain::rfc3339")]
     pub updated_at: Time,
     pub title: String,
     #[serde(default)]
@@ -135,6 +145,7 @@ pub struct ImprovementAction {
     #[serde(default)]
     pub tasks: Vec<Task>,
     pub owner_id: Option<Id>,
+    #[serde(default, with = "crate::domain::rfc3339::option")]
     pub due_on: Option<NaiveDate>,
     pub stage: PdcaStage,
     /// Every stage move, oldest first.

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Side {
     pub device: String,
+    #[serde(with = "crate::domain::rfc3339")]
     pub changed_at: Time,
     pub record: Option<String>,
 }
@@ -39,6 +40,7 @@ impl Side {
 pub struct Conflict {
     pub collection: Collection,
     pub id: Id,
+    #[serde(with = "crate::domain::rfc3339")]
     pub detected_at: Time,
     pub kept: Side,
     pub lost: Side,

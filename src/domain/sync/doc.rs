@@ -12,6 +12,7 @@
 
 use crate::domain::data::{Collection, Data, Record, VisitorMut};
 use crate::domain::model::{Id, Time};
+use crate::domain::rfc3339;
 use crate::domain::tombstone::Tombstone;
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -128,7 +129,7 @@ pub fn text(id: DocId, rev: Option<&str>, updated_at: Time, device: &str, body: 
         r#"{{"_id":{},{rev}"collection":"{}","updated_at":{},"device":{},"{field}":{body}}}"#,
         quoted(&id.to_string()),
         id.collection.name(),
-        quoted(&updated_at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)),
+        quoted(&rfc3339::format(&updated_at)),
         quoted(device),
     )
 }

@@ -45,6 +45,7 @@ pub fn start(store: Rc<Store>) {
 
 #[derive(serde::Deserialize)]
 struct Stamp {
+    #[serde(with = "crate::domain::rfc3339")]
     updated_at: Time,
 }
 
