@@ -8,7 +8,8 @@ use super::model::*;
 use super::process_analysis::Share;
 use super::Data;
 use chrono::{Duration, NaiveDate};
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 mod false_ticking;
 mod walk;
@@ -34,7 +35,7 @@ pub fn score(audit: &Audit, version: &ProcessVersion) -> AuditScore {
         stages: [StageKind::Pre, StageKind::In, StageKind::Post].map(|k| (k, Share::default())),
         tiers: [Tier::Basic, Tier::Standard, Tier::Custom].map(|t| (t, Share::default())),
     };
-    let results: HashMap<Id, AuditResult> = audit
+    let results: FxHashMap<Id, AuditResult> = audit
         .results
         .iter()
         .map(|r| (r.step_id, r.result))
@@ -176,7 +177,7 @@ pub fn audits_in<'d>(
     span: &'d Span,
     f: &'d Filter,
 ) -> impl Iterator<Item = (&'d Audit, &'d ProcessVersion)> + 'd {
-    let versions: HashMap<Id, &ProcessVersion> =
+    let versions: FxHashMap<Id, &ProcessVersion> =
         d.process_versions.iter().map(|v| (v.id, v)).collect();
     let (from, to) = span.days;
     d.audits.iter().filter_map(move |a| {

@@ -8,8 +8,8 @@ use super::scoring::{servqual_items, Questions};
 use super::Data;
 use crate::domain::sort;
 use chrono::{Datelike, FixedOffset, Timelike};
+use rustc_hash::FxHashSet;
 use std::cmp::Reverse;
-use std::collections::HashSet;
 
 /// What was clicked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -127,7 +127,7 @@ pub fn behind<'d>(
             }
             Kpi::ServqualGap(i) => {
                 let dim = &Dimension::SERVQUAL[usize::from(i).min(4)];
-                let pairs: HashSet<(Id, Id)> = d
+                let pairs: FxHashSet<(Id, Id)> = d
                     .survey_versions
                     .iter()
                     .flat_map(|v| {
@@ -180,7 +180,7 @@ pub fn behind<'d>(
             b.responses.retain(at_hour);
         }
         Focus::Step(step) => {
-            let versions: HashSet<Id> = d
+            let versions: FxHashSet<Id> = d
                 .process_versions
                 .iter()
                 .filter(|v| v.stages.iter().flat_map(|s| &s.steps).any(|s| s.id == step))
@@ -343,7 +343,7 @@ mod tests {
         let b = behind(&d, &span, &f, Focus::Step(worst.step_id), now, &utc);
         assert_eq!(b.feedback.len(), worst.complaints);
         assert_eq!(
-            b.runs.iter().map(|r| r.id).collect::<HashSet<_>>().len(),
+            b.runs.iter().map(|r| r.id).collect::<FxHashSet<_>>().len(),
             b.runs.len()
         );
         let newest_first = b

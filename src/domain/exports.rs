@@ -10,7 +10,8 @@ use super::table::{Cell, Table};
 use super::Data;
 use crate::domain::sort;
 use chrono::FixedOffset;
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 /// Everything an export names: its columns and the codes in its cells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -144,18 +145,18 @@ fn local_opt(t: Option<Time>, offset: FixedOffset) -> Cell {
     t.map_or(Cell::Empty, |t| local(t, offset))
 }
 
-fn staff_names(d: &Data) -> HashMap<Id, &str> {
+fn staff_names(d: &Data) -> FxHashMap<Id, &str> {
     d.staff.iter().map(|s| (s.id, s.name.as_str())).collect()
 }
 
-fn location_names(d: &Data) -> HashMap<Id, &str> {
+fn location_names(d: &Data) -> FxHashMap<Id, &str> {
     d.locations
         .iter()
         .map(|l| (l.id, l.name.as_str()))
         .collect()
 }
 
-fn named(names: &HashMap<Id, &str>, id: Option<Id>) -> Cell {
+fn named(names: &FxHashMap<Id, &str>, id: Option<Id>) -> Cell {
     id.and_then(|i| names.get(&i))
         .map_or(Cell::Empty, |n| Cell::text(*n))
 }
@@ -169,10 +170,10 @@ pub fn responses(
     multi: MultiChoice,
 ) -> Table {
     let rows: Vec<&Response> = kpi::responses(d, span, f).collect();
-    let versions: HashMap<Id, &SurveyVersion> =
+    let versions: FxHashMap<Id, &SurveyVersion> =
         d.survey_versions.iter().map(|v| (v.id, v)).collect();
-    let surveys: HashMap<Id, &Survey> = d.surveys.iter().map(|s| (s.id, s)).collect();
-    let processes: HashMap<Id, &ServiceProcess> = d.processes.iter().map(|p| (p.id, p)).collect();
+    let surveys: FxHashMap<Id, &Survey> = d.surveys.iter().map(|s| (s.id, s)).collect();
+    let processes: FxHashMap<Id, &ServiceProcess> = d.processes.iter().map(|p| (p.id, p)).collect();
     let staff = staff_names(d);
     let locations = location_names(d);
     // One column per question of the versions answered, in version then question order.
@@ -291,8 +292,8 @@ pub fn responses(
 }
 
 /// Step id → (process name, step name), over every version.
-fn steps_by_id(d: &Data) -> HashMap<Id, (&LocalText, &Step)> {
-    let names: HashMap<Id, &LocalText> = d.processes.iter().map(|p| (p.id, &p.name)).collect();
+fn steps_by_id(d: &Data) -> FxHashMap<Id, (&LocalText, &Step)> {
+    let names: FxHashMap<Id, &LocalText> = d.processes.iter().map(|p| (p.id, &p.name)).collect();
     d.process_versions
         .iter()
         .flat_map(|v| {
@@ -359,9 +360,9 @@ pub fn feedback(d: &Data, span: &Span, f: &Filter, offset: FixedOffset, naming: 
 /// One row per step record of the runs finished in the span.
 pub fn runs(d: &Data, span: &Span, f: &Filter, offset: FixedOffset, naming: &Naming) -> Table {
     let staff = staff_names(d);
-    let versions: HashMap<Id, &ProcessVersion> =
+    let versions: FxHashMap<Id, &ProcessVersion> =
         d.process_versions.iter().map(|v| (v.id, v)).collect();
-    let processes: HashMap<Id, &ServiceProcess> = d.processes.iter().map(|p| (p.id, p)).collect();
+    let processes: FxHashMap<Id, &ServiceProcess> = d.processes.iter().map(|p| (p.id, p)).collect();
     let locations = location_names(d);
     let cols = [
         Col::Run,
@@ -440,7 +441,7 @@ pub fn runs(d: &Data, span: &Span, f: &Filter, offset: FixedOffset, naming: &Nam
 /// One row per score of the evaluations whose month falls in the span's days.
 pub fn evaluations(d: &Data, span: &Span, f: &Filter, naming: &Naming) -> Table {
     let staff = staff_names(d);
-    let caps: HashMap<Id, &Capability> = d.capabilities.iter().map(|c| (c.id, c)).collect();
+    let caps: FxHashMap<Id, &Capability> = d.capabilities.iter().map(|c| (c.id, c)).collect();
     let locations = location_names(d);
     let (from, to) = span.days;
     let cols = [
@@ -485,7 +486,7 @@ pub fn evaluations(d: &Data, span: &Span, f: &Filter, naming: &Naming) -> Table 
 
 pub fn trainings(d: &Data, span: &Span, naming: &Naming) -> Table {
     let staff = staff_names(d);
-    let caps: HashMap<Id, &Capability> = d.capabilities.iter().map(|c| (c.id, c)).collect();
+    let caps: FxHashMap<Id, &Capability> = d.capabilities.iter().map(|c| (c.id, c)).collect();
     let (from, to) = span.days;
     let cols = [
         Col::Date,

@@ -16,10 +16,11 @@ use super::backup::{Backup, FORMAT, SCHEMA_VERSION};
 use super::data::{Collection, Data, Record, Visitor, VisitorMut};
 use super::migrate::migrate;
 use super::model::Id;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::value::{to_raw_value, RawValue};
 use serde_json::{Map, Value};
 use split::{Collections, Part};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 /// Larger than any real workspace: ten years of a busy shop's responses are ~1 GB less.
 pub const MAX_FILE_BYTES: usize = 256 * 1024 * 1024;
@@ -470,7 +471,7 @@ impl VisitorMut for Batch<'_> {
 /// Ids unique within each collection; every reference found in the file or on the device,
 /// or deleted there (a record may outlive one it pointed at: a complaint its response).
 fn check_integrity(data: &Data, existing: &Data, problems: &mut Vec<Problem>) {
-    struct Ids(HashMap<Collection, HashSet<Id>>);
+    struct Ids(FxHashMap<Collection, FxHashSet<Id>>);
     impl Visitor for Ids {
         fn visit<R: Record>(&mut self, records: &[R]) {
             self.0
@@ -479,14 +480,14 @@ fn check_integrity(data: &Data, existing: &Data, problems: &mut Vec<Problem>) {
                 .extend(records.iter().map(Record::id));
         }
     }
-    let mut known = Ids(HashMap::new());
+    let mut known = Ids(FxHashMap::default());
     existing.visit(&mut known);
     for t in existing.tombstones.iter().chain(&data.tombstones) {
         known.0.entry(t.collection).or_default().insert(t.id);
     }
 
     struct Check<'a> {
-        known: &'a mut HashMap<Collection, HashSet<Id>>,
+        known: &'a mut FxHashMap<Collection, FxHashSet<Id>>,
         problems: &'a mut Vec<Problem>,
         pass: u8,
     }
@@ -494,7 +495,8 @@ fn check_integrity(data: &Data, existing: &Data, problems: &mut Vec<Problem>) {
         fn visit<R: Record>(&mut self, records: &[R]) {
             let name = R::COLLECTION.name();
             if self.pass == 0 {
-                let mut seen = HashSet::with_capacity(records.len());
+                let mut seen =
+                    FxHashSet::with_capacity_and_hasher(records.len(), Default::default());
                 for (i, r) in records.iter().enumerate() {
                     if !seen.insert(r.id()) && self.problems.len() < MAX_PROBLEMS {
                         self.problems.push(Problem::at(

@@ -10,7 +10,8 @@ use super::process_analysis::{median, Share};
 use super::scoring::{servqual_items, SMALL_SAMPLE};
 use super::Data;
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -170,7 +171,7 @@ pub fn responses<'d>(
 
 /// Whether a response passes the filter (whenever it was given).
 fn response_filter<'d>(d: &'d Data, f: &'d Filter) -> impl Fn(&Response) -> bool + 'd {
-    let survey_of: HashMap<Id, Id> = d
+    let survey_of: FxHashMap<Id, Id> = d
         .survey_versions
         .iter()
         .map(|v| (v.id, v.survey_id))
@@ -227,7 +228,7 @@ fn run_version<'d>(
     d: &'d Data,
     f: &'d Filter,
 ) -> impl Fn(&ProcessRun) -> Option<&'d ProcessVersion> + 'd {
-    let versions: HashMap<Id, &ProcessVersion> =
+    let versions: FxHashMap<Id, &ProcessVersion> =
         d.process_versions.iter().map(|v| (v.id, v)).collect();
     move |r| {
         if f.staff.is_some_and(|s| r.staff_id != Some(s)) || !f.at(r.location_id) {
@@ -259,7 +260,7 @@ pub fn feedback_where<'d>(
     let step_process = if f.process.is_some() {
         step_processes(d)
     } else {
-        HashMap::new()
+        FxHashMap::default()
     };
     d.feedback.iter().filter(move |c| {
         when(c)
@@ -272,7 +273,7 @@ pub fn feedback_where<'d>(
 }
 
 /// Step id → the process it belongs to, over every version.
-fn step_processes(d: &Data) -> HashMap<Id, Id> {
+fn step_processes(d: &Data) -> FxHashMap<Id, Id> {
     d.process_versions
         .iter()
         .flat_map(|v| {

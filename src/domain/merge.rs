@@ -11,8 +11,8 @@
 use super::data::{Collection, Data, PairVisitor, Record, Visitor, VisitorMut};
 use super::model::{Id, Time};
 use super::tombstone::Tombstone;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
 
 type Key = (Collection, Id);
 
@@ -36,8 +36,9 @@ fn compare<R: Record>(a: &R, b: &R) -> Ordering {
 }
 
 /// The latest tombstone of each record.
-fn stones(tombstones: &[Tombstone]) -> HashMap<Key, &Tombstone> {
-    let mut latest: HashMap<Key, &Tombstone> = HashMap::with_capacity(tombstones.len());
+fn stones(tombstones: &[Tombstone]) -> FxHashMap<Key, &Tombstone> {
+    let mut latest: FxHashMap<Key, &Tombstone> =
+        FxHashMap::with_capacity_and_hasher(tombstones.len(), Default::default());
     for t in tombstones {
         latest
             .entry(t.key())
@@ -47,7 +48,7 @@ fn stones(tombstones: &[Tombstone]) -> HashMap<Key, &Tombstone> {
     latest
 }
 
-fn hidden(stones: &HashMap<Key, &Tombstone>, key: Key, updated_at: Time) -> bool {
+fn hidden(stones: &FxHashMap<Key, &Tombstone>, key: Key, updated_at: Time) -> bool {
     stones.get(&key).is_some_and(|t| t.hides(updated_at))
 }
 
@@ -107,14 +108,14 @@ impl Preview {
     }
 }
 
-fn index<R: Record>(records: &[R]) -> HashMap<Id, &R> {
+fn index<R: Record>(records: &[R]) -> FxHashMap<Id, &R> {
     records.iter().map(|r| (r.id(), r)).collect()
 }
 
 pub fn preview(existing: &Data, incoming: &Data) -> Preview {
     struct V<'a> {
-        here: HashMap<Key, &'a Tombstone>,
-        file: HashMap<Key, &'a Tombstone>,
+        here: FxHashMap<Key, &'a Tombstone>,
+        file: FxHashMap<Key, &'a Tombstone>,
         rows: Vec<(Collection, PreviewRow)>,
     }
     impl PairVisitor for V<'_> {
@@ -165,8 +166,8 @@ pub fn preview(existing: &Data, incoming: &Data) -> Preview {
 /// Nothing else, so a save stays proportional.
 pub fn merge(existing: &Data, incoming: &Data) -> Data {
     struct V<'a> {
-        here: HashMap<Key, &'a Tombstone>,
-        file: HashMap<Key, &'a Tombstone>,
+        here: FxHashMap<Key, &'a Tombstone>,
+        file: FxHashMap<Key, &'a Tombstone>,
         out: Data,
     }
     impl PairVisitor for V<'_> {
@@ -174,7 +175,7 @@ pub fn merge(existing: &Data, incoming: &Data) -> Data {
             let c = R::COLLECTION;
             let have = index(existing);
             // Within `incoming` an id could repeat (cross-tab batches); keep its winner.
-            let mut winners: HashMap<Id, &R> = HashMap::new();
+            let mut winners: FxHashMap<Id, &R> = FxHashMap::default();
             for r in incoming {
                 let key = (c, r.id());
                 let beats_here = have
@@ -220,7 +221,7 @@ pub fn merge(existing: &Data, incoming: &Data) -> Data {
 /// be written again so storage keeps the winner.
 pub fn newer_here(here: &Data, incoming: &Data) -> Data {
     struct V<'a> {
-        deleted: HashMap<Key, &'a Tombstone>,
+        deleted: FxHashMap<Key, &'a Tombstone>,
         out: Data,
     }
     impl PairVisitor for V<'_> {
@@ -259,7 +260,7 @@ pub fn apply(data: &mut Data, changes: &Data) -> Vec<(Collection, Id)> {
             if changed.is_empty() {
                 return;
             }
-            let mut at: HashMap<Id, usize> = target
+            let mut at: FxHashMap<Id, usize> = target
                 .iter()
                 .enumerate()
                 .map(|(i, r)| (r.id(), i))
@@ -279,7 +280,7 @@ pub fn apply(data: &mut Data, changes: &Data) -> Vec<(Collection, Id)> {
     if changes.tombstones.is_empty() && data.tombstones.is_empty() {
         return Vec::new();
     }
-    let mut at: HashMap<Key, usize> = data
+    let mut at: FxHashMap<Key, usize> = data
         .tombstones
         .iter()
         .enumerate()
@@ -299,7 +300,7 @@ pub fn apply(data: &mut Data, changes: &Data) -> Vec<(Collection, Id)> {
         }
     }
     // Only what this change touched can have become hidden.
-    struct Keys(HashSet<Key>);
+    struct Keys(FxHashSet<Key>);
     impl Visitor for Keys {
         fn visit<R: Record>(&mut self, records: &[R]) {
             self.0
@@ -308,13 +309,13 @@ pub fn apply(data: &mut Data, changes: &Data) -> Vec<(Collection, Id)> {
     }
     let mut touched = Keys(changes.tombstones.iter().map(Tombstone::key).collect());
     changes.visit(&mut touched);
-    let deleted: HashMap<Key, Tombstone> = touched
+    let deleted: FxHashMap<Key, Tombstone> = touched
         .0
         .iter()
         .filter_map(|k| at.get(k).map(|&i| (*k, data.tombstones[i].clone())))
         .collect();
     struct Hide {
-        deleted: HashMap<Key, Tombstone>,
+        deleted: FxHashMap<Key, Tombstone>,
         gone: Vec<Key>,
     }
     impl VisitorMut for Hide {

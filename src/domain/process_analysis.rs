@@ -15,7 +15,7 @@ use super::data::Data;
 use super::model::*;
 use super::process_edit::steps;
 use crate::domain::sort;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 mod bottleneck;
 pub use bottleneck::{FlagReason, Flagged, LOW_COMPLIANCE, MIN_N, OVERRUN_SHARE};
@@ -116,7 +116,7 @@ pub(crate) struct Outcome<'v> {
 }
 
 pub(crate) fn outcomes<'v>(version: &'v ProcessVersion, run: &ProcessRun) -> Vec<Outcome<'v>> {
-    let records: HashMap<Id, &StepRecord> = run.steps.iter().map(|r| (r.step_id, r)).collect();
+    let records: FxHashMap<Id, &StepRecord> = run.steps.iter().map(|r| (r.step_id, r)).collect();
     let mut previous_done = run.started_at;
     steps(version)
         .map(|step| {
@@ -149,7 +149,7 @@ pub(crate) fn finished_within(run: &ProcessRun, from: Time, to: Time) -> bool {
 /// Compliance of the runs one member of staff served that finished within `[from, to)`,
 /// over every process: what the person's own work says about following the standards.
 pub fn staff_compliance(d: &Data, staff_id: Id, from: Time, to: Time) -> Share {
-    let versions: HashMap<Id, &ProcessVersion> =
+    let versions: FxHashMap<Id, &ProcessVersion> =
         d.process_versions.iter().map(|v| (v.id, v)).collect();
     let mut share = Share::default();
     for run in d
@@ -165,7 +165,7 @@ pub fn staff_compliance(d: &Data, staff_id: Id, from: Time, to: Time) -> Share {
 }
 
 pub fn analyse(d: &Data, process_id: Id, from: Time, to: Time) -> ProcessAnalysis {
-    let versions: HashMap<Id, &ProcessVersion> = d
+    let versions: FxHashMap<Id, &ProcessVersion> = d
         .process_versions
         .iter()
         .filter(|v| v.process_id == process_id)
@@ -175,8 +175,8 @@ pub fn analyse(d: &Data, process_id: Id, from: Time, to: Time) -> ProcessAnalysi
     let mut order: Vec<Id> = newest
         .map(|v| steps(v).map(|s| s.id).collect())
         .unwrap_or_default();
-    let mut figures: HashMap<Id, (StepFigures, Vec<f64>)> = HashMap::new();
-    let mut by_tier: HashMap<Tier, Share> = HashMap::new();
+    let mut figures: FxHashMap<Id, (StepFigures, Vec<f64>)> = FxHashMap::default();
+    let mut by_tier: FxHashMap<Tier, Share> = FxHashMap::default();
     let mut total = Share::default();
     let mut runs = 0;
 

@@ -9,7 +9,8 @@ use super::{backup, import, merge};
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
-use std::collections::{BTreeMap, HashSet};
+use rustc_hash::FxHashSet;
+use std::collections::BTreeMap;
 
 fn time(s: i64) -> Time {
     chrono::DateTime::from_timestamp(1_780_000_000 + s * 3600, 0).unwrap()
@@ -20,7 +21,7 @@ fn id(kind: u128, n: u128) -> Id {
 }
 
 fn dedup<R: Record>(records: Vec<R>) -> Vec<R> {
-    let mut seen = HashSet::new();
+    let mut seen = FxHashSet::default();
     records
         .into_iter()
         .filter(|r| seen.insert(r.id()))
@@ -39,7 +40,7 @@ type TombstoneSeed = (u8, u16, i64, bool);
 /// Deletions of generated ids; the records they hide are dropped, as a device never holds
 /// a record it deleted after its last change.
 fn delete(data: &mut Data, seeds: Vec<TombstoneSeed>) {
-    let mut seen = HashSet::new();
+    let mut seen = FxHashSet::default();
     let tombstones = seeds
         .into_iter()
         .map(|(c, n, t, a)| {

@@ -24,56 +24,138 @@ pub const EXPECTED_DATE: &str = "an RFC 3339 date";
 
 /// The time as `YYYY-MM-DDThh:mm:ss[.fff]Z`.
 pub fn format(t: &Time) -> String {
-    let mut out = format_date(&t.date_naive());
+    write_time(t).as_str().to_owned()
+}
+
+/// The date as `YYYY-MM-DD`.
+pub fn format_date(d: &NaiveDate) -> String {
+    write_date(d).as_str().to_owned()
+}
+
+fn write_time(t: &Time) -> Written {
+    let mut out = write_date(&t.date_naive());
     let (mut sec, mut nano) = (t.second(), t.nanosecond());
     if nano >= 1_000_000_000 {
         // A leap second.
         sec += 1;
         nano -= 1_000_000_000;
     }
-    for (sep, n) in [('T', t.hour()), (':', t.minute()), (':', sec)] {
+    for (sep, n) in [(b'T', t.hour()), (b':', t.minute()), (b':', sec)] {
         out.push(sep);
-        push_digits(&mut out, n, 2);
+        out.digits(n, 2);
     }
     if nano != 0 {
-        out.push('.');
+        out.push(b'.');
         if nano % 1_000_000 == 0 {
-            push_digits(&mut out, nano / 1_000_000, 3);
+            out.digits(nano / 1_000_000, 3);
         } else if nano % 1_000 == 0 {
-            push_digits(&mut out, nano / 1_000, 6);
+            out.digits(nano / 1_000, 6);
         } else {
-            push_digits(&mut out, nano, 9);
+            out.digits(nano, 9);
         }
     }
-    out.push('Z');
+    out.push(b'Z');
     out
 }
 
-/// The date as `YYYY-MM-DD`.
-pub fn format_date(d: &NaiveDate) -> String {
-    let mut out = String::with_capacity(24);
+fn write_date(d: &NaiveDate) -> Written {
+    let mut out = Written::default();
     let year = d.year();
-    if (0..=9999).contains(&year) {
-        push_digits(&mut out, year as u32, 4);
-    } else {
+    if !(0..=9999).contains(&year) {
         // As chrono: ISO 8601 wants the sign on a year outside four digits.
-        out.push_str(&format!("{year:+05}"));
+        out.push(if year < 0 { b'-' } else { b'+' });
     }
+    let year = year.unsigned_abs();
+    out.digits(year, year.checked_ilog10().unwrap_or(0).max(3) as usize + 1);
     for n in [d.month(), d.day()] {
-        out.push('-');
-        push_digits(&mut out, n, 2);
+        out.push(b'-');
+        out.digits(n, 2);
     }
     out
 }
 
-fn push_digits(out: &mut String, n: u32, width: u32) {
-    for p in (0..width).rev() {
-        out.push(char::from(b'0' + (n / 10u32.pow(p) % 10) as u8));
+/// A time or date as written, on the stack: every time of every record is written at each
+/// save and export, so none of them allocates.
+pub struct Written {
+    bytes: [u8; 40],
+    len: usize,
+}
+
+impl Default for Written {
+    fn default() -> Self {
+        Written {
+            bytes: [0; 40],
+            len: 0,
+        }
+    }
+}
+
+impl Written {
+    fn push(&mut self, b: u8) {
+        self.bytes[self.len] = b;
+        self.len += 1;
+    }
+
+    /// `n` in `width` digits, zero-padded.
+    fn digits(&mut self, mut n: u32, width: usize) {
+        for at in (self.len..self.len + width).rev() {
+            self.bytes[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+        self.len += width;
+    }
+
+    fn as_str(&self) -> &str {
+        // Only ASCII digits and signs are written.
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
     }
 }
 
 /// The instant `s` names, if it is an RFC 3339 date and time.
 pub fn parse(s: &str) -> Option<Time> {
+    canonical(s.as_bytes()).or_else(|| general(s))
+}
+
+/// The form this module writes with no fraction or with milliseconds, read at fixed places:
+/// nearly every time in a file has it, and an import reads a million of them.
+fn canonical(b: &[u8]) -> Option<Time> {
+    let nano = match b.len() {
+        20 => 0,
+        24 if b[19] == b'.' => digits_at(b, 20, 3)? * 1_000_000,
+        _ => return None,
+    };
+    let second = digits_at(b, 17, 2)?;
+    // A leap second is the general reader's.
+    let fixed = b[10] == b'T' && b[13] == b':' && b[16] == b':' && b[b.len() - 1] == b'Z';
+    if !fixed || second > 59 {
+        return None;
+    }
+    canonical_date(&b[..10])?
+        .and_hms_nano_opt(digits_at(b, 11, 2)?, digits_at(b, 14, 2)?, second, nano)
+        .map(|t| t.and_utc())
+}
+
+/// `YYYY-MM-DD` read at fixed places.
+fn canonical_date(b: &[u8]) -> Option<NaiveDate> {
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(
+        digits_at(b, 0, 4)? as i32,
+        digits_at(b, 5, 2)?,
+        digits_at(b, 8, 2)?,
+    )
+}
+
+/// The number the `n` digits from `at` spell, if they are all digits.
+fn digits_at(b: &[u8], at: usize, n: usize) -> Option<u32> {
+    b.get(at..at + n)?.iter().try_fold(0, |v, &c| {
+        c.is_ascii_digit().then(|| v * 10 + u32::from(c - b'0'))
+    })
+}
+
+/// Any RFC 3339 date and time, and `±hhmm`.
+fn general(s: &str) -> Option<Time> {
     let mut r = Reader(s.as_bytes());
     let date = r.date()?;
     r.one_of(b"Tt ")?;
@@ -107,6 +189,9 @@ pub fn parse(s: &str) -> Option<Time> {
 
 /// The day `s` names, if it is an RFC 3339 date (`YYYY-MM-DD`).
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    if let Some(d) = canonical_date(s.as_bytes()) {
+        return Some(d);
+    }
     let mut r = Reader(s.as_bytes());
     let date = r.date()?;
     r.0.is_empty().then_some(date)
@@ -201,14 +286,14 @@ impl Reader<'_> {
 /// What this module reads and writes: a time or a date.
 pub trait Text: Sized {
     const EXPECTED: &'static str;
-    fn format(&self) -> String;
+    fn write(&self) -> Written;
     fn parse(s: &str) -> Option<Self>;
 }
 
 impl Text for Time {
     const EXPECTED: &'static str = EXPECTED;
-    fn format(&self) -> String {
-        format(self)
+    fn write(&self) -> Written {
+        write_time(self)
     }
     fn parse(s: &str) -> Option<Self> {
         parse(s)
@@ -217,8 +302,8 @@ impl Text for Time {
 
 impl Text for NaiveDate {
     const EXPECTED: &'static str = EXPECTED_DATE;
-    fn format(&self) -> String {
-        format_date(self)
+    fn write(&self) -> Written {
+        write_date(self)
     }
     fn parse(s: &str) -> Option<Self> {
         parse_date(s)
@@ -226,7 +311,7 @@ impl Text for NaiveDate {
 }
 
 pub fn serialize<T: Text, S: Serializer>(t: &T, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&t.format())
+    s.serialize_str(t.write().as_str())
 }
 
 pub fn deserialize<'de, T: Text, D: Deserializer<'de>>(d: D) -> Result<T, D::Error> {

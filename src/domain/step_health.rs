@@ -9,7 +9,7 @@ use super::model::*;
 use super::process_analysis::{Share, LOW_COMPLIANCE, MIN_N, OVERRUN_SHARE};
 use super::Data;
 use crate::domain::sort;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// A linked question's mean below this (on 1–5) is a concern.
 pub const LOW_SCORE: f64 = 3.5;
@@ -49,12 +49,12 @@ pub struct StepHealth {
 /// answers raise no concern. `facts` are `d`'s, read once when the records change.
 pub fn step_health(d: &Data, facts: &Facts, span: &Span, f: &Filter) -> Vec<StepHealth> {
     let mut rows: Vec<StepHealth> = Vec::new();
-    let mut at: HashMap<Id, usize> = HashMap::new();
-    let newest: HashMap<Id, &ProcessVersion> = d
+    let mut at: FxHashMap<Id, usize> = FxHashMap::default();
+    let newest: FxHashMap<Id, &ProcessVersion> = d
         .process_versions
         .iter()
         .filter(|v| v.status != VersionStatus::Draft)
-        .fold(HashMap::new(), |mut m, v| {
+        .fold(FxHashMap::default(), |mut m, v| {
             let e = m.entry(v.process_id).or_insert(v);
             if v.number > e.number {
                 *e = v;

@@ -10,8 +10,8 @@ use super::idb::{committed, read_range, request, transaction, StoreError};
 use super::store::{prefix_range, Store, RECORDS};
 use crate::domain::model::Time;
 use crate::domain::sync::{Conflict, DocId, Outbox, Step};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use wasm_bindgen::JsValue;
 use web_sys::{IdbObjectStore, IdbTransactionMode};
 
@@ -127,7 +127,7 @@ pub(super) fn put(os: &IdbObjectStore, w: &SyncWrite) -> Result<(), StoreError> 
 impl Store {
     pub async fn outbox(&self) -> Result<Outbox, StoreError> {
         let entries = read_range(&self.db, SYNC, Some(&prefix_range(OUTBOX)?)).await?;
-        let mut out = Outbox::with_capacity(entries.len());
+        let mut out = Outbox::with_capacity_and_hasher(entries.len(), Default::default());
         for (k, v) in entries {
             let id = DocId::parse(&k[OUTBOX.len()..]);
             let base = serde_json::from_str::<Base>(&v).map(|b| b.0);
@@ -175,7 +175,7 @@ impl Store {
     }
 
     /// The server revisions last seen, by document.
-    pub async fn revs(&self) -> Result<HashMap<DocId, String>, StoreError> {
+    pub async fn revs(&self) -> Result<FxHashMap<DocId, String>, StoreError> {
         let entries = read_range(&self.db, SYNC, Some(&prefix_range(REVS)?)).await?;
         Ok(entries
             .into_iter()

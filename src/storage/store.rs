@@ -19,8 +19,8 @@ use super::outbox::{self, SyncWrite, SYNC};
 use crate::domain::model::Id;
 use crate::domain::tombstone::Tombstone;
 use crate::domain::{merge, Collection, Data, PairVisitor, Record, VisitorMut};
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -54,7 +54,7 @@ struct Counts {
 pub struct Pending<'a> {
     store: &'a Store,
     tx: IdbTransaction,
-    counts: HashMap<Collection, Counts>,
+    counts: FxHashMap<Collection, Counts>,
 }
 
 impl Pending<'_> {
@@ -67,7 +67,7 @@ impl Pending<'_> {
 
 pub struct Store {
     pub(super) db: IdbDatabase,
-    counts: RefCell<HashMap<Collection, Counts>>,
+    counts: RefCell<FxHashMap<Collection, Counts>>,
 }
 
 pub async fn open() -> Result<Store, StoreError> {
@@ -105,7 +105,7 @@ pub async fn open() -> Result<Store, StoreError> {
     on_change.forget();
     Ok(Store {
         db,
-        counts: RefCell::new(HashMap::new()),
+        counts: RefCell::new(FxHashMap::default()),
     })
 }
 
@@ -162,8 +162,11 @@ fn put_segments<R: Record>(
     first: usize,
 ) -> Result<usize, StoreError> {
     let mut n = 0;
+    // One buffer for every segment: grown once, not doubled from empty for each.
+    let mut json = Vec::new();
     for chunk in records.chunks(SEGMENT) {
-        let json = serde_json::to_vec(chunk).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        json.clear();
+        serde_json::to_writer(&mut json, chunk).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         os.put_with_key(
             &js_sys::Uint8Array::from(json.as_slice()),
             &JsValue::from_str(&segment_key(R::COLLECTION, first + n)),
@@ -202,7 +205,7 @@ fn put_tombstones(os: &IdbObjectStore, tombstones: &[Tombstone]) -> Result<(), S
 struct WritePlan<'a> {
     records_os: &'a IdbObjectStore,
     segments_os: &'a IdbObjectStore,
-    counts: HashMap<Collection, Counts>,
+    counts: FxHashMap<Collection, Counts>,
     error: Option<StoreError>,
 }
 
@@ -259,8 +262,8 @@ impl PairVisitor for WritePlan<'_> {
 
 /// Builds `Data` from what is stored: segments in key order, then loose entries on top.
 struct Loader {
-    segments: HashMap<Collection, Vec<Vec<u8>>>,
-    loose: HashMap<Collection, Vec<(String, String)>>,
+    segments: FxHashMap<Collection, Vec<Vec<u8>>>,
+    loose: FxHashMap<Collection, Vec<(String, String)>>,
     error: Option<StoreError>,
 }
 
@@ -269,7 +272,7 @@ impl VisitorMut for Loader {
         let c = R::COLLECTION;
         // A record can be in several segments (a batch appended with a newer version):
         // the later segment's copy is the one kept.
-        let mut by_id: HashMap<Id, usize> = HashMap::new();
+        let mut by_id: FxHashMap<Id, usize> = FxHashMap::default();
         let mut keep = |out: &mut Vec<R>, r: R| match by_id.get(&r.id()) {
             Some(&i) => out[i] = r,
             None => {
@@ -295,7 +298,7 @@ impl VisitorMut for Loader {
         let Some(entries) = self.loose.remove(&c) else {
             return;
         };
-        let mut deleted = std::collections::HashSet::new();
+        let mut deleted = rustc_hash::FxHashSet::default();
         for (id, json) in entries {
             if json == "null" {
                 deleted.insert(id);
@@ -333,8 +336,8 @@ impl Store {
     }
 
     pub async fn load(&self) -> Result<Data, StoreError> {
-        let mut segments: HashMap<Collection, Vec<Vec<u8>>> = HashMap::new();
-        let mut counts: HashMap<Collection, Counts> = HashMap::new();
+        let mut segments: FxHashMap<Collection, Vec<Vec<u8>>> = FxHashMap::default();
+        let mut counts: FxHashMap<Collection, Counts> = FxHashMap::default();
         for (k, v) in read_all_bytes(&self.db, SEGMENTS).await? {
             let Some((c, n)) = k.split_once('/') else {
                 continue;
@@ -346,7 +349,7 @@ impl Store {
                 count.segments = count.segments.max(next);
             }
         }
-        let mut loose: HashMap<Collection, Vec<(String, String)>> = HashMap::new();
+        let mut loose: FxHashMap<Collection, Vec<(String, String)>> = FxHashMap::default();
         let mut tombstones = Vec::new();
         for (k, v) in read_all(&self.db, RECORDS).await? {
             let Some((c, id)) = k.split_once('/') else {
@@ -458,7 +461,7 @@ impl Store {
         struct All<'a> {
             records: &'a IdbObjectStore,
             segments: &'a IdbObjectStore,
-            counts: HashMap<Collection, Counts>,
+            counts: FxHashMap<Collection, Counts>,
             error: Option<StoreError>,
         }
         impl PairVisitor for All<'_> {
@@ -477,7 +480,7 @@ impl Store {
         let mut all = All {
             records: &records_os,
             segments: &segments_os,
-            counts: HashMap::new(),
+            counts: FxHashMap::default(),
             error: None,
         };
         data.visit_pair(data, &mut all);

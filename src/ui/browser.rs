@@ -31,7 +31,7 @@ pub fn utc_offset_at(at: DateTime<Utc>) -> FixedOffset {
 /// `utc_offset_at` remembered per quarter hour, for reading many instants: offsets change
 /// only at whole quarter hours, and asking JavaScript for each of 100,000 answers is slow.
 pub fn offset_cache() -> impl Fn(DateTime<Utc>) -> FixedOffset {
-    let seen = std::cell::RefCell::new(std::collections::HashMap::new());
+    let seen = std::cell::RefCell::new(rustc_hash::FxHashMap::default());
     move |at| {
         let slot = at.timestamp().div_euclid(900);
         *seen

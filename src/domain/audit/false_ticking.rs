@@ -20,7 +20,8 @@ use crate::domain::period::local_date;
 use crate::domain::process_analysis::MIN_N;
 use crate::domain::Data;
 use chrono::{FixedOffset, NaiveDate};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Ticked {
@@ -51,13 +52,13 @@ pub struct FalseTicking {
 /// False ticking in a span under a filter (its process; a staff filter keeps that person's
 /// ticks). `offset` gives the local day of a tick.
 pub fn false_ticking(d: &Data, span: &Span, f: &Filter, offset: FixedOffset) -> FalseTicking {
-    let process_of: HashMap<Id, Id> = d
+    let process_of: FxHashMap<Id, Id> = d
         .process_versions
         .iter()
         .map(|v| (v.id, v.process_id))
         .collect();
     // (process, step, local day) → who ticked it.
-    let mut ticks: HashMap<(Id, Id, NaiveDate), BTreeSet<Option<Id>>> = HashMap::new();
+    let mut ticks: FxHashMap<(Id, Id, NaiveDate), BTreeSet<Option<Id>>> = FxHashMap::default();
     for run in &d.runs {
         let Some(&process) = process_of.get(&run.process_version_id) else {
             continue;

@@ -5,7 +5,7 @@ use super::{close_recheck, failed_steps, with_recheck};
 use crate::domain::model::*;
 use crate::domain::Data;
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// What the walk form says before it is stored.
 #[derive(Clone, Debug, PartialEq)]
@@ -14,7 +14,7 @@ pub struct Walk {
     pub kind: AuditKind,
     pub date: NaiveDate,
     /// Each step's result so far; a step missing here has not been judged yet.
-    pub results: HashMap<Id, (AuditResult, String)>,
+    pub results: FxHashMap<Id, (AuditResult, String)>,
     /// Whether failed steps get a re-check (after the workspace's days).
     pub recheck: bool,
 }

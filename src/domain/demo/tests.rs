@@ -3,7 +3,7 @@ use crate::domain::data::{Collection, Record, Visitor};
 use crate::domain::{audit, improvement};
 use chrono::TimeZone;
 use chrono::Utc;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 fn now() -> Time {
     Utc.with_ymd_and_hms(2026, 3, 1, 6, 30, 0).unwrap()
@@ -13,7 +13,7 @@ fn data(n: usize) -> Data {
     generate(7, n, now(), Lang::Zh)
 }
 
-struct Ids(HashSet<(Collection, Id)>);
+struct Ids(FxHashSet<(Collection, Id)>);
 
 impl Visitor for Ids {
     fn visit<R: Record>(&mut self, records: &[R]) {
@@ -32,7 +32,7 @@ impl Visitor for Refs {
 }
 
 fn assert_references_hold(d: &Data) {
-    let mut ids = Ids(HashSet::new());
+    let mut ids = Ids(FxHashSet::default());
     d.visit(&mut ids);
     let mut refs = Refs(Vec::new(), 0);
     d.visit(&mut refs);
@@ -68,9 +68,9 @@ fn every_reference_points_to_a_record() {
 #[test]
 fn links_inside_versions_hold() {
     let d = data(3_000);
-    let versions: HashMap<Id, &ProcessVersion> =
+    let versions: FxHashMap<Id, &ProcessVersion> =
         d.process_versions.iter().map(|v| (v.id, v)).collect();
-    let steps: HashMap<Id, &Step> = d
+    let steps: FxHashMap<Id, &Step> = d
         .process_versions
         .iter()
         .flat_map(|v| v.stages.iter().flat_map(|s| &s.steps))
@@ -102,7 +102,7 @@ fn links_inside_versions_hold() {
             assert!(steps.contains_key(&s));
         }
     }
-    let codes: HashSet<&str> = d.runs.iter().map(|r| r.visit_code.as_str()).collect();
+    let codes: FxHashSet<&str> = d.runs.iter().map(|r| r.visit_code.as_str()).collect();
     for r in d.responses.iter().filter(|r| !r.visit_code.is_empty()) {
         assert!(codes.contains(r.visit_code.as_str()), "{}", r.visit_code);
     }
@@ -136,11 +136,14 @@ fn counts_match_the_restaurant() {
         .count();
     assert_eq!(d.runs.len(), 1_000 + complaints);
     assert!(complaints > 0);
-    let periods: HashSet<NaiveDate> = d.evaluations.iter().map(|e| e.period).collect();
+    let periods: FxHashSet<NaiveDate> = d.evaluations.iter().map(|e| e.period).collect();
     assert_eq!(periods.len(), 3);
     // now is 2026-03-01 14:30 in Beijing: the last three full months.
     let month = |m| NaiveDate::from_ymd_opt(if m == 12 { 2025 } else { 2026 }, m, 1).unwrap();
-    assert_eq!(periods, HashSet::from([month(12), month(1), month(2)]));
+    assert_eq!(
+        periods,
+        FxHashSet::from_iter([month(12), month(1), month(2)])
+    );
     assert!(d.evaluations.iter().all(|e| e.scores.len() == 6));
 }
 
@@ -174,7 +177,7 @@ fn events_fall_in_the_90_days_before_now() {
 #[test]
 fn answers_fit_their_questions() {
     let d = data(5_000);
-    let versions: HashMap<Id, &SurveyVersion> =
+    let versions: FxHashMap<Id, &SurveyVersion> =
         d.survey_versions.iter().map(|v| (v.id, v)).collect();
     let (mut stars, mut happy, mut low_with_text) = (0, 0, 0);
     for r in &d.responses {
@@ -221,7 +224,7 @@ fn runs_show_overruns_skips_and_choices() {
     let records = || d.runs.iter().flat_map(|r| &r.steps);
     assert!(records().any(|s| s.skipped_reason.is_some()));
     assert!(records().all(|s| s.skipped_reason.is_none() || s.done_at.is_none()));
-    let steps: HashMap<Id, u32> = d
+    let steps: FxHashMap<Id, u32> = d
         .process_versions
         .iter()
         .flat_map(|v| v.stages.iter().flat_map(|s| &s.steps))
@@ -238,7 +241,7 @@ fn runs_show_overruns_skips_and_choices() {
 #[test]
 fn complaints_come_from_low_answers_and_are_followed_up() {
     let d = data(5_000);
-    let responses: HashMap<Id, &Response> = d.responses.iter().map(|r| (r.id, r)).collect();
+    let responses: FxHashMap<Id, &Response> = d.responses.iter().map(|r| (r.id, r)).collect();
     let complaints: Vec<&Feedback> = d
         .feedback
         .iter()
@@ -254,14 +257,14 @@ fn complaints_come_from_low_answers_and_are_followed_up() {
         assert_eq!(c.whys.len(), if c.root_cause.is_some() { 5 } else { 0 });
     }
     assert!(complaints.iter().any(|c| c.whys.len() == 5));
-    let statuses: HashSet<FeedbackStatus> = d.feedback.iter().map(|f| f.status).collect();
+    let statuses: FxHashSet<FeedbackStatus> = d.feedback.iter().map(|f| f.status).collect();
     assert!(statuses.len() >= 3, "{statuses:?}");
 }
 
 #[test]
 fn improvement_actions_cover_every_stage_and_the_done_one_has_a_measured_effect() {
     let d = data(2_000);
-    let stages: HashSet<PdcaStage> = d.improvement_actions.iter().map(|a| a.stage).collect();
+    let stages: FxHashSet<PdcaStage> = d.improvement_actions.iter().map(|a| a.stage).collect();
     assert_eq!(stages.len(), 6, "{stages:?}");
     let done = &d.improvement_actions[0];
     assert_eq!(done.stage, PdcaStage::Done);

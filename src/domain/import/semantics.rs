@@ -6,7 +6,7 @@ use super::{Problem, ProblemKind, MAX_PROBLEMS};
 use crate::domain::capability::SCORE_SCALE;
 use crate::domain::model::{Answer, Id, ProcessVersion, SurveyVersion};
 use crate::domain::Data;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Checks the file's records; `existing` supplies the versions they may point at.
 pub(super) fn check(data: &Data, existing: &Data, problems: &mut Vec<Problem>) {
@@ -22,9 +22,11 @@ pub(super) fn check(data: &Data, existing: &Data, problems: &mut Vec<Problem>) {
 struct Found<'a>(&'a mut Vec<Problem>);
 
 impl Found<'_> {
-    fn add(&mut self, path: String, kind: ProblemKind) {
+    /// `path` is only written for a problem: most records have none, and an import checks
+    /// a million answers.
+    fn add(&mut self, path: impl FnOnce() -> String, kind: ProblemKind) {
         if self.0.len() < MAX_PROBLEMS {
-            self.0.push(Problem::at(path, kind));
+            self.0.push(Problem::at(path(), kind));
         }
     }
 }
@@ -32,12 +34,12 @@ impl Found<'_> {
 /// Steps are followed across runs and versions by id, so one id is one step.
 fn duplicate_steps(data: &Data, found: &mut Found) {
     for (i, v) in data.process_versions.iter().enumerate() {
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         for (s, stage) in v.stages.iter().enumerate() {
             for (k, step) in stage.steps.iter().enumerate() {
                 if !seen.insert(step.id) {
                     found.add(
-                        format!("data.process_versions[{i}].stages[{s}].steps[{k}].id"),
+                        || format!("data.process_versions[{i}].stages[{s}].steps[{k}].id"),
                         ProblemKind::DuplicateStepId(step.id),
                     );
                 }
@@ -48,7 +50,7 @@ fn duplicate_steps(data: &Data, found: &mut Found) {
 
 /// A complaint about a step must name a step of some process version, here or in the file.
 fn feedback_steps(data: &Data, existing: &Data, found: &mut Found) {
-    let steps: HashSet<Id> = data
+    let steps: FxHashSet<Id> = data
         .process_versions
         .iter()
         .chain(&existing.process_versions)
@@ -58,7 +60,7 @@ fn feedback_steps(data: &Data, existing: &Data, found: &mut Found) {
     for (i, f) in data.feedback.iter().enumerate() {
         if let Some(step) = f.step_id.filter(|s| !steps.contains(s)) {
             found.add(
-                format!("data.feedback[{i}].step_id"),
+                || format!("data.feedback[{i}].step_id"),
                 ProblemKind::UnknownStep(step),
             );
         }
@@ -68,7 +70,7 @@ fn feedback_steps(data: &Data, existing: &Data, found: &mut Found) {
 /// Every answer is to a question of the version answered, and a score lies on its scale.
 fn answers(data: &Data, existing: &Data, found: &mut Found) {
     // The file's version wins over the device's: it is the one the file's responses answered.
-    let versions: HashMap<Id, &SurveyVersion> = existing
+    let versions: FxHashMap<Id, &SurveyVersion> = existing
         .survey_versions
         .iter()
         .chain(&data.survey_versions)
@@ -80,7 +82,7 @@ fn answers(data: &Data, existing: &Data, found: &mut Found) {
             continue;
         };
         for (qid, answer) in &r.answers {
-            let path = format!("data.responses[{i}].answers.{qid}");
+            let path = || format!("data.responses[{i}].answers.{qid}");
             let Some(q) = v.questions.iter().find(|q| q.id == *qid) else {
                 found.add(path, ProblemKind::UnknownQuestion(*qid));
                 continue;
@@ -92,7 +94,7 @@ fn answers(data: &Data, existing: &Data, found: &mut Found) {
         for qid in r.follow_ups.keys() {
             if !v.questions.iter().any(|q| q.id == *qid) {
                 found.add(
-                    format!("data.responses[{i}].follow_ups.{qid}"),
+                    || format!("data.responses[{i}].follow_ups.{qid}"),
                     ProblemKind::UnknownQuestion(*qid),
                 );
             }
@@ -103,7 +105,7 @@ fn answers(data: &Data, existing: &Data, found: &mut Found) {
 fn evaluation_scores(data: &Data, found: &mut Found) {
     for (i, e) in data.evaluations.iter().enumerate() {
         for (cap, score) in &e.scores {
-            let path = format!("data.evaluations[{i}].scores.{cap}");
+            let path = || format!("data.evaluations[{i}].scores.{cap}");
             out_of_scale(*score, SCORE_SCALE, path, found);
         }
     }
@@ -112,7 +114,7 @@ fn evaluation_scores(data: &Data, found: &mut Found) {
 /// An audit scores the steps of its own version, each once: a step of another version, or a
 /// step scored twice, would make its score and false-ticking rate wrong.
 fn audit_steps(data: &Data, existing: &Data, found: &mut Found) {
-    let versions: HashMap<Id, &ProcessVersion> = existing
+    let versions: FxHashMap<Id, &ProcessVersion> = existing
         .process_versions
         .iter()
         .chain(&data.process_versions)
@@ -123,15 +125,15 @@ fn audit_steps(data: &Data, existing: &Data, found: &mut Found) {
         let Some(v) = versions.get(&a.process_version_id) else {
             continue;
         };
-        let steps: HashSet<Id> = v
+        let steps: FxHashSet<Id> = v
             .stages
             .iter()
             .flat_map(|s| &s.steps)
             .map(|s| s.id)
             .collect();
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         for (k, r) in a.results.iter().enumerate() {
-            let path = format!("data.audits[{i}].results[{k}].step_id");
+            let path = || format!("data.audits[{i}].results[{k}].step_id");
             if !steps.contains(&r.step_id) {
                 found.add(path, ProblemKind::UnknownStep(r.step_id));
             } else if !seen.insert(r.step_id) {
@@ -141,7 +143,7 @@ fn audit_steps(data: &Data, existing: &Data, found: &mut Found) {
     }
 }
 
-fn out_of_scale(value: u8, (min, max): (u8, u8), path: String, found: &mut Found) {
+fn out_of_scale(value: u8, (min, max): (u8, u8), path: impl FnOnce() -> String, found: &mut Found) {
     if !(min..=max).contains(&value) {
         found.add(path, ProblemKind::OutOfScale { value, min, max });
     }

@@ -25,7 +25,8 @@ use crate::domain::scoring::{Questions, SMALL_SAMPLE};
 use crate::domain::stats::{newcombe, welch, Sample, Z95};
 use crate::domain::Data;
 use chrono::{Duration, FixedOffset};
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 pub const DEFAULT_WINDOW_DAYS: u32 = 30;
 
@@ -262,7 +263,7 @@ fn step_of(t: &Trigger) -> Option<Id> {
 
 /// What one step's runs and linked questions show before and after.
 fn step_effect(d: &Data, step: Id, spans: &[Span; 2], f: &Filter) -> StepEffect {
-    let versions: HashMap<Id, &ProcessVersion> =
+    let versions: FxHashMap<Id, &ProcessVersion> =
         d.process_versions.iter().map(|v| (v.id, v)).collect();
     let questions = Questions::new(&d.survey_versions);
     let mut compliance = [NONE; 2];

@@ -10,7 +10,7 @@ use super::super::scoring::Questions;
 use super::super::Data;
 use super::{servqual_pairs, Filter, Span};
 use crate::domain::sort;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::{AddAssign, Sub};
 
 /// Linked scores are added up in sixtieths of a point: 60 is divisible by every scale's
@@ -208,18 +208,18 @@ pub struct Facts {
     answer_totals: Vec<Answers>,
     step_totals: Vec<StepsDone>,
     /// Per SOP step, for step health over every record.
-    step_series: HashMap<Id, StepSeries>,
+    step_series: FxHashMap<Id, StepSeries>,
 }
 
 impl Facts {
     pub fn new(d: &Data) -> Facts {
         let questions = Questions::new(&d.survey_versions);
-        let survey_of: HashMap<Id, Id> = d
+        let survey_of: FxHashMap<Id, Id> = d
             .survey_versions
             .iter()
             .map(|v| (v.id, v.survey_id))
             .collect();
-        let pairs: HashMap<Id, Vec<(usize, Id, Id)>> = d
+        let pairs: FxHashMap<Id, Vec<(usize, Id, Id)>> = d
             .survey_versions
             .iter()
             .map(|v| (v.id, servqual_pairs(v)))
@@ -243,7 +243,7 @@ impl Facts {
             .collect();
         sort::by_key(&mut responses, |r| r.at);
 
-        let versions: HashMap<Id, &ProcessVersion> =
+        let versions: FxHashMap<Id, &ProcessVersion> =
             d.process_versions.iter().map(|v| (v.id, v)).collect();
         let mut runs: Vec<RunFact> = d
             .runs
@@ -287,7 +287,7 @@ impl Facts {
     }
 
     /// Per SOP step, its runs and linked answers in the span that the filter keeps.
-    pub fn step_totals(&self, span: &Span, f: &Filter) -> HashMap<Id, StepTotals> {
+    pub fn step_totals(&self, span: &Span, f: &Filter) -> FxHashMap<Id, StepTotals> {
         if keeps_every_response(f) {
             return self
                 .step_series
@@ -298,7 +298,7 @@ impl Facts {
                 })
                 .collect();
         }
-        let mut out: HashMap<Id, StepTotals> = HashMap::new();
+        let mut out: FxHashMap<Id, StepTotals> = FxHashMap::default();
         for run in self.runs_in(span, f) {
             for o in &run.steps {
                 *out.entry(o.step).or_default() += &StepTotals::run(o);
@@ -367,8 +367,8 @@ impl Facts {
     }
 }
 
-fn step_series(responses: &[ResponseFact], runs: &[RunFact]) -> HashMap<Id, StepSeries> {
-    let mut events: HashMap<Id, Vec<(Time, StepTotals)>> = HashMap::new();
+fn step_series(responses: &[ResponseFact], runs: &[RunFact]) -> FxHashMap<Id, StepSeries> {
+    let mut events: FxHashMap<Id, Vec<(Time, StepTotals)>> = FxHashMap::default();
     for run in runs {
         for o in &run.steps {
             events

@@ -100,6 +100,13 @@ fn refuses_what_is_not_a_date_and_time() {
         "2026-1-02T08:00:00Z",
         "２０２６-11-02T08:00:00Z",
         "2026-11-02X08:00:00Z",
+        // The shapes read at fixed places, each with one wrong byte.
+        "2026-11-02T08:00:0xZ",
+        "2026-11-02T08:00:00.12xZ",
+        "2026-11-02T08:00:00.123+",
+        "2026-11-02T08-00:00Z",
+        "+026-11-02T08:00:00Z",
+        "2026-11-02T08:00:00 Z",
     ] {
         assert_eq!(parse(text), None, "{text}");
     }

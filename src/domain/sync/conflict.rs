@@ -113,7 +113,7 @@ impl Conflict {
         let find = |list: &[(String, String)], k: &str| {
             list.iter().find(|(f, _)| f == k).map(|(_, v)| v.clone())
         };
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         kept.iter()
             .chain(&lost)
             .map(|(k, _)| k)

@@ -14,9 +14,9 @@ use crate::domain::data::{Collection, Data, Record, VisitorMut};
 use crate::domain::model::{Id, Time};
 use crate::domain::rfc3339;
 use crate::domain::tombstone::Tombstone;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use serde_json::value::RawValue;
-use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 const TOMBSTONES: &str = "tombstones";
@@ -85,8 +85,8 @@ pub fn ids_of(changes: &Data) -> Vec<DocId> {
 
 /// Each document's version stamp (a record's `updated_at`, a tombstone's `deleted_at`),
 /// of every document or of those in `only`.
-pub fn stamps(data: &Data, only: Option<&HashSet<DocId>>) -> HashMap<DocId, Time> {
-    struct V<'a>(HashMap<DocId, Time>, Option<&'a HashSet<DocId>>);
+pub fn stamps(data: &Data, only: Option<&FxHashSet<DocId>>) -> FxHashMap<DocId, Time> {
+    struct V<'a>(FxHashMap<DocId, Time>, Option<&'a FxHashSet<DocId>>);
     impl V<'_> {
         fn add(&mut self, id: DocId, at: Time) {
             if self.1.is_none_or(|only| only.contains(&id)) {
@@ -107,7 +107,7 @@ pub fn stamps(data: &Data, only: Option<&HashSet<DocId>>) -> HashMap<DocId, Time
             }
         }
     }
-    let mut v = V(HashMap::new(), only);
+    let mut v = V(FxHashMap::default(), only);
     for t in &data.tombstones {
         v.add(DocId::of_tombstone(t), t.deleted_at);
     }
@@ -155,7 +155,7 @@ struct Wire<'a> {
 pub struct Pulled {
     pub data: Data,
     pub revs: Vec<(DocId, String)>,
-    pub devices: HashMap<DocId, String>,
+    pub devices: FxHashMap<DocId, String>,
     pub unreadable: usize,
 }
 
@@ -163,7 +163,7 @@ impl Pulled {
     /// Reads each document; one that does not match its `_id` is counted, not used.
     pub fn read(docs: &[&RawValue]) -> Pulled {
         let mut out = Pulled::default();
-        let mut records: HashMap<Collection, Vec<(Id, &str)>> = HashMap::new();
+        let mut records: FxHashMap<Collection, Vec<(Id, &str)>> = FxHashMap::default();
         for raw in docs {
             let Ok(w) = serde_json::from_str::<Wire>(raw.get()) else {
                 out.unreadable += 1;
@@ -206,7 +206,7 @@ impl Pulled {
 }
 
 struct Fill<'a> {
-    records: HashMap<Collection, Vec<(Id, &'a str)>>,
+    records: FxHashMap<Collection, Vec<(Id, &'a str)>>,
     unreadable: usize,
 }
 

@@ -10,12 +10,12 @@ use crate::domain::data::{Collection, Data, PairVisitor, Record};
 use crate::domain::merge;
 use crate::domain::model::{Id, Time};
 use crate::domain::tombstone::Tombstone;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// What this device changed and has not pushed yet, each with its base: the `updated_at`
 /// of the version the change was made on (none for a new record). A server version other
 /// than the base is a change made elsewhere meanwhile.
-pub type Outbox = HashMap<DocId, Option<Time>>;
+pub type Outbox = FxHashMap<DocId, Option<Time>>;
 
 /// What to store for `pulled`: the server's versions that win, with their tombstones
 /// (`changes`); the versions this device holds that beat the server's, to push (again),
@@ -34,7 +34,7 @@ pub fn fold(local: &Data, outbox: &Outbox, pulled: Pulled, device: &str, now: Ti
             .filter(|id| !id.tombstone)
             .map(|id| (id, stamps.get(&id).copied()))
             .collect();
-    let ours: HashMap<(Collection, Id), &Tombstone> =
+    let ours: FxHashMap<(Collection, Id), &Tombstone> =
         local.tombstones.iter().map(|t| (t.key(), t)).collect();
     push.extend(
         incoming
@@ -47,7 +47,7 @@ pub fn fold(local: &Data, outbox: &Outbox, pulled: Pulled, device: &str, now: Ti
         .into_iter()
         .filter(|id| outbox.contains_key(id))
         .collect();
-    let theirs: HashMap<(Collection, Id), &Tombstone> =
+    let theirs: FxHashMap<(Collection, Id), &Tombstone> =
         incoming.tombstones.iter().map(|t| (t.key(), t)).collect();
     let mut find = Find {
         outbox,
@@ -74,8 +74,8 @@ pub fn fold(local: &Data, outbox: &Outbox, pulled: Pulled, device: &str, now: Ti
 struct Find<'a> {
     outbox: &'a Outbox,
     pulled: &'a Pulled,
-    ours: HashMap<(Collection, Id), &'a Tombstone>,
-    theirs: HashMap<(Collection, Id), &'a Tombstone>,
+    ours: FxHashMap<(Collection, Id), &'a Tombstone>,
+    theirs: FxHashMap<(Collection, Id), &'a Tombstone>,
     device: &'a str,
     now: Time,
     conflicts: Vec<Conflict>,
@@ -113,7 +113,7 @@ impl Find<'_> {
 impl PairVisitor for Find<'_> {
     fn visit<R: Record>(&mut self, local: &[R], incoming: &[R]) {
         let c = R::COLLECTION;
-        let by_id: HashMap<Id, &R> = incoming.iter().map(|r| (r.id(), r)).collect();
+        let by_id: FxHashMap<Id, &R> = incoming.iter().map(|r| (r.id(), r)).collect();
         for l in local {
             let Some(&base) = self.outbox.get(&DocId::record(c, l.id())) else {
                 continue;

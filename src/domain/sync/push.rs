@@ -6,8 +6,8 @@ use super::doc::{self, DocId};
 use super::fold::Outbox;
 use crate::domain::data::{Data, Record, Visitor};
 use crate::domain::model::Time;
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
-use std::collections::HashMap;
 
 /// One document on its way, with the version stamp it carries.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,13 +22,13 @@ pub struct Outgoing {
 pub fn docs(
     local: &Data,
     outbox: &Outbox,
-    revs: &HashMap<DocId, String>,
+    revs: &FxHashMap<DocId, String>,
     device: &str,
     limit: usize,
 ) -> (Vec<Outgoing>, Vec<DocId>) {
     struct V<'a> {
         outbox: &'a Outbox,
-        revs: &'a HashMap<DocId, String>,
+        revs: &'a FxHashMap<DocId, String>,
         device: &'a str,
         limit: usize,
         out: Vec<Outgoing>,
@@ -75,7 +75,7 @@ pub fn docs(
         );
     }
     local.visit(&mut v);
-    let found: std::collections::HashSet<DocId> = v.found.into_iter().collect();
+    let found: rustc_hash::FxHashSet<DocId> = v.found.into_iter().collect();
     let gone = outbox
         .keys()
         .filter(|id| !found.contains(id))
@@ -144,7 +144,7 @@ pub fn answers(text: &str) -> Option<Vec<Answer>> {
 /// The outbox entries a saved push settles: those whose version on the device is still
 /// the one sent (one changed meanwhile stays, to go out next time).
 pub fn settled(local: &Data, sent: &[Outgoing], saved: &[DocId]) -> Vec<DocId> {
-    let saved: std::collections::HashSet<DocId> = saved.iter().copied().collect();
+    let saved: rustc_hash::FxHashSet<DocId> = saved.iter().copied().collect();
     let current = doc::stamps(local, Some(&saved));
     sent.iter()
         .filter(|d| saved.contains(&d.id) && current.get(&d.id) == Some(&d.stamp))

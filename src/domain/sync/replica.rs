@@ -9,14 +9,14 @@ use super::fold::{fold, Outbox};
 use super::push::{self, Answer, Outgoing};
 use crate::domain::data::Data;
 use crate::domain::model::Time;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 #[derive(Clone, Debug, Default)]
 pub struct Replica {
     pub outbox: Outbox,
     /// The server's `_rev` of each document seen; a push without one creates, and a
     /// conflict answer teaches it.
-    pub revs: HashMap<DocId, String>,
+    pub revs: FxHashMap<DocId, String>,
     /// The `last_seq` of the last page stored (JSON text), `"0"` at first.
     pub since: String,
 }
@@ -70,7 +70,7 @@ impl Replica {
     /// The outbox entries a local save adds. An entry already waiting keeps its base: the
     /// server's version it was first made on.
     pub fn saved(&self, changes: &Data, before: &Data) -> Vec<(DocId, Option<Time>)> {
-        let ids: HashSet<DocId> = doc::ids_of(changes)
+        let ids: FxHashSet<DocId> = doc::ids_of(changes)
             .into_iter()
             .filter(|id| !self.outbox.contains_key(id))
             .collect();

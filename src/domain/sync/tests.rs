@@ -9,8 +9,9 @@ use crate::domain::{demo, merge, tombstone};
 use crate::i18n::Lang;
 use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
+use rustc_hash::FxHashMap;
 use serde_json::value::RawValue;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 fn time(s: i64) -> Time {
     Utc.timestamp_opt(1_767_000_000 + s, 0).unwrap()
@@ -44,7 +45,7 @@ fn read(texts: &[String]) -> Pulled {
 /// Every record and tombstone of `data` as the documents a push would send.
 fn all_docs(data: &Data, device: &str) -> Vec<Outgoing> {
     let outbox = doc::ids_of(data).into_iter().map(|id| (id, None)).collect();
-    push::docs(data, &outbox, &HashMap::new(), device, usize::MAX).0
+    push::docs(data, &outbox, &FxHashMap::default(), device, usize::MAX).0
 }
 
 #[test]
@@ -355,7 +356,7 @@ impl Couch {
     }
 
     fn changes(&self, since: usize, limit: usize) -> String {
-        let latest: HashMap<&String, usize> = self
+        let latest: FxHashMap<&String, usize> = self
             .log
             .iter()
             .enumerate()

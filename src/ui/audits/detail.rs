@@ -72,7 +72,7 @@ fn Audited(audit: Audit, version: ProcessVersion, name: String) -> impl IntoView
         }
     };
     let failed = audit::failed_steps(&audit).count();
-    let results: std::collections::HashMap<Id, (AuditResult, String)> = audit
+    let results: rustc_hash::FxHashMap<Id, (AuditResult, String)> = audit
         .results
         .iter()
         .map(|r| (r.step_id, (r.result, r.note.clone())))

@@ -15,7 +15,7 @@ use crate::storage::settings;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// The id slot of the walk form's address.
 pub const NEW: &str = "new";
@@ -74,7 +74,7 @@ pub fn WalkPage() -> impl IntoView {
         auditor: String::new(),
         kind: AuditKind::Visible,
         date: browser::today(),
-        results: HashMap::new(),
+        results: FxHashMap::default(),
         recheck: true,
     });
     let error = RwSignal::new(None::<WalkError>);
