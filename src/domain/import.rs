@@ -17,9 +17,10 @@ use super::data::{Collection, Data, Record, Visitor, VisitorMut};
 use super::migrate::migrate;
 use super::model::Id;
 use rustc_hash::{FxHashMap, FxHashSet};
-use serde_json::value::{to_raw_value, RawValue};
+use serde_json::value::to_raw_value;
 use serde_json::{Map, Value};
-use split::{Collections, Part};
+use split::{Collections, Part, Records};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// Larger than any real workspace: ten years of a busy shop's responses are ~1 GB less.
@@ -107,10 +108,10 @@ fn refused<T>(path: &str, kind: ProblemKind) -> Result<T, Vec<Problem>> {
 
 /// A file whose syntax, header and shape are checked, its records read a batch at a time
 /// (`read`), so a page can show progress and stay responsive between batches.
-pub struct Checking {
+pub struct Checking<'a> {
     /// Everything but `data`, parsed.
     header: Map<String, Value>,
-    collections: Collections,
+    collections: Collections<'a>,
     data: Data,
     problems: Vec<Problem>,
     /// The next record to read: an index into `Collection::ALL`, and one into its array.
@@ -121,7 +122,7 @@ pub struct Checking {
 
 /// The checks that need the whole file parsed: size, JSON syntax, format, schema version
 /// (migrating older ones), header, and each collection's shape.
-pub fn begin(bytes: &[u8]) -> Result<Checking, Vec<Problem>> {
+pub fn begin(bytes: &[u8]) -> Result<Checking<'_>, Vec<Problem>> {
     if bytes.len() > MAX_FILE_BYTES {
         return refused(
             "$",
@@ -232,14 +233,17 @@ fn upgrade(header: &mut Map<String, Value>, collections: &mut Collections, from:
                 _ => None,
             })
             .map(|(name, a)| {
-                let raw = a.iter().filter_map(|r| to_raw_value(r).ok()).collect();
+                let raw = a
+                    .iter()
+                    .filter_map(|r| to_raw_value(r).ok().map(Cow::Owned))
+                    .collect();
                 (name, raw)
             })
             .collect();
     }
 }
 
-impl Checking {
+impl Checking<'_> {
     /// Records read so far, of how many.
     pub fn progress(&self) -> (usize, usize) {
         (self.done, self.total)
@@ -327,10 +331,10 @@ fn check_header(file: &Map<String, Value>, problems: &mut Vec<Problem>) {
 const TOMBSTONES: &str = "tombstones";
 
 /// Known collections, each an array within the size limit, split into its records.
-fn shape(
-    raw: BTreeMap<String, Part<Vec<Box<RawValue>>>>,
+fn shape<'a>(
+    raw: BTreeMap<String, Part<Records<'a>>>,
     problems: &mut Vec<Problem>,
-) -> Collections {
+) -> Collections<'a> {
     let mut out = Collections::new();
     for (name, value) in raw {
         let path = format!("data.{name}");
@@ -399,7 +403,7 @@ fn too_long(v: &Value) -> Option<String> {
 
 /// Reads each record on its own, so several bad records are reported with their paths.
 struct Reader<'a> {
-    collections: &'a Collections,
+    collections: &'a Collections<'a>,
     problems: Vec<Problem>,
 }
 

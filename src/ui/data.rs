@@ -188,7 +188,6 @@ fn ImportCard() -> impl IntoView {
                 Ok(c) => c,
                 Err(problems) => return state.set(ImportState::Refused(problems)),
             };
-            drop(bytes);
             loop {
                 let done = checking.read(IMPORT_SLICE);
                 progress.set(checking.progress());
@@ -204,6 +203,8 @@ fn ImportCard() -> impl IntoView {
             let checked = app
                 .data
                 .with_untracked(|existing| checking.finish(existing));
+            // The records were read in place from the file's bytes; only now can they go.
+            drop(bytes);
             let b = match checked {
                 Ok(b) => b,
                 Err(problems) => return state.set(ImportState::Refused(problems)),
