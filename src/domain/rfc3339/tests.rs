@@ -179,3 +179,60 @@ fn dates_are_written_and_read_as_chrono_does() {
         .to_string();
     assert!(e.contains(EXPECTED_DATE) && !e.contains(EXPECTED), "{e}");
 }
+
+/// Every time and date field of a type serde reads or writes names this module. Without it,
+/// chrono's serde is used silently: the same text, but its general parser, three times
+/// slower, and a second parser in the wasm. Read from the source, as a lint would.
+#[test]
+fn every_serialized_time_field_names_this_module() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let (mut dirs, mut missing, mut fields) = (vec![root], Vec::new(), 0);
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            // This module's own tests name it as `super`.
+            if path.extension().is_none_or(|e| e != "rs") || dir.ends_with("rfc3339") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let lines: Vec<&str> = text.lines().map(str::trim).collect();
+            let (mut derives_serde, mut in_serde_type) = (false, false);
+            for (i, (line, raw)) in lines.iter().zip(text.lines()).enumerate() {
+                // The end of an item, or a function's parameters: no longer a type's fields.
+                if raw.starts_with('}') || line.contains("fn ") {
+                    in_serde_type = false;
+                }
+                if line.starts_with("#[derive(") {
+                    derives_serde = line.contains("Serialize") || line.contains("Deserialize");
+                } else if ["struct ", "enum "].iter().any(|k| line.contains(k))
+                    && !line.starts_with("//")
+                {
+                    in_serde_type = std::mem::take(&mut derives_serde);
+                }
+                let Some((_, ty)) = line.split_once(": ") else {
+                    continue;
+                };
+                let ty = ty.trim_end_matches(',');
+                let timed = ["Time", "NaiveDate", "Option<Time>", "Option<NaiveDate>"];
+                if !in_serde_type || !timed.contains(&ty) || line.starts_with("//") {
+                    continue;
+                }
+                fields += 1;
+                let attrs = lines[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|l| l.starts_with("#[") || l.starts_with("//"));
+                if !attrs.clone().any(|a| a.contains("rfc3339")) {
+                    missing.push(format!("{}:{}: {line}", path.display(), i + 1));
+                }
+            }
+        }
+    }
+    // The records alone have dozens: a scan that finds none has stopped working.
+    assert!(fields > 30, "only {fields} time fields found");
+    assert!(missing.is_empty(), "{missing:#?}");
+}
