@@ -27,11 +27,6 @@ pub fn format(t: &Time) -> String {
     write_time(t).as_str().to_owned()
 }
 
-/// The date as `YYYY-MM-DD`.
-pub fn format_date(d: &NaiveDate) -> String {
-    write_date(d).as_str().to_owned()
-}
-
 fn write_time(t: &Time) -> Written {
     let mut out = write_date(&t.date_naive());
     let (mut sec, mut nano) = (t.second(), t.nanosecond());

@@ -144,9 +144,9 @@ fn serde_round_trip_and_the_error_names_the_format() {
 fn dates_are_written_and_read_as_chrono_does() {
     for t in instants() {
         let d = t.date_naive();
-        assert_eq!(format_date(&d), d.to_string());
+        assert_eq!(write_date(&d).as_str(), d.to_string());
         assert_eq!(serde_json::to_string(&d).unwrap(), format!("\"{d}\""));
-        assert_eq!(parse_date(&format_date(&d)), Some(d));
+        assert_eq!(parse_date(write_date(&d).as_str()), Some(d));
     }
     for text in [
         "2026-02-29",
